@@ -1,0 +1,42 @@
+"""The HTTP API: an app factory that wires blueprints, errors and the store.
+
+Nothing here does I/O at import or in `create_app`: the Neo4j driver opens
+its first connection on the first request that needs it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from api import auth, errors, extensions
+from api.config import ApiConfig
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the Flask app; `test_config` overrides settings (tests pass a store)."""
+    app = Flask(__name__)
+    app.config.from_object(ApiConfig.from_env())
+    if test_config:
+        app.config.update(test_config)
+    extensions.init_app(app)
+    errors.init_app(app)
+    auth.init_app(app)
+    _register_blueprints(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from api.actors.routes import blp as actors
+    from api.causal_links.routes import blp as causal_links
+    from api.claims.routes import blp as claims
+    from api.evidence.routes import blp as evidence
+    from api.health import blp as health
+    from api.slots.routes import blp as slots
+    from api.sources.routes import blp as sources
+
+    api = extensions.get_api(app)
+    for blueprint in (claims, causal_links, actors, sources, slots, evidence):
+        api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
+    app.register_blueprint(health)

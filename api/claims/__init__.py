@@ -1,0 +1,1 @@
+"""Claims: list, detail, and what depends on what."""

@@ -1,0 +1,71 @@
+"""Routes of the claims resource."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api.claims.schemas import (
+    ClaimDetailSchema,
+    ClaimListArgsSchema,
+    ClaimPageSchema,
+    DepthArgsSchema,
+    ImpactSchema,
+    WalkSchema,
+)
+from api.extensions import get_store
+from kb.models import Impact, Walk
+from kb.services import claims as claim_service
+from kb.services import reasoning
+
+blp = Blueprint(
+    "claims", __name__, url_prefix="/claims", description="Claims and what rests on what."
+)
+
+
+@blp.route("")
+class Claims(MethodView):
+    @blp.arguments(ClaimListArgsSchema, location="query", as_kwargs=True)
+    @blp.response(200, ClaimPageSchema)
+    def get(self, page: int, limit: int, **filters: Any) -> dict[str, Any]:
+        """List claims, filtered, full-text searched and paginated."""
+        result = claim_service.list_claims(
+            get_store(), claim_service.ClaimFilters(**filters), page, limit
+        )
+        return {"items": result.items, "meta": result.meta}
+
+
+@blp.route("/<claim_id>")
+class ClaimDetail(MethodView):
+    @blp.response(200, ClaimDetailSchema)
+    def get(self, claim_id: str) -> dict[str, Any]:
+        """A claim with who asserts it, where, its links, actors and slots."""
+        return claim_service.get_claim(get_store(), claim_id)
+
+
+@blp.route("/<claim_id>/dependents")
+class ClaimDependents(MethodView):
+    @blp.arguments(DepthArgsSchema, location="query", as_kwargs=True)
+    @blp.response(200, WalkSchema)
+    def get(self, claim_id: str, depth: int) -> Walk:
+        """Claims that depend on this one (support and causal links), with explaining paths."""
+        return reasoning.walk(get_store(), claim_id, "downstream", depth)
+
+
+@blp.route("/<claim_id>/dependencies")
+class ClaimDependencies(MethodView):
+    @blp.arguments(DepthArgsSchema, location="query", as_kwargs=True)
+    @blp.response(200, WalkSchema)
+    def get(self, claim_id: str, depth: int) -> Walk:
+        """What this claim rests on, transitively, with explaining paths."""
+        return reasoning.walk(get_store(), claim_id, "upstream", depth)
+
+
+@blp.route("/<claim_id>/impact")
+class ClaimImpact(MethodView):
+    @blp.response(200, ImpactSchema)
+    def get(self, claim_id: str) -> Impact:
+        """If this claim were refuted: which dependents lose all support, which keep some."""
+        return reasoning.impact(get_store(), claim_id)

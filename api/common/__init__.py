@@ -1,0 +1,1 @@
+"""Pieces every resource uses: problem documents and pagination."""

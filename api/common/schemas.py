@@ -1,0 +1,53 @@
+"""Schemas shared by every resource: problem details and pagination."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import Schema, fields, validate
+
+
+class StrictSchema(Schema):
+    """Input schemas reject unknown fields (marshmallow's default, made explicit)."""
+
+    class Meta:
+        unknown = "raise"
+
+
+class ProblemSchema(Schema):
+    """RFC 9457 problem details: the one shape of every error response."""
+
+    type = fields.String(metadata={"description": "A URI reference that names the problem type."})
+    title = fields.String(metadata={"description": "Short summary of the problem type."})
+    status = fields.Integer()
+    detail = fields.String(metadata={"description": "What went wrong in this occurrence."})
+    instance = fields.String()
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.Raw(),
+        metadata={"description": "Invalid fields by location, each with its messages."},
+    )
+
+
+class PageArgsSchema(StrictSchema):
+    """`page` and `limit` query arguments."""
+
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+
+
+class PageMetaSchema(Schema):
+    page = fields.Integer()
+    limit = fields.Integer()
+    total = fields.Integer()
+    pages = fields.Integer()
+    next_page = fields.Integer(allow_none=True)
+
+
+def page_of(item_schema: type[Schema], name: str) -> type[Schema]:
+    """A schema for `{items: [...], meta: {page, limit, total, ...}}` of `item_schema`."""
+    attrs: dict[str, Any] = {
+        "items": fields.List(fields.Nested(item_schema)),
+        "meta": fields.Nested(PageMetaSchema),
+    }
+    return Schema.from_dict(attrs, name=name)

@@ -1,0 +1,32 @@
+"""API settings: flask-smorest's OpenAPI settings plus the knowledge base's own."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from kb.config import Settings
+
+
+@dataclass
+class ApiConfig:
+    """Flask configuration; upper-case attributes become `app.config` keys."""
+
+    KB_SETTINGS: Settings
+    KB_READS_REQUIRE_KEY: bool = False
+    API_TITLE: str = "Claim knowledge base"
+    API_VERSION: str = "v1"
+    OPENAPI_VERSION: str = "3.0.3"
+    OPENAPI_URL_PREFIX: str = "/api"
+    OPENAPI_JSON_PATH: str = "v1/openapi.json"
+    OPENAPI_SWAGGER_UI_PATH: str = "/docs"
+    # Swagger UI's assets are served from the installed flask-swagger-ui
+    # package (see api/extensions.py): no CDN is needed at run time.
+    OPENAPI_SWAGGER_UI_URL: str = "/api/docs/assets/"
+    JSON_SORT_KEYS: bool = False
+
+    @classmethod
+    def from_env(cls) -> ApiConfig:
+        """Read `KB_READS_REQUIRE_KEY` and the `NEO4J_*` settings."""
+        require = os.environ.get("KB_READS_REQUIRE_KEY", "").lower() in {"1", "true", "yes"}
+        return cls(KB_SETTINGS=Settings.from_env(), KB_READS_REQUIRE_KEY=require)

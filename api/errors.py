@@ -1,0 +1,125 @@
+"""Every error leaves the API as an RFC 9457 problem document.
+
+One mapping from exception family to status: the knowledge base's own
+errors (`kb.errors`), the driver's (unreachable -> 503, constraint -> 409)
+and Flask's HTTP errors (404 for unknown routes, 422 from the schemas).
+Views never catch and abort; they let these handlers answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, Response, jsonify, request
+from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired, TransientError
+from werkzeug.exceptions import HTTPException
+
+from kb import errors as kb_errors
+
+log = logging.getLogger(__name__)
+
+PROBLEM_TYPE_BASE = "https://claim-kb.invalid/problems/"
+PROBLEM_JSON = "application/problem+json"
+
+# kb error family -> (status, problem type slug)
+STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
+    (kb_errors.NotFound, 404, "not-found"),
+    (kb_errors.InvalidRequest, 422, "invalid-request"),
+    (kb_errors.Unauthorized, 401, "unauthorized"),
+    (kb_errors.Forbidden, 403, "forbidden"),
+    (kb_errors.Conflict, 409, "conflict"),
+    (kb_errors.DatabaseUnavailable, 503, "database-unavailable"),
+    (ConstraintError, 409, "conflict"),
+    (ServiceUnavailable, 503, "database-unavailable"),
+    (SessionExpired, 503, "database-unavailable"),
+    (TransientError, 503, "database-busy"),
+]
+
+TITLES = {
+    400: "Bad request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    415: "Unsupported media type",
+    422: "Invalid input",
+    500: "Internal server error",
+    503: "Service unavailable",
+}
+
+
+def problem(
+    status: int, detail: str, slug: str | None = None, **extra: Any
+) -> tuple[Response, int]:
+    """A problem+json response for `status` with a human `detail`."""
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_BASE + (slug or str(status)),
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+        "instance": request.path,
+        **extra,
+    }
+    response = jsonify(body)
+    response.status_code = status
+    response.mimetype = PROBLEM_JSON
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="claim-kb"'
+    return response, status
+
+
+def http_problem(error: HTTPException) -> tuple[Response, int]:
+    """Flask/webargs HTTP errors; 422s carry webargs' messages as `errors`."""
+    status = error.code or 500
+    data = getattr(error, "data", None) or {}
+    messages = data.get("messages")
+    if status == 422 and messages:
+        fields = _field_names(messages)
+        detail = f"Invalid value for {', '.join(fields)}" if fields else "Invalid input"
+        return problem(status, detail, "invalid-request", errors=messages)
+    return problem(status, error.description or TITLES.get(status, "Error"))
+
+
+def _field_names(messages: dict[str, Any]) -> list[str]:
+    """Field names from webargs' `{location: {field: [messages]}}`."""
+    names: list[str] = []
+    for per_location in messages.values():
+        if isinstance(per_location, dict):
+            names.extend(str(name) for name in per_location)
+    return names
+
+
+def _kb_problem(error: Exception) -> tuple[Response, int]:
+    for family, status, slug in STATUS_BY_ERROR:
+        if isinstance(error, family):
+            if status == 503:
+                log.warning("database unavailable: %s", error)
+            extra: dict[str, Any] = {}
+            field = getattr(error, "field", None)
+            if field:
+                extra["errors"] = {"query": {field: [str(error)]}}
+            return problem(status, _public_detail(error, status), slug, **extra)
+    return _unexpected(error)
+
+
+def _public_detail(error: Exception, status: int) -> str:
+    if status == 503:
+        return "The graph database is unavailable; try again shortly."
+    if isinstance(error, ConstraintError):
+        return "The write conflicts with an existing record."
+    return str(error)
+
+
+def _unexpected(error: Exception) -> tuple[Response, int]:
+    log.exception("unhandled error", exc_info=error)
+    return problem(500, "An unexpected error occurred; it has been logged.")
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers (flask-smorest's `Api` routes HTTP errors to `http_problem`)."""
+    for family, _status, _slug in STATUS_BY_ERROR:
+        app.register_error_handler(family, _kb_problem)
+    app.register_error_handler(HTTPException, http_problem)
+    app.register_error_handler(Exception, _unexpected)

@@ -1,0 +1,1 @@
+"""Analysts' writes: evidence, slots, retraction, history."""

@@ -1,0 +1,41 @@
+"""Routes of the sources resource."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api.common.schemas import PageArgsSchema
+from api.extensions import get_store
+from api.sources.schemas import CoverageSchema, SourceDetailSchema, SourcePageSchema
+from kb.services import sources as source_service
+
+blp = Blueprint("sources", __name__, url_prefix="/sources", description="What asserts the claims.")
+
+
+@blp.route("")
+class Sources(MethodView):
+    @blp.arguments(PageArgsSchema, location="query", as_kwargs=True)
+    @blp.response(200, SourcePageSchema)
+    def get(self, page: int, limit: int) -> dict[str, Any]:
+        """List sources with their metadata (unknown fields are null)."""
+        result = source_service.list_sources(get_store(), page, limit)
+        return {"items": result.items, "meta": result.meta}
+
+
+@blp.route("/<source_id>")
+class SourceDetail(MethodView):
+    @blp.response(200, SourceDetailSchema)
+    def get(self, source_id: str) -> dict[str, Any]:
+        """A source's metadata, full text, and the spans a reader can highlight."""
+        return source_service.get_source(get_store(), source_id)
+
+
+@blp.route("/<source_id>/coverage")
+class SourceCoverage(MethodView):
+    @blp.response(200, CoverageSchema)
+    def get(self, source_id: str) -> dict[str, Any]:
+        """The stretches of the text that carry no claim or causal link."""
+        return source_service.coverage(get_store(), source_id)

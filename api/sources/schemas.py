@@ -1,0 +1,61 @@
+"""Schemas of the sources resource."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields
+
+from api.common.schemas import page_of
+
+
+class SourceSchema(Schema):
+    id = fields.String()
+    title = fields.String()
+    kind = fields.String()
+    language = fields.String()
+    sha256 = fields.String()
+    length = fields.Integer(metadata={"description": "Length of the text in code points."})
+    author = fields.String(allow_none=True)
+    publisher = fields.String(allow_none=True)
+    published_on = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    claim_count = fields.Integer()
+
+
+class SpanSchema(Schema):
+    kind = fields.String(metadata={"description": "claim, causal_link, supports or attacks."})
+    target_id = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+    quote = fields.String()
+    section = fields.String(allow_none=True)
+
+
+class SourceSlotSchema(Schema):
+    id = fields.String()
+    kind = fields.String()
+    field = fields.String(allow_none=True)
+    question = fields.String()
+    status = fields.String()
+
+
+class SourceDetailSchema(SourceSchema):
+    text = fields.String()
+    spans = fields.List(fields.Nested(SpanSchema))
+    slots = fields.List(fields.Nested(SourceSlotSchema))
+
+
+class GapSchema(Schema):
+    start = fields.Integer()
+    end = fields.Integer()
+    text = fields.String()
+
+
+class CoverageSchema(Schema):
+    source_id = fields.String()
+    length = fields.Integer()
+    covered = fields.Integer()
+    covered_ratio = fields.Float()
+    uncovered = fields.List(fields.Nested(GapSchema))
+
+
+SourcePageSchema = page_of(SourceSchema, "SourcePage")

@@ -1,0 +1,101 @@
+"""`kb seed`, `kb stats`, `kb query`: the graph's contents from the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from kb.config import CYPHER_DIR, Settings
+from kb.db import Store
+from kb.repositories.adhoc import run_read_only
+from kb.repositories.stats import graph_stats
+from kb.seeding.loader import Script, apply_scripts, discover_scripts
+
+console = Console()
+
+
+@contextmanager
+def connected() -> Iterator[Store]:
+    """A verified store for the configured database, closed afterwards."""
+    store = Store.connect(Settings.from_env())
+    try:
+        store.verify()
+        yield store
+    finally:
+        store.close()
+
+
+@click.command()
+@click.option(
+    "--cypher-dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=CYPHER_DIR,
+    show_default=True,
+    help="Folder holding schema/ and seed/.",
+)
+@click.option("--allow-changed", is_flag=True, help="Re-apply scripts changed since applied.")
+@click.option("--reapply", is_flag=True, help="Apply every script again (they are idempotent).")
+def seed(cypher_dir: Path, allow_changed: bool, reapply: bool) -> None:
+    """Apply the Cypher scripts (schema first, then data) that are not applied yet."""
+    scripts = discover_scripts(cypher_dir)
+    total = sum(len(script.statements) for script in scripts)
+    with (
+        connected() as store,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=console,
+            transient=True,
+        ) as progress,
+    ):
+        task = progress.add_task("seeding", total=total)
+
+        def advance(script: Script, _index: int) -> None:
+            progress.update(task, advance=1, description=script.name)
+
+        results = apply_scripts(
+            store, scripts, allow_changed=allow_changed, reapply_all=reapply, on_statement=advance
+        )
+    for result in results:
+        timing = f" in {result.seconds:.2f}s" if result.action != "skipped" else ""
+        click.echo(f"{result.action:>9}  {result.name} ({result.statements} statements){timing}")
+
+
+@click.command()
+def stats() -> None:
+    """Count nodes by label, relationships by type, claims by type, and slots."""
+    with connected() as store:
+        counts = graph_stats(store)
+    console.print(_table("Nodes", ["label", "count"], sorted(counts.nodes.items())))
+    console.print(_table("Relationships", ["type", "count"], sorted(counts.relationships.items())))
+    claim_rows = [(r["type"], r["count"], r["checkable"]) for r in counts.claims_by_type]
+    console.print(_table("Claims by type", ["type", "count", "checkable"], claim_rows))
+    slot_rows = [(r["kind"], r["status"], r["count"]) for r in counts.slots]
+    console.print(_table("Evidence slots", ["kind", "status", "count"], slot_rows))
+
+
+@click.command()
+@click.argument("statement")
+@click.option("--limit", default=1000, show_default=True, help="Rows to print at most.")
+def query(statement: str, limit: int) -> None:
+    """Run a read-only Cypher STATEMENT and print the result as a table."""
+    with connected() as store:
+        columns, rows = run_read_only(store, statement, limit)
+    console.print(_table(None, columns, rows))
+    click.echo(f"{len(rows)} row(s)")
+
+
+def _table(title: str | None, columns: list[str], rows: list) -> Table:  # type: ignore[type-arg]
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(value) for value in row))
+    return table

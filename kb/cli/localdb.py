@@ -1,0 +1,44 @@
+"""`kb db start|stop|status`: the project's own local Neo4j server."""
+
+from __future__ import annotations
+
+import click
+
+from kb import localdb
+from kb.config import Settings
+
+
+@click.group()
+def db() -> None:
+    """Run the local Neo4j server (data in .local/neo4j, see KB_LOCAL_* variables)."""
+
+
+def _print_status(status: localdb.ServerStatus) -> None:
+    state = f"running (pid {status.pid})" if status.running else "stopped"
+    click.echo(f"Neo4j {status.version}: {state}")
+    click.echo(f"  bolt: {status.bolt_uri}")
+    click.echo(f"  http: {status.http_url}")
+    click.echo(f"  data: {status.data_dir}")
+    click.echo(f"  log:  {status.log_file}")
+
+
+@db.command()
+@click.option("--timeout", default=180.0, show_default=True, help="Seconds to wait for Bolt.")
+def start(timeout: float) -> None:
+    """Build the launcher if needed and start Neo4j; waits until it accepts queries."""
+    settings = Settings.from_env()
+    click.echo("Starting the local Neo4j (the first start downloads it from Maven Central)...")
+    _print_status(localdb.start(settings.local, timeout=timeout))
+
+
+@db.command()
+def stop() -> None:
+    """Stop the local Neo4j server."""
+    stopped = localdb.stop(Settings.from_env().local)
+    click.echo("Neo4j stopped." if stopped else "Neo4j was not running.")
+
+
+@db.command()
+def status() -> None:
+    """Say whether the local Neo4j server runs, and where."""
+    _print_status(localdb.status(Settings.from_env().local))

@@ -1,0 +1,93 @@
+"""The one way this project talks to Neo4j.
+
+`Store` wraps the official driver with the database name and managed
+transactions (`execute_read` / `execute_write`, which retry transient
+errors), and translates the driver's connection failures into
+`DatabaseUnavailable` with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+
+from kb.config import Settings
+from kb.errors import DatabaseUnavailable
+
+T = TypeVar("T")
+TxFunction = Callable[..., T]
+
+
+def create_driver(settings: Settings) -> Driver:
+    """Open a driver for `settings` (no I/O until first use)."""
+    return GraphDatabase.driver(
+        settings.neo4j_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password),
+        connection_acquisition_timeout=10.0,
+        max_transaction_retry_time=settings.neo4j_max_retry_seconds,
+    )
+
+
+@contextmanager
+def translate_driver_errors(uri: str) -> Iterator[None]:
+    """Turn connection and authentication failures into `DatabaseUnavailable`."""
+    try:
+        yield
+    except AuthError as exc:
+        raise DatabaseUnavailable(
+            f"Neo4j at {uri} refused the credentials (check NEO4J_USER / NEO4J_PASSWORD)"
+        ) from exc
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise DatabaseUnavailable(
+            f"Neo4j is not reachable at {uri} (is it running? `kb db start` starts a local one)"
+        ) from exc
+
+
+class Store:
+    """A driver bound to one database, with managed read and write transactions."""
+
+    def __init__(self, driver: Driver, database: str, uri: str = "") -> None:
+        self.driver = driver
+        self.database = database
+        self.uri = uri
+
+    @classmethod
+    def connect(cls, settings: Settings) -> Store:
+        """Create a store for `settings`; the connection opens lazily."""
+        return cls(create_driver(settings), settings.neo4j_database, settings.neo4j_uri)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def verify(self) -> None:
+        """Raise `DatabaseUnavailable` unless the server answers and accepts us."""
+        with translate_driver_errors(self.uri):
+            self.driver.verify_connectivity()
+
+    def read(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `work(tx, *args, **kwargs)` in a managed read transaction."""
+        with translate_driver_errors(self.uri), self._session() as session:
+            return session.execute_read(work, *args, **kwargs)
+
+    def write(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `work(tx, *args, **kwargs)` in a managed write transaction."""
+        with translate_driver_errors(self.uri), self._session() as session:
+            return session.execute_write(work, *args, **kwargs)
+
+    def run_autocommit(self, query: neo4j.Query | str, **params: Any) -> None:
+        """Run one statement outside an explicit transaction (schema changes need this)."""
+        with translate_driver_errors(self.uri), self._session() as session:
+            session.run(query, params).consume()
+
+    def _session(self) -> neo4j.Session:
+        return self.driver.session(database=self.database)
+
+
+def records(tx: ManagedTransaction, query: Any, **params: Any) -> list[dict[str, Any]]:
+    """Run `query` in `tx` and return its records as plain dicts (consumed inside)."""
+    return [record.data() for record in tx.run(query, params)]

@@ -1,0 +1,101 @@
+"""Cypher for claims: listing with filters, full-text search, and detail."""
+
+from typing import LiteralString
+
+# Shared WHERE clause of the list and search queries. Every filter is a
+# parameter that is null when unused, so one plan serves every combination.
+_CLAIM_FILTERS: LiteralString = """
+WHERE ($type IS NULL OR c.type = $type)
+  AND ($checkable IS NULL OR c.checkable = $checkable)
+  AND ($actor IS NULL OR EXISTS { (c)-[:ABOUT]->(:Actor {id: $actor}) })
+  AND ($role IS NULL OR EXISTS { (c)-[:ABOUT {role: $role}]->(:Actor) })
+  AND ($topic IS NULL OR EXISTS { (c)-[:CONCERNS]->(:Topic {id: $topic}) })
+  AND ($source IS NULL OR EXISTS { (:Source {id: $source})-[:ASSERTS]->(c) })
+  AND ($slot IS NULL
+       OR ($slot IN ['open', 'filled', 'closed']
+           AND EXISTS { (c)-[:HAS_SLOT]->(:EvidenceSlot {status: $slot}) })
+       OR ($slot = 'none' AND NOT EXISTS { (c)-[:HAS_SLOT]->(:EvidenceSlot) }))
+  AND ($claim_ids IS NULL OR c.id IN $claim_ids)
+"""
+
+# Page of the filtered claims plus the total, in one pass.
+_CLAIM_PAGE: LiteralString = """
+WITH collect({claim: c, score: score}) AS matches
+CALL (matches) {
+  UNWIND matches[$skip..($skip + $limit)] AS match
+  WITH match.claim AS c, match.score AS score
+  RETURN collect(c {
+      .id, .text, .type, .checkable, score: score,
+      sources: [(s:Source)-[:ASSERTS]->(c) | s.id]
+  }) AS items
+}
+RETURN size(matches) AS total, items
+"""
+
+LIST_CLAIMS_QUERY: LiteralString = (
+    """
+MATCH (c:Claim)
+"""
+    + _CLAIM_FILTERS
+    + """
+WITH c, null AS score
+ORDER BY c.id
+"""
+    + _CLAIM_PAGE
+)
+
+# Ranked full-text search over claim paraphrases and the quotes asserting them;
+# a claim found both ways keeps its best score. `$q` is already Lucene-escaped.
+SEARCH_CLAIMS_QUERY: LiteralString = (
+    """
+CALL () {
+  CALL db.index.fulltext.queryNodes('claim_text', $q) YIELD node, score
+  RETURN node AS c, score
+  UNION ALL
+  CALL db.index.fulltext.queryRelationships('assertion_quote', $q) YIELD relationship, score
+  RETURN endNode(relationship) AS c, score
+}
+WITH c, max(score) AS score
+"""
+    + _CLAIM_FILTERS
+    + """
+WITH c, score
+ORDER BY score DESC, c.id
+"""
+    + _CLAIM_PAGE
+)
+
+CLAIM_DETAIL_QUERY: LiteralString = """
+MATCH (c:Claim {id: $claim_id})
+RETURN c {
+  .id, .text, .type, .checkable,
+  assertions: [(s:Source)-[a:ASSERTS]->(c) | {
+      source_id: s.id, source_title: s.title, quote: a.quote,
+      start: a.start, end: a.end, section: a.section}],
+  actors: [(c)-[r:ABOUT]->(a:Actor) | {actor_id: a.id, name: a.name, kind: a.kind, role: r.role}],
+  topics: [(c)-[:CONCERNS]->(t:Topic) | {topic_id: t.id, name: t.name}],
+  supports: [(c)-[r:SUPPORTS]->(o:Claim) | {
+      link_id: r.id, claim_id: o.id, text: o.text, source_id: r.source_id, quote: r.quote,
+      start: r.start, end: r.end}],
+  supported_by: [(o:Claim)-[r:SUPPORTS]->(c) | {
+      link_id: r.id, claim_id: o.id, text: o.text, source_id: r.source_id, quote: r.quote,
+      start: r.start, end: r.end}],
+  attacks: [(c)-[r:ATTACKS]->(o:Claim) | {
+      link_id: r.id, claim_id: o.id, text: o.text, source_id: r.source_id, quote: r.quote,
+      start: r.start, end: r.end}],
+  attacked_by: [(o:Claim)-[r:ATTACKS]->(c) | {
+      link_id: r.id, claim_id: o.id, text: o.text, source_id: r.source_id, quote: r.quote,
+      start: r.start, end: r.end}],
+  causes: [(c)-[:CAUSE_OF]->(l:CausalLink)-[:LEADS_TO]->(o:Claim) | {
+      link_id: l.id, mechanism: l.mechanism, claim_id: o.id, text: o.text}],
+  caused_by: [(o:Claim)-[:CAUSE_OF]->(l:CausalLink)-[:LEADS_TO]->(c) | {
+      link_id: l.id, mechanism: l.mechanism, claim_id: o.id, text: o.text}],
+  slots: [(c)-[:HAS_SLOT]->(slot:EvidenceSlot) | slot {.id, .kind, .question, .status, .reason}]
+} AS claim
+"""
+
+CLAIM_SUMMARIES_QUERY: LiteralString = """
+UNWIND $claim_ids AS claim_id
+MATCH (c:Claim {id: claim_id})
+RETURN c.id AS id, c.text AS text, c.type AS type
+"""

@@ -1,0 +1,1 @@
+"""Store access: each module runs the Cypher of `kb.queries` for one concern."""

@@ -1,0 +1,1 @@
+"""Applying the versioned Cypher scripts in `cypher/` (schema, then seed data)."""

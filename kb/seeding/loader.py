@@ -1,0 +1,169 @@
+"""Apply the versioned Cypher scripts of `cypher/` to Neo4j, in order.
+
+Scripts are named `V<number>__<what>.cypher`; everything in `schema/` runs
+before everything in `seed/`, each folder in version order. What was applied
+is recorded as `(:AppliedScript {id, checksum})`, so a second run skips what
+is already there, and a script changed after it was applied is refused unless
+the caller allows it (then it is applied again: its MERGEs make that safe).
+
+Schema statements run one per auto-commit transaction (Neo4j does not mix
+schema and data writes in one transaction); a data script runs as a single
+managed write transaction together with its history record, so it is applied
+whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from neo4j import ManagedTransaction
+from neo4j.exceptions import Neo4jError
+
+from kb.db import Store, records
+from kb.errors import SeedError
+from kb.queries.seeding import APPLIED_SCRIPTS_QUERY, RECORD_APPLIED_SCRIPT_QUERY
+from kb.seeding.splitter import Statement, split_statements
+
+SCRIPT_NAME = re.compile(r"^V(\d+)__[\w-]+\.cypher$")
+FOLDERS: tuple[Literal["schema", "seed"], ...] = ("schema", "seed")
+
+Action = Literal["applied", "skipped", "reapplied"]
+ProgressCallback = Callable[["Script", int], None]
+
+
+@dataclass(frozen=True)
+class Script:
+    """One versioned script file and its parsed statements."""
+
+    path: Path
+    kind: Literal["schema", "seed"]
+    version: int
+    checksum: str
+    statements: list[Statement]
+
+    @property
+    def name(self) -> str:
+        return f"{self.kind}/{self.path.name}"
+
+
+@dataclass(frozen=True)
+class ScriptResult:
+    """What happened to one script in a run."""
+
+    name: str
+    action: Action
+    statements: int
+    seconds: float
+
+
+def discover_scripts(cypher_dir: Path) -> list[Script]:
+    """Read and parse every script under `cypher_dir`, in application order."""
+    scripts: list[Script] = []
+    for kind in FOLDERS:
+        folder = cypher_dir / kind
+        found = []
+        for path in sorted(folder.glob("*.cypher")):
+            match = SCRIPT_NAME.match(path.name)
+            if match is None:
+                raise SeedError(f"{path}: script names must look like V001__what.cypher")
+            found.append((int(match.group(1)), path))
+        for version, path in sorted(found):
+            scripts.append(_read_script(path, kind, version))
+    if not scripts:
+        raise SeedError(f"no Cypher scripts found under {cypher_dir}")
+    return scripts
+
+
+def _read_script(path: Path, kind: Literal["schema", "seed"], version: int) -> Script:
+    raw = path.read_bytes()
+    try:
+        statements = split_statements(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise SeedError(f"{kind}/{path.name}: cannot be parsed: {exc}") from exc
+    checksum = hashlib.sha256(raw).hexdigest()
+    return Script(path, kind, version, checksum, statements)
+
+
+def apply_scripts(
+    store: Store,
+    scripts: list[Script],
+    *,
+    allow_changed: bool = False,
+    reapply_all: bool = False,
+    on_statement: ProgressCallback | None = None,
+) -> list[ScriptResult]:
+    """Apply what is new (or everything, with `reapply_all`) and report each script.
+
+    Raises `SeedError` before writing anything when an applied script has
+    changed and `allow_changed` is false, and names the file, statement and
+    Neo4j's message when a statement fails.
+    """
+    applied = {row["name"]: row["checksum"] for row in store.read(records, APPLIED_SCRIPTS_QUERY)}
+    changed = [s.name for s in scripts if s.name in applied and applied[s.name] != s.checksum]
+    if changed and not allow_changed:
+        raise SeedError(
+            f"{', '.join(changed)} changed after it was applied; "
+            "re-run with --allow-changed to apply the new version"
+        )
+    results = []
+    for script in scripts:
+        previous = applied.get(script.name)
+        if previous == script.checksum and not reapply_all:
+            results.append(ScriptResult(script.name, "skipped", len(script.statements), 0.0))
+            continue
+        started = time.perf_counter()
+        _apply_one(store, script, on_statement)
+        action: Action = "applied" if previous is None else "reapplied"
+        elapsed = time.perf_counter() - started
+        results.append(ScriptResult(script.name, action, len(script.statements), elapsed))
+    return results
+
+
+def _apply_one(store: Store, script: Script, on_statement: ProgressCallback | None) -> None:
+    if script.kind == "schema":
+        for index, statement in enumerate(script.statements, start=1):
+            with _reported(script, index, statement):
+                store.run_autocommit(statement.text)
+            if on_statement:
+                on_statement(script, index)
+        store.write(_record, script)
+    else:
+        store.write(_apply_data_script, script, on_statement)
+
+
+def _apply_data_script(
+    tx: ManagedTransaction, script: Script, on_statement: ProgressCallback | None
+) -> None:
+    for index, statement in enumerate(script.statements, start=1):
+        with _reported(script, index, statement):
+            tx.run(statement.text).consume()  # type: ignore[arg-type]  # trusted file text
+        if on_statement:
+            on_statement(script, index)
+    _record(tx, script)
+
+
+def _record(tx: ManagedTransaction, script: Script) -> None:
+    tx.run(
+        RECORD_APPLIED_SCRIPT_QUERY,
+        name=script.name,
+        checksum=script.checksum,
+        statements=len(script.statements),
+    ).consume()
+
+
+@contextmanager
+def _reported(script: Script, index: int, statement: Statement) -> Iterator[None]:
+    """Re-raise a Neo4j failure as a `SeedError` naming the file and statement."""
+    try:
+        yield
+    except Neo4jError as exc:
+        message = (exc.message or str(exc)).strip().splitlines()[0]
+        where = f"{script.name}, statement {index} (line {statement.line})"
+        raise SeedError(f"{where} failed: {message}") from exc

@@ -1,0 +1,1 @@
+"""Use cases: validate what the repositories cannot, compose their answers."""

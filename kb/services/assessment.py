@@ -1,0 +1,108 @@
+"""Derived status of claims and causal links, computed at read time.
+
+Evidence status (of a claim or causal link, from analysts' active links;
+`context` links do not count):
+- `unverified`: no supporting or refuting evidence;
+- `supported` / `refuted`: evidence on one side only, or one side's summed
+  confidence is at least twice the other's;
+- `contested`: evidence on both sides and neither outweighs the other twice.
+
+Standing (of a claim, from what it rests on; see `kb.services.reasoning`):
+claims and causal links whose status is `refuted` are defeated; a claim that
+stands when nothing is defeated but no longer stands now is `undermined`
+(every support path runs through something refuted); one that still stands
+but depends on something refuted is `weakened`; any other is `intact`.
+
+Computing this on every read (rather than storing it) means it can never be
+stale: a retraction changes the next answer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from neo4j import ManagedTransaction
+
+from kb.db import Store, records
+from kb.models import Edge
+from kb.queries.assessment import ALL_CLAIM_IDS_QUERY, EVIDENCE_WEIGHTS_QUERY
+from kb.repositories import graph
+from kb.services.grounded import downstream_of, standing_claims
+
+EvidenceStatus = Literal["unverified", "supported", "refuted", "contested"]
+Standing = Literal["intact", "weakened", "undermined"]
+EVIDENCE_STATUSES: tuple[str, ...] = ("unverified", "supported", "refuted", "contested")
+STANDINGS: tuple[str, ...] = ("intact", "weakened", "undermined")
+OUTWEIGHS = 2.0  # one side wins when its summed confidence is at least this multiple
+
+
+def evidence_status(supports: float, refutes: float) -> EvidenceStatus:
+    """The status that evidence weights of `supports` and `refutes` give."""
+    if supports <= 0 and refutes <= 0:
+        return "unverified"
+    if refutes <= 0 or supports >= OUTWEIGHS * refutes:
+        return "supported"
+    if supports <= 0 or refutes >= OUTWEIGHS * supports:
+        return "refuted"
+    return "contested"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Status of every assessed target and standing of every claim, at one moment."""
+
+    status: dict[str, EvidenceStatus]
+    standing: dict[str, Standing]
+    edges: list[Edge]  # the dependency edges the standing was derived from
+
+    def status_of(self, target_id: str) -> EvidenceStatus:
+        return self.status.get(target_id, "unverified")
+
+    def standing_of(self, claim_id: str) -> Standing:
+        return self.standing.get(claim_id, "intact")
+
+    def matching(self, wanted: str) -> list[str]:
+        """Claim ids whose status or standing is `wanted`."""
+        return sorted(
+            claim_id
+            for claim_id in self.standing
+            if self.status_of(claim_id) == wanted or self.standing_of(claim_id) == wanted
+        )
+
+
+def assess(store: Store) -> Assessment:
+    """Read evidence and links in one transaction and derive every status."""
+    return store.read(_assess)
+
+
+def _assess(tx: ManagedTransaction) -> Assessment:
+    weights: dict[str, dict[str, float]] = defaultdict(lambda: {"supports": 0.0, "refutes": 0.0})
+    for row in records(tx, EVIDENCE_WEIGHTS_QUERY):
+        weights[row["target_id"]][row["stance"]] = float(row["weight"])
+    status = {t: evidence_status(w["supports"], w["refutes"]) for t, w in weights.items()}
+    claim_ids: list[str] = records(tx, ALL_CLAIM_IDS_QUERY)[0]["claim_ids"]
+    edges = graph.all_edges(tx)
+    return Assessment(status, derive_standing(claim_ids, edges, status), edges)
+
+
+def derive_standing(
+    claim_ids: list[str], edges: list[Edge], status: dict[str, EvidenceStatus]
+) -> dict[str, Standing]:
+    """Standing of each claim given the evidence status of claims and causal links."""
+    defeated = {target for target, s in status.items() if s == "refuted"}
+    defeated_claims = defeated & set(claim_ids)
+    defeated_links = {e.link_id for e in edges if e.link_id in defeated}
+    baseline = standing_claims(claim_ids, edges, set())
+    now = standing_claims(claim_ids, edges, defeated_claims, defeated_links)
+    affected = downstream_of(defeated_claims, defeated_links, edges)
+    standing: dict[str, Standing] = {}
+    for claim_id in claim_ids:
+        if claim_id in baseline and claim_id not in now and claim_id not in defeated_claims:
+            standing[claim_id] = "undermined"
+        elif claim_id in affected and claim_id in now:
+            standing[claim_id] = "weakened"
+        else:
+            standing[claim_id] = "intact"
+    return standing

@@ -1,0 +1,58 @@
+"""Causal links and the causal chains sources assert, and the slots analysts fill."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kb.db import Store
+from kb.errors import NotFound
+from kb.models import Page
+from kb.repositories import evidence as evidence_repo
+from kb.repositories import graph
+from kb.repositories import slots as repo
+from kb.services.assessment import assess
+
+MAX_CHAINS = 20
+
+
+def list_causal_links(store: Store, claim_id: str | None, page: int, limit: int) -> Page:
+    total, items = store.read(repo.causal_link_page, claim_id, (page - 1) * limit, limit)
+    assessment = assess(store)
+    for item in items:
+        item["status"] = assessment.status_of(item["id"])
+    return Page(items, page, limit, total)
+
+
+def get_causal_link(store: Store, link_id: str) -> dict[str, Any]:
+    """A causal link: cause, effect, mechanism, who asserts it and where, its slots."""
+    link = store.read(repo.causal_link_detail, link_id)
+    if link is None:
+        raise NotFound("causal link", link_id)
+    link["status"] = assess(store).status_of(link_id)
+    link["slots"].sort(key=lambda slot: slot["id"])
+    link["evidence"] = store.read(evidence_repo.target_evidence, link_id)
+    return link
+
+
+def causal_chains(store: Store, from_id: str, to_id: str) -> dict[str, Any]:
+    """The chains of causal links the sources assert from one claim to another."""
+    for claim_id in (from_id, to_id):
+        if not store.read(graph.claim_exists, claim_id):
+            raise NotFound("claim", claim_id)
+    chains = store.read(graph.causal_chains, from_id, to_id, MAX_CHAINS)
+    return {"from_id": from_id, "to_id": to_id, "chains": chains}
+
+
+def list_slots(
+    store: Store, status: str | None, kind: str | None, owner_id: str | None, page: int, limit: int
+) -> Page:
+    """Evidence slots with their owner (claim, causal link, source or actor)."""
+    params = {
+        "status": status,
+        "kind": kind,
+        "owner_id": owner_id,
+        "skip": (page - 1) * limit,
+        "limit": limit,
+    }
+    total, items = store.read(repo.slot_page, params)
+    return Page(items, page, limit, total)

@@ -1,0 +1,108 @@
+"""Claims and actors as API consumers ask for them: filtered, paged, explained."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from kb.db import Store
+from kb.errors import NotFound
+from kb.models import Page
+from kb.repositories import claims as repo
+from kb.repositories import evidence as evidence_repo
+from kb.services.assessment import Assessment, assess
+
+# Lucene's query syntax characters, escaped so `q` is searched as plain words.
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
+
+
+def lucene_escape(text: str) -> str:
+    """`text` with Lucene operators escaped, so user input cannot break the query."""
+    return _LUCENE_SPECIAL.sub(r"\\\1", text)
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    """What `GET /claims` can filter on; `None` means "any"."""
+
+    type: str | None = None
+    checkable: bool | None = None
+    actor: str | None = None
+    role: str | None = None
+    topic: str | None = None
+    source: str | None = None
+    slot: str | None = None
+    status: str | None = None
+    q: str | None = None
+
+
+def list_claims(store: Store, filters: ClaimFilters, page: int, limit: int) -> Page:
+    """One page of claims, in id order (or by relevance when `q` is given)."""
+    assessment = assess(store)
+    params: dict[str, Any] = asdict(filters)
+    params.pop("status")
+    params["claim_ids"] = assessment.matching(filters.status) if filters.status else None
+    if filters.actor:
+        params["actor"] = store.read(repo.resolve_actor, filters.actor) or filters.actor
+    if filters.q:
+        params["q"] = lucene_escape(filters.q)
+    params.update(skip=(page - 1) * limit, limit=limit)
+    total, items = store.read(repo.claim_page, params)
+    return Page([_with_status(item, assessment) for item in items], page, limit, total)
+
+
+def get_claim(store: Store, claim_id: str) -> dict[str, Any]:
+    """A claim with its assertions, actors, links, slots, evidence and derived status."""
+    claim = store.read(repo.claim_detail, claim_id)
+    if claim is None:
+        raise NotFound("claim", claim_id)
+    claim["assertions"].sort(key=lambda a: (a["source_id"], a["start"]))
+    for key in ("supports", "supported_by", "attacks", "attacked_by", "causes", "caused_by"):
+        claim[key].sort(key=lambda link: link["link_id"])
+    claim["actors"].sort(key=lambda a: (a["actor_id"], a["role"]))
+    claim["topics"].sort(key=lambda t: t["topic_id"])
+    claim["slots"].sort(key=lambda s: s["id"])
+    claim["evidence"] = store.read(evidence_repo.target_evidence, claim_id)
+    return _with_status(claim, assess(store))
+
+
+def _with_status(claim: dict[str, Any], assessment: Assessment) -> dict[str, Any]:
+    claim["status"] = assessment.status_of(claim["id"])
+    claim["standing"] = assessment.standing_of(claim["id"])
+    return claim
+
+
+def list_actors(store: Store, kind: str | None, page: int, limit: int) -> Page:
+    total, items = store.read(repo.actor_page, kind, (page - 1) * limit, limit)
+    return Page(items, page, limit, total)
+
+
+def resolve_actor(store: Store, key: str) -> str:
+    """The id of the actor named `key` by id, name or alias; `NotFound` otherwise."""
+    actor_id = store.read(repo.resolve_actor, key)
+    if actor_id is None:
+        raise NotFound("actor", key)
+    return actor_id
+
+
+def get_actor(store: Store, key: str) -> dict[str, Any]:
+    """An actor by id or alias, with the roles it plays in claims."""
+    actor = store.read(repo.actor_detail, resolve_actor(store, key))
+    assert actor is not None  # resolved just above
+    actor["roles"] = dict(sorted(_count(actor["roles"]).items()))
+    return actor
+
+
+def actor_claims(store: Store, key: str, role: str | None, page: int, limit: int) -> Page:
+    """Claims about an actor (id or alias), optionally in one role."""
+    actor_id = resolve_actor(store, key)
+    total, items = store.read(repo.actor_claims, actor_id, role, (page - 1) * limit, limit)
+    return Page(items, page, limit, total)
+
+
+def _count(values: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts

@@ -1,0 +1,86 @@
+"""What depends on what: breadth-first walks, and what a refutation would undermine.
+
+Walks are breadth-first over distinct claims (never path enumeration), so a
+claim is reported once, at its shortest distance, with one shortest path that
+explains why; cycles are harmless because a visited claim is never expanded
+again.
+
+`impact` asks the grounded labelling (`kb.services.grounded`) what would
+still stand if one more claim were refuted, on top of what evidence has
+already refuted.
+"""
+
+from __future__ import annotations
+
+from neo4j import ManagedTransaction
+
+from kb.db import Store, records
+from kb.errors import NotFound
+from kb.models import Direction, Impact, PathStep, ReachedClaim, Walk
+from kb.queries.claims import CLAIM_SUMMARIES_QUERY
+from kb.repositories import graph
+from kb.services.assessment import assess
+from kb.services.grounded import standing_claims
+
+MAX_IMPACT_DEPTH = 50
+
+
+def walk(store: Store, claim_id: str, direction: Direction, depth: int) -> Walk:
+    """Claims reachable from `claim_id` within `depth` steps (downstream = dependents)."""
+    return store.read(_walk, claim_id, direction, depth)
+
+
+def _walk(tx: ManagedTransaction, claim_id: str, direction: Direction, depth: int) -> Walk:
+    if not graph.claim_exists(tx, claim_id):
+        raise NotFound("claim", claim_id)
+    paths: dict[str, list[PathStep]] = {claim_id: []}
+    reached: list[ReachedClaim] = []
+    frontier = [claim_id]
+    for distance in range(1, depth + 1):
+        if not frontier:
+            break
+        next_frontier: list[str] = []
+        for edge in graph.step(tx, frontier, direction):
+            if edge.to_id in paths:
+                continue
+            paths[edge.to_id] = [
+                *paths[edge.from_id],
+                PathStep(edge.to_id, edge.link_id, edge.kind),
+            ]
+            reached.append(ReachedClaim(edge.to_id, distance, paths[edge.to_id]))
+            next_frontier.append(edge.to_id)
+        frontier = next_frontier
+    _add_summaries(tx, reached)
+    return Walk(claim_id, direction, depth, reached)
+
+
+def _add_summaries(tx: ManagedTransaction, reached: list[ReachedClaim]) -> None:
+    rows = records(tx, CLAIM_SUMMARIES_QUERY, claim_ids=[r.claim_id for r in reached])
+    by_id = {row["id"]: row for row in rows}
+    for claim in reached:
+        claim.text = by_id[claim.claim_id]["text"]
+        claim.type = by_id[claim.claim_id]["type"]
+
+
+def impact(store: Store, claim_id: str) -> Impact:
+    """If `claim_id` were refuted too: which dependents lose all support, which keep some.
+
+    Starts from the current state (claims and causal links already refuted by
+    evidence stay defeated); each dependent also carries its current status
+    and standing.
+    """
+    dependents = walk(store, claim_id, "downstream", MAX_IMPACT_DEPTH).claims
+    assessment = assess(store)
+    edges = assessment.edges
+    refuted = {target for target, status in assessment.status.items() if status == "refuted"}
+    nodes = {e.from_id for e in edges} | {e.to_id for e in edges} | {claim_id}
+    refuted_links = {e.link_id for e in edges if e.link_id in refuted}
+    still_standing = standing_claims(nodes, edges, (refuted & nodes) | {claim_id}, refuted_links)
+    for dependent in dependents:
+        dependent.status = assessment.status_of(dependent.claim_id)
+        dependent.standing = assessment.standing_of(dependent.claim_id)
+    return Impact(
+        claim_id=claim_id,
+        loses_all_support=[d for d in dependents if d.claim_id not in still_standing],
+        keeps_other_support=[d for d in dependents if d.claim_id in still_standing],
+    )

@@ -1,0 +1,33 @@
+"""API fixtures: the seeded graph -> the app -> a schema-checking client."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+
+from api import create_app
+from kb.db import Store
+from tests.api.openapi_check import CheckedClient, ResponseChecker
+
+
+@pytest.fixture(scope="session")
+def app(seeded_store: Store) -> Flask:
+    application = create_app({"TESTING": True, "KB_STORE": seeded_store})
+    application.test_client_class = CheckedClient
+    return application
+
+
+@pytest.fixture(scope="session")
+def response_checker(app: Flask) -> ResponseChecker:
+    spec = app.test_client().get("/api/v1/openapi.json").get_json()
+    return ResponseChecker(app, spec)
+
+
+@pytest.fixture()
+def client(app: Flask, response_checker: ResponseChecker) -> Iterator[CheckedClient]:
+    test_client = app.test_client()
+    assert isinstance(test_client, CheckedClient)
+    test_client.checker = response_checker
+    yield test_client

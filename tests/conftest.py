@@ -1,0 +1,113 @@
+"""Fixtures: a real, throwaway Neo4j -> a seeded graph -> the app -> a client.
+
+The suite never touches a user's database. By default it starts the
+project's own local server on separate ports with its own data folder
+(`.local/neo4j-test`, wiped first) and stops it at the end. Set
+`KB_TEST_NEO4J_URI` (with `KB_TEST_NEO4J_PASSWORD`) to use a server you
+started yourself, or `KB_TEST_DOCKER=1` to let pytest-docker run the
+compose file's Neo4j.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kb import localdb
+from kb.config import CYPHER_DIR, LOCAL_DIR, LocalServerConfig, Settings
+from kb.db import Store
+from kb.seeding.loader import apply_scripts, discover_scripts
+
+TEST_PASSWORD = "kb-test-password"
+TEST_BOLT_PORT = int(os.environ.get("KB_TEST_BOLT_PORT", "17687"))
+TEST_HTTP_PORT = int(os.environ.get("KB_TEST_HTTP_PORT", "17474"))
+
+
+def _wipe(store: Store) -> None:
+    store.run_autocommit("MATCH (n) DETACH DELETE n")
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings() -> Iterator[Settings]:
+    """Settings that point at a throwaway Neo4j for this test session."""
+    uri = os.environ.get("KB_TEST_NEO4J_URI")
+    if uri:
+        password = os.environ.get("KB_TEST_NEO4J_PASSWORD", TEST_PASSWORD)
+        yield replace(Settings(), neo4j_uri=uri, neo4j_password=password)
+        return
+    if os.environ.get("KB_TEST_DOCKER") == "1":
+        yield from _docker_settings()
+        return
+    home = LOCAL_DIR / "neo4j-test"
+    shutil.rmtree(home / "data", ignore_errors=True)
+    local = LocalServerConfig(home, TEST_BOLT_PORT, TEST_HTTP_PORT, TEST_PASSWORD)
+    localdb.start(local, timeout=300)
+    try:
+        yield Settings(
+            neo4j_uri=f"neo4j://127.0.0.1:{TEST_BOLT_PORT}",
+            neo4j_password=TEST_PASSWORD,
+            local=local,
+        )
+    finally:
+        localdb.stop(local)
+
+
+def _docker_settings() -> Iterator[Settings]:
+    """Neo4j from docker-compose.yml through pytest-docker (users with Docker only)."""
+    from pytest_docker.plugin import DockerComposeExecutor, Services  # noqa: PLC0415
+
+    compose = DockerComposeExecutor("docker compose", [Path("docker-compose.yml")], "kbtest")
+    compose.execute("up -d neo4j")
+    try:
+        services = Services(compose)
+        port = services.port_for("neo4j", 7687)
+        settings = Settings(neo4j_uri=f"neo4j://127.0.0.1:{port}", neo4j_password=TEST_PASSWORD)
+        probe = Store.connect(settings)
+        services.wait_until_responsive(timeout=180, pause=2, check=lambda: _answers(probe))
+        probe.close()
+        yield settings
+    finally:
+        compose.execute("down -v")
+
+
+def _answers(store: Store) -> bool:
+    try:
+        store.verify()
+    except Exception:  # noqa: BLE001 - any failure means "not yet"
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def store(neo4j_settings: Settings) -> Iterator[Store]:
+    """A connected store on the throwaway database."""
+    connected = Store.connect(neo4j_settings)
+    connected.verify()
+    yield connected
+    connected.close()
+
+
+def seed_fresh(store: Store) -> None:
+    """Empty the throwaway database and apply every script once."""
+    _wipe(store)
+    apply_scripts(store, discover_scripts(CYPHER_DIR))
+
+
+@pytest.fixture(scope="session")
+def seeded_store(store: Store) -> Store:
+    """The store holding exactly the seeded graph (tests that write must restore it)."""
+    seed_fresh(store)
+    return store
+
+
+@pytest.fixture()
+def empty_store(store: Store) -> Iterator[Store]:
+    """An empty database for tests that build their own; re-seeded afterwards."""
+    _wipe(store)
+    yield store
+    seed_fresh(store)

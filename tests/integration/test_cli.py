@@ -1,0 +1,75 @@
+"""The `kb` command against the real server: output, and one-line errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from kb.config import Settings
+from kb.db import Store
+
+
+def run_kb(
+    settings: Settings, *args: str, password: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "NEO4J_URI": settings.neo4j_uri,
+        "NEO4J_PASSWORD": password if password is not None else settings.neo4j_password,
+        "NEO4J_DATABASE": settings.neo4j_database,
+        "COLUMNS": "200",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "kb", *args], env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], fragment: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert fragment in lines[0]
+
+
+def test_stats_shows_the_article_graph(seeded_store: Store, neo4j_settings: Settings) -> None:
+    result = run_kb(neo4j_settings, "stats")
+    assert result.returncode == 0, result.stderr
+    for word in ("Claim", "Actor", "CausalLink", "SUPPORTS", "reported_speech", "open"):
+        assert word in result.stdout
+
+
+def test_seed_reports_skipped_scripts(seeded_store: Store, neo4j_settings: Settings) -> None:
+    result = run_kb(neo4j_settings, "seed")
+    assert result.returncode == 0, result.stderr
+    assert "skipped  schema/V001__constraints_and_indexes.cypher" in result.stdout
+
+
+def test_query_prints_a_table(seeded_store: Store, neo4j_settings: Settings) -> None:
+    result = run_kb(neo4j_settings, "query", "MATCH (a:Actor {id: 'trump'}) RETURN a.name AS name")
+    assert result.returncode == 0, result.stderr
+    assert "Donald Trump" in result.stdout
+    assert "1 row(s)" in result.stdout
+
+
+def test_query_refuses_writes(seeded_store: Store, neo4j_settings: Settings) -> None:
+    result = run_kb(neo4j_settings, "query", "CREATE (:Claim {id: 'c-sneaky'})")
+    assert_one_line_error(result, "Neo4j rejected the query")
+    assert seeded_store.read(
+        lambda tx: tx.run("MATCH (c:Claim {id: 'c-sneaky'}) RETURN count(c) AS n").single()["n"]
+    ) == 0
+
+
+def test_query_syntax_error_is_one_line(seeded_store: Store, neo4j_settings: Settings) -> None:
+    assert_one_line_error(run_kb(neo4j_settings, "query", "MATCH (n RETURN n"), "rejected")
+
+
+def test_wrong_password_is_a_clear_error(neo4j_settings: Settings) -> None:
+    result = run_kb(neo4j_settings, "stats", password="definitely-wrong")
+    assert_one_line_error(result, "refused the credentials")
+
+
+def test_unreachable_database_is_a_clear_error(neo4j_settings: Settings) -> None:
+    unreachable = Settings(neo4j_uri="neo4j://127.0.0.1:1", neo4j_password="x")
+    assert_one_line_error(run_kb(unreachable, "stats"), "not reachable")
