@@ -39,4 +39,4 @@ def _register_blueprints(app: Flask) -> None:
     api = extensions.get_api(app)
     for blueprint in (claims, causal_links, actors, sources, slots, evidence):
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
-    app.register_blueprint(health)
+    api.register_blueprint(health)

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
 
 from api.errors import problem
 from api.extensions import get_store
 from kb.services.health import check_health
 
-blp = Blueprint("health", __name__)
+blp = Blueprint("health", __name__, description="Liveness and readiness.")
 
 
-@blp.get("/healthz")
-def healthz() -> Any:
-    """200 when Neo4j answers and the schema is applied, else a 503 problem."""
-    health = check_health(get_store())  # unreachable -> 503 through api.errors
-    if not health["schema_applied"]:
-        return problem(503, "The schema has not been applied (run `kb seed`).", "schema-missing")
-    return health
+class HealthSchema(Schema):
+    status = fields.String(metadata={"description": "`ok` when ready."})
+    database = fields.String()
+    schema_applied = fields.Boolean()
+
+
+@blp.route("/healthz")
+class Health(MethodView):
+    @blp.response(200, HealthSchema)
+    def get(self) -> Any:
+        """200 when Neo4j answers and the schema is applied, else a 503 problem."""
+        health = check_health(get_store())  # unreachable -> 503 through api.errors
+        if not health["schema_applied"]:
+            return problem(503, "The schema is not applied (run `kb seed`).", "schema-missing")
+        return health

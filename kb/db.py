@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimumSeverity
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from kb.config import Settings
@@ -30,6 +30,8 @@ def create_driver(settings: Settings) -> Driver:
         auth=(settings.neo4j_user, settings.neo4j_password),
         connection_acquisition_timeout=10.0,
         max_transaction_retry_time=settings.neo4j_max_retry_seconds,
+        # Schema-less hints ("label does not exist yet") are noise for a fresh graph.
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
 
 

@@ -51,7 +51,7 @@ CALL (matches) {
   WITH match.claim AS c, match.roles AS roles
   RETURN collect(c {
       .id, .text, .type, .checkable, roles: roles,
-      sources: [(s:Source)-[:ASSERTS]->(c) | s.id]
+      sources: COLLECT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s.id }
   }) AS items
 }
 RETURN size(matches) AS total, items

@@ -14,7 +14,7 @@ CALL (matches) {
       .id, .mechanism,
       cause: cause {.id, .text, .type},
       effect: effect {.id, .text, .type},
-      sources: [(s:Source)-[:ASSERTS_LINK]->(l) | s.id]
+      sources: COLLECT { MATCH (s:Source)-[:ASSERTS_LINK]->(l) RETURN DISTINCT s.id }
   }) AS items
 }
 RETURN size(matches) AS total, items
@@ -26,7 +26,7 @@ RETURN l {
   .id, .mechanism,
   cause: cause {.id, .text, .type},
   effect: effect {.id, .text, .type},
-  sources: [(s:Source)-[:ASSERTS_LINK]->(l) | s.id],
+  sources: COLLECT { MATCH (s:Source)-[:ASSERTS_LINK]->(l) RETURN DISTINCT s.id },
   assertions: [(s:Source)-[a:ASSERTS_LINK]->(l) | {
       source_id: s.id, source_title: s.title, quote: a.quote,
       start: a.start, end: a.end, section: a.section}],

@@ -26,7 +26,7 @@ CALL (matches) {
   WITH match.claim AS c, match.score AS score
   RETURN collect(c {
       .id, .text, .type, .checkable, score: score,
-      sources: [(s:Source)-[:ASSERTS]->(c) | s.id]
+      sources: COLLECT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s.id }
   }) AS items
 }
 RETURN size(matches) AS total, items

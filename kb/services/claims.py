@@ -13,13 +13,14 @@ from kb.repositories import claims as repo
 from kb.repositories import evidence as evidence_repo
 from kb.services.assessment import Assessment, assess
 
-# Lucene's query syntax characters, escaped so `q` is searched as plain words.
-_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
+_WORD = re.compile(r"\w+")
 
 
-def lucene_escape(text: str) -> str:
-    """`text` with Lucene operators escaped, so user input cannot break the query."""
-    return _LUCENE_SPECIAL.sub(r"\\\1", text)
+def search_terms(text: str) -> str:
+    """`text` as plain lower-case words for Lucene: no operator, quote or wildcard
+    survives, so user input can neither break the query nor change its meaning
+    (Lucene's AND/OR/NOT are upper-case only)."""
+    return " ".join(word.lower() for word in _WORD.findall(text))
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,10 @@ def list_claims(store: Store, filters: ClaimFilters, page: int, limit: int) -> P
     params["claim_ids"] = assessment.matching(filters.status) if filters.status else None
     if filters.actor:
         params["actor"] = store.read(repo.resolve_actor, filters.actor) or filters.actor
-    if filters.q:
-        params["q"] = lucene_escape(filters.q)
+    if filters.q is not None:
+        params["q"] = search_terms(filters.q)
+        if not params["q"]:  # nothing searchable (only punctuation): nothing matches
+            return Page([], page, limit, 0)
     params.update(skip=(page - 1) * limit, limit=limit)
     total, items = store.read(repo.claim_page, params)
     return Page([_with_status(item, assessment) for item in items], page, limit, total)

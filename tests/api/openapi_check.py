@@ -45,6 +45,8 @@ class ResponseChecker:
         if not response.is_json:
             return
         operation = self._operation(method, path)
+        if operation is None and path.endswith("/openapi.json"):
+            return  # the document itself
         if operation is None:  # unknown route: must be a problem document
             assert response.status_code in (404, 405), (method, path, response.status_code)
             self._validate(response.get_json(), {"$ref": "#/components/schemas/Problem"})

@@ -56,9 +56,12 @@ def test_query_prints_a_table(seeded_store: Store, neo4j_settings: Settings) -> 
 def test_query_refuses_writes(seeded_store: Store, neo4j_settings: Settings) -> None:
     result = run_kb(neo4j_settings, "query", "CREATE (:Claim {id: 'c-sneaky'})")
     assert_one_line_error(result, "Neo4j rejected the query")
-    assert seeded_store.read(
-        lambda tx: tx.run("MATCH (c:Claim {id: 'c-sneaky'}) RETURN count(c) AS n").single()["n"]
-    ) == 0
+    assert (
+        seeded_store.read(
+            lambda tx: tx.run("MATCH (c:Claim {id: 'c-sneaky'}) RETURN count(c) AS n").single()["n"]
+        )
+        == 0
+    )
 
 
 def test_query_syntax_error_is_one_line(seeded_store: Store, neo4j_settings: Settings) -> None:

@@ -1,0 +1,144 @@
+"""What depends on what: dependents, dependencies, impact, causal chains."""
+
+from __future__ import annotations
+
+from tests.api.openapi_check import CheckedClient
+
+API = "/api/v1"
+
+
+def reached(body: dict) -> dict[str, dict]:  # type: ignore[type-arg]
+    return {claim["claim_id"]: claim for claim in body["claims"]}
+
+
+def test_dependents_reach_the_deliberate_stop_with_a_path(client: CheckedClient) -> None:
+    body = client.get(f"{API}/claims/c-netanyahu-survives-on-endless-war/dependents").get_json()
+    found = reached(body)
+    stop = found["c-second-phase-deliberately-stopped"]
+    assert stop["distance"] == 1
+    assert [step["claim_id"] for step in stop["path"]] == ["c-second-phase-deliberately-stopped"]
+    assert stop["path"][0]["kind"] == "supports"
+    # further down: the closing paragraph rests on the conclusion
+    closing = found["c-second-phase-not-stopped-for-technical-reasons"]
+    assert closing["distance"] == 2
+    assert [s["claim_id"] for s in closing["path"]] == [
+        "c-second-phase-deliberately-stopped",
+        "c-second-phase-not-stopped-for-technical-reasons",
+    ]
+    assert "c-ummah-duty" in found
+
+
+def test_walks_return_distinct_claims_with_consistent_paths(client: CheckedClient) -> None:
+    body = client.get(f"{API}/claims/c-netanyahu-survives-on-endless-war/dependents").get_json()
+    ids = [claim["claim_id"] for claim in body["claims"]]
+    assert len(ids) == len(set(ids))
+    assert "c-netanyahu-survives-on-endless-war" not in ids
+    distances = [claim["distance"] for claim in body["claims"]]
+    assert distances == sorted(distances)
+    for claim in body["claims"]:
+        assert len(claim["path"]) == claim["distance"]
+        assert claim["path"][-1]["claim_id"] == claim["claim_id"]
+
+
+def test_depth_limits_the_walk(client: CheckedClient) -> None:
+    url = f"{API}/claims/c-netanyahu-survives-on-endless-war/dependents"
+    shallow = client.get(f"{url}?depth=1").get_json()
+    assert {c["distance"] for c in shallow["claims"]} == {1}
+    assert shallow["depth"] == 1
+    deep = client.get(url).get_json()
+    assert len(deep["claims"]) > len(shallow["claims"])
+
+
+def test_dependencies_of_the_closing_reach_the_because_answers(client: CheckedClient) -> None:
+    body = client.get(f"{API}/claims/c-peace-built-upon-graves/dependencies").get_json()
+    found = reached(body)
+    for because_answer in (
+        "c-netanyahu-survives-on-endless-war",  # q1
+        "c-us-active-party",  # q2
+        "c-killing-part-of-total-victory-doctrine",  # q3
+        "c-trump-netanyahu-believe-military-decisiveness",  # q4
+    ):
+        assert because_answer in found, because_answer
+    step = found["c-netanyahu-survives-on-endless-war"]["path"][0]
+    assert step["kind"] in ("supports", "causal")
+
+
+def test_impact_of_a_sole_premise_undermines_its_conclusion(client: CheckedClient) -> None:
+    body = client.get(f"{API}/claims/c-second-phase-deliberately-stopped/impact").get_json()
+    losing = {c["claim_id"] for c in body["loses_all_support"]}
+    keeping = {c["claim_id"] for c in body["keeps_other_support"]}
+    assert losing == {"c-second-phase-not-stopped-for-technical-reasons"}
+    assert keeping == {"c-ummah-duty", "c-second-phase-stopped-because-war-not-ended"}
+    assert all(c["standing"] == "intact" for c in body["keeps_other_support"])
+
+
+def test_impact_of_a_leaf_conclusion_is_empty(client: CheckedClient) -> None:
+    body = client.get(f"{API}/claims/c-ummah-duty/impact").get_json()
+    assert body == {
+        "claim_id": "c-ummah-duty",
+        "loses_all_support": [],
+        "keeps_other_support": [],
+    }
+
+
+def test_unknown_claim_in_walks_is_404(client: CheckedClient) -> None:
+    for suffix in ("dependents", "dependencies", "impact"):
+        assert client.get(f"{API}/claims/c-nope/{suffix}").status_code == 404
+
+
+def test_causal_chain_follows_the_asserted_links(client: CheckedClient) -> None:
+    url = f"{API}/causal-chains?from=c-investigations-would-open&to=c-second-phase-stopped"
+    body = client.get(url).get_json()
+    [chain] = body["chains"]
+    assert [c["id"] for c in chain["claims"]] == [
+        "c-investigations-would-open",
+        "c-netanyahu-rejects-second-phase",
+        "c-netanyahu-froze-second-phase",
+        "c-second-phase-stopped",
+    ]
+    assert [link["id"] for link in chain["links"]] == [
+        "cl-investigations-prompt-rejection",
+        "cl-rejection-leads-to-freeze",
+        "cl-freeze-halts-second-phase",
+    ]
+
+
+def test_causal_chains_are_shortest_first(client: CheckedClient) -> None:
+    url = f"{API}/causal-chains?from=c-second-phase-would-end-war&to=c-netanyahu-froze-second-phase"
+    chains = client.get(url).get_json()["chains"]
+    assert len(chains) == 3
+    assert [len(chain["links"]) for chain in chains] == sorted(len(c["links"]) for c in chains)
+    assert [link["id"] for link in chains[0]["links"]] == [
+        "cl-end-of-war-prompts-rejection",
+        "cl-rejection-leads-to-freeze",
+    ]
+
+
+def test_no_chain_is_an_empty_list_and_unknown_claims_404(client: CheckedClient) -> None:
+    url = f"{API}/causal-chains?from=c-second-phase-stopped&to=c-investigations-would-open"
+    assert client.get(url).get_json()["chains"] == []
+    assert (
+        client.get(f"{API}/causal-chains?from=c-nope&to=c-second-phase-stopped").status_code == 404
+    )
+
+
+def test_causal_links_list_and_detail(client: CheckedClient) -> None:
+    page = client.get(f"{API}/causal-links?limit=200").get_json()
+    assert page["meta"]["total"] == 27
+    link = client.get(
+        f"{API}/causal-links/cl-electoral-fear-drives-support-for-genocide"
+    ).get_json()
+    assert link["cause"]["id"] == "c-us-presidents-fear-electoral-forces"
+    assert link["effect"]["id"] == "c-us-presidents-prefer-supporting-genocide"
+    assert link["mechanism"]
+    assert link["status"] == "unverified"
+    assert [slot["status"] for slot in link["slots"]] == ["open"]
+    text = client.get(f"{API}/sources/article-001").get_json()["text"]
+    for assertion in link["assertions"]:
+        assert text[assertion["start"] : assertion["end"]] == assertion["quote"]
+    filtered = client.get(f"{API}/causal-links?claim=c-netanyahu-froze-second-phase").get_json()
+    assert {item["id"] for item in filtered["items"]} >= {
+        "cl-rejection-leads-to-freeze",
+        "cl-freeze-halts-second-phase",
+    }
+    assert client.get(f"{API}/causal-links/cl-nope").status_code == 404
