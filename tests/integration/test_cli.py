@@ -6,8 +6,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from kb.config import Settings
 from kb.db import Store
+from kb.errors import Unauthorized
+from kb.services.keys import authenticate
 
 
 def run_kb(
@@ -76,3 +80,25 @@ def test_wrong_password_is_a_clear_error(neo4j_settings: Settings) -> None:
 def test_unreachable_database_is_a_clear_error(neo4j_settings: Settings) -> None:
     unreachable = Settings(neo4j_uri="neo4j://127.0.0.1:1", neo4j_password="x")
     assert_one_line_error(run_kb(unreachable, "stats"), "not reachable")
+
+
+def test_keys_are_printed_once_listed_by_name_and_revocable(
+    seeded_store: Store, neo4j_settings: Settings
+) -> None:
+    created = run_kb(neo4j_settings, "keys", "create", "--role", "analyst", "--name", "cli-tester")
+    assert created.returncode == 0, created.stderr
+    [key] = created.stdout.splitlines()
+    assert key.startswith("kb_") and len(key) > 40
+    listed = run_kb(neo4j_settings, "keys", "list")
+    assert "cli-tester" in listed.stdout and "analyst" in listed.stdout
+    assert key not in listed.stdout
+    stored = seeded_store.read(
+        lambda tx: tx.run("MATCH (k:ApiKey {name: 'cli-tester'}) RETURN k.hash AS h").single()["h"]
+    )
+    assert stored != key and key not in stored
+    duplicate = run_kb(neo4j_settings, "keys", "create", "--name", "cli-tester")
+    assert_one_line_error(duplicate, "already exists")
+    assert run_kb(neo4j_settings, "keys", "revoke", "cli-tester").returncode == 0
+    with pytest.raises(Unauthorized):
+        authenticate(seeded_store, f"Bearer {key}")
+    assert_one_line_error(run_kb(neo4j_settings, "keys", "revoke", "nobody"), "not found")

@@ -1,0 +1,370 @@
+"""Analysts attach evidence: authorisation, validation, idempotency, retraction,
+history and derived status, against the seeded article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from kb.db import Store, records
+from kb.services import keys as key_service
+from tests.api.openapi_check import CheckedClient
+from tests.conftest import seed_fresh
+
+API = "/api/v1"
+PREMISE = "c-second-phase-deliberately-stopped"
+SOLE_DEPENDENT = "c-second-phase-not-stopped-for-technical-reasons"
+OTHER_DEPENDENT = "c-ummah-duty"
+TRUMP_CLAIM = "c-trump-said-israel-must-finish"
+LINK = "cl-electoral-fear-drives-support-for-genocide"
+
+
+@pytest.fixture(scope="module")
+def keys(seeded_store: Store) -> Iterator[dict[str, str]]:
+    """One key per role (plus a revoked one); the graph is re-seeded afterwards."""
+    created = {
+        role: key_service.create_key(seeded_store, f"{role}-tester", role)
+        for role in ("reader", "analyst", "admin")
+    }
+    created["other_analyst"] = key_service.create_key(seeded_store, "other-analyst", "analyst")
+    created["revoked"] = key_service.create_key(seeded_store, "revoked-tester", "admin")
+    key_service.revoke_key(seeded_store, "revoked-tester")
+    yield created
+    seed_fresh(seeded_store)
+
+
+def auth(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def evidence(url: str = "https://example.org/report", **overrides: Any) -> dict[str, Any]:
+    body = {
+        "url": url,
+        "title": "A report",
+        "publisher": "Example Org",
+        "published_on": "2025-03-02",
+        "excerpt": "An excerpt.",
+        "stance": "supports",
+        "confidence": 0.8,
+        "rationale": "It documents the event.",
+    }
+    return {**body, **overrides}
+
+
+def claim(client: CheckedClient, claim_id: str) -> dict[str, Any]:
+    return client.get(f"{API}/claims/{claim_id}").get_json()
+
+
+# --- authorisation -----------------------------------------------------------
+
+
+WRITES = [
+    ("post", f"{API}/claims/{TRUMP_CLAIM}/evidence", evidence("https://example.org/matrix")),
+    ("post", f"{API}/causal-links/{LINK}/evidence", evidence("https://example.org/matrix")),
+    ("post", f"{API}/claims/{TRUMP_CLAIM}/slots", {"question": "Which video shows it?"}),
+    ("post", f"{API}/causal-links/{LINK}/slots", {"question": "Which poll shows it?"}),
+    ("patch", f"{API}/slots/slot-{TRUMP_CLAIM}-1", {"status": "open"}),
+]
+
+
+@pytest.mark.parametrize(("method", "url", "body"), WRITES, ids=[f"{m} {u}" for m, u, _ in WRITES])
+def test_role_matrix_on_write_routes(
+    client: CheckedClient, keys: dict[str, str], method: str, url: str, body: dict[str, Any]
+) -> None:
+    send = getattr(client, method)
+    assert send(url, json=body).status_code == 401
+    assert send(url, json=body, headers={"Authorization": "Basic abc"}).status_code == 401
+    assert send(url, json=body, headers=auth("kb_not-a-key")).status_code == 401
+    assert send(url, json=body, headers=auth(keys["revoked"])).status_code == 401
+    assert send(url, json=body, headers=auth(keys["reader"])).status_code == 403
+    assert send(url, json=body, headers=auth(keys["analyst"])).status_code in (200, 201)
+    assert send(url, json=body, headers=auth(keys["admin"])).status_code in (200, 201)
+
+
+def test_retraction_matrix(client: CheckedClient, keys: dict[str, str]) -> None:
+    body = evidence("https://example.org/retract-matrix")
+    created = client.post(
+        f"{API}/claims/{TRUMP_CLAIM}/evidence", json=body, headers=auth(keys["analyst"])
+    ).get_json()
+    url = f"{API}/evidence-links/{created['id']}"
+    reason = {"reason": "duplicate"}
+    assert client.delete(url, json=reason).status_code == 401
+    assert client.delete(url, json=reason, headers=auth(keys["revoked"])).status_code == 401
+    assert client.delete(url, json=reason, headers=auth(keys["reader"])).status_code == 403
+    # an analyst may retract only their own links; an admin any
+    assert client.delete(url, json=reason, headers=auth(keys["other_analyst"])).status_code == 403
+    assert client.delete(url, json=reason, headers=auth(keys["admin"])).status_code == 200
+    assert client.delete(f"{API}/evidence-links/evl-nope", json=reason,
+                         headers=auth(keys["admin"])).status_code == 404  # fmt: skip
+
+
+def test_writes_record_the_key_name(client: CheckedClient, keys: dict[str, str]) -> None:
+    response = client.post(
+        f"{API}/claims/{TRUMP_CLAIM}/evidence",
+        json=evidence("https://example.org/who"),
+        headers=auth(keys["analyst"]),
+    )
+    assert response.status_code == 201
+    link = response.get_json()
+    assert link["added_by"] == "analyst-tester"
+    assert link["evidence"]["added_by"] == "analyst-tester"
+
+
+# --- validation ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"url": "javascript:alert(1)"}, "url"),
+        ({"url": "data:text/html,hi"}, "url"),
+        ({"url": "file:///etc/passwd"}, "url"),
+        ({"url": "not a url"}, "url"),
+        ({"confidence": 1.5}, "confidence"),
+        ({"confidence": -0.1}, "confidence"),
+        ({"stance": "maybe"}, "stance"),
+        ({"published_on": "yesterday"}, "published_on"),
+        ({"title": "x" * 301}, "title"),
+        ({"rationale": ""}, "rationale"),
+        ({"added_by": "someone-else"}, "added_by"),
+        ({"id": "evl-mine"}, "id"),
+    ],
+)
+def test_invalid_evidence_is_422_naming_the_field(
+    client: CheckedClient, keys: dict[str, str], overrides: dict[str, Any], field: str
+) -> None:
+    response = client.post(
+        f"{API}/claims/{TRUMP_CLAIM}/evidence",
+        json={**evidence("https://example.org/invalid"), **overrides},
+        headers=auth(keys["analyst"]),
+    )
+    assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"
+    assert field in response.get_json()["errors"]["json"]
+
+
+def test_missing_required_fields_are_named(client: CheckedClient, keys: dict[str, str]) -> None:
+    response = client.post(
+        f"{API}/claims/{TRUMP_CLAIM}/evidence", json={}, headers=auth(keys["analyst"])
+    )
+    assert response.status_code == 422
+    assert {"url", "stance", "confidence", "rationale"} <= set(
+        response.get_json()["errors"]["json"]
+    )
+
+
+def test_unknown_target_is_404(client: CheckedClient, keys: dict[str, str]) -> None:
+    for url in (f"{API}/claims/c-nope/evidence", f"{API}/causal-links/{TRUMP_CLAIM}/evidence"):
+        response = client.post(url, json=evidence(), headers=auth(keys["analyst"]))
+        assert response.status_code == 404, url
+
+
+# --- idempotency -----------------------------------------------------------------
+
+
+def test_same_evidence_again_returns_the_existing_link(
+    client: CheckedClient, keys: dict[str, str]
+) -> None:
+    url = f"{API}/claims/{TRUMP_CLAIM}/evidence"
+    first = client.post(
+        url, json=evidence("https://Example.org/same/#top"), headers=auth(keys["analyst"])
+    )
+    again = client.post(
+        url, json=evidence("https://example.org:443/same/"), headers=auth(keys["analyst"])
+    )
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.get_json()["id"] == again.get_json()["id"]
+    assert first.get_json()["evidence"]["url"] == "https://example.org/same/"
+    refuting = client.post(url, json=evidence("https://example.org/same/", stance="refutes"),
+                           headers=auth(keys["analyst"]))  # fmt: skip
+    assert refuting.status_code == 201  # another stance is another link
+    assert refuting.get_json()["evidence"]["id"] == first.get_json()["evidence"]["id"]
+
+
+def test_twenty_concurrent_identical_writes_leave_one_link(
+    app: Flask, seeded_store: Store, keys: dict[str, str]
+) -> None:
+    def post(_: int) -> tuple[int, str]:
+        response = app.test_client().post(
+            f"{API}/causal-links/{LINK}/evidence",
+            json=evidence("https://example.org/concurrent"),
+            headers=auth(keys["analyst"]),
+        )
+        return response.status_code, response.get_json()["id"]
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(post, range(20)))
+    assert sorted(status for status, _ in results) == [200] * 19 + [201]
+    assert len({link_id for _, link_id in results}) == 1
+    rows = seeded_store.read(
+        records,
+        "MATCH (l:EvidenceLink)-[:CITES]->(:Evidence {url: 'https://example.org/concurrent'}) "
+        "RETURN count(l) AS links",
+    )
+    assert rows == [{"links": 1}]
+
+
+def test_idempotency_key_replays_and_refuses_a_different_body(
+    client: CheckedClient, keys: dict[str, str]
+) -> None:
+    url = f"{API}/claims/{TRUMP_CLAIM}/evidence"
+    headers = {**auth(keys["analyst"]), "Idempotency-Key": "attempt-42"}
+    first = client.post(url, json=evidence("https://example.org/idem"), headers=headers)
+    replay = client.post(url, json=evidence("https://example.org/idem"), headers=headers)
+    assert (first.status_code, replay.status_code) == (201, 201)
+    assert first.get_json()["id"] == replay.get_json()["id"]
+    other = client.post(url, json=evidence("https://example.org/other"), headers=headers)
+    assert other.status_code == 409
+    assert other.mimetype == "application/problem+json"
+
+
+# --- retraction, history, slots ----------------------------------------------------
+
+
+def test_retraction_marks_and_history_keeps_everything(
+    client: CheckedClient, keys: dict[str, str]
+) -> None:
+    target = "c-hostages-not-rescued"
+    [slot] = claim(client, target)["slots"]
+    created = client.post(
+        f"{API}/claims/{target}/evidence",
+        json=evidence("https://example.org/hostages", slot_id=slot["id"]),
+        headers=auth(keys["analyst"]),
+    ).get_json()
+    assert created["slot_id"] == slot["id"]
+    assert claim(client, target)["slots"][0]["status"] == "filled"
+
+    retracted = client.delete(
+        f"{API}/evidence-links/{created['id']}",
+        json={"reason": "wrong report"},
+        headers=auth(keys["analyst"]),
+    ).get_json()
+    assert retracted["retracted_by"] == "analyst-tester"
+    assert retracted["retraction_reason"] == "wrong report"
+    assert retracted["retracted_at"] >= created["added_at"]
+    again = client.delete(f"{API}/evidence-links/{created['id']}", json={"reason": "again"},
+                          headers=auth(keys["analyst"])).get_json()  # fmt: skip
+    assert again["retracted_at"] == retracted["retracted_at"]  # the first retraction stands
+
+    detail = claim(client, target)
+    assert [link["id"] for link in detail["evidence"]] == [created["id"]]  # kept, marked
+    assert detail["slots"][0]["status"] == "open"  # its only evidence was retracted
+    history = client.get(f"{API}/claims/{target}/history").get_json()["events"]
+    assert [event["kind"] for event in history] == [
+        "evidence_attached",
+        "evidence_retracted",
+        "slot_reopened",
+    ]
+    assert [event["at"] for event in history] == sorted(event["at"] for event in history)
+    # the same analyst may attach the same evidence again: a new link
+    renewed = client.post(f"{API}/claims/{target}/evidence",
+                          json=evidence("https://example.org/hostages"),
+                          headers=auth(keys["analyst"]))  # fmt: skip
+    assert renewed.status_code == 201
+    assert renewed.get_json()["id"] != created["id"]
+
+
+def test_a_write_failing_midway_leaves_nothing(
+    client: CheckedClient, seeded_store: Store, keys: dict[str, str]
+) -> None:
+    foreign_slot = f"slot-{TRUMP_CLAIM}-1"
+    response = client.post(
+        f"{API}/claims/c-hostages-not-rescued/evidence",
+        json=evidence("https://example.org/half-written", slot_id=foreign_slot),
+        headers=auth(keys["analyst"]),
+    )
+    assert response.status_code == 422
+    assert "slot_id" in response.get_json()["errors"]["query"]
+    rows = seeded_store.read(
+        records,
+        "OPTIONAL MATCH (e:Evidence {url: 'https://example.org/half-written'}) "
+        "RETURN count(e) AS evidence, "
+        "COUNT { (l:EvidenceLink)-[:CITES]->(e) } AS links",
+    )
+    assert rows == [{"evidence": 0, "links": 0}]
+
+
+def test_analysts_open_and_close_slots(client: CheckedClient, keys: dict[str, str]) -> None:
+    opened = client.post(
+        f"{API}/claims/{PREMISE}/slots",
+        json={"question": "Minutes of the phase-two negotiation rounds"},
+        headers=auth(keys["analyst"]),
+    )
+    assert opened.status_code == 201
+    slot = opened.get_json()
+    assert slot["id"] == f"slot-{PREMISE}-1"
+    assert (slot["status"], slot["opened_by"]) == ("open", "analyst-tester")
+    url = f"{API}/slots/{slot['id']}"
+    no_reason = client.patch(url, json={"status": "closed"}, headers=auth(keys["analyst"]))
+    assert no_reason.status_code == 422
+    closed = client.patch(url, json={"status": "closed", "reason": "minutes are secret"},
+                          headers=auth(keys["analyst"])).get_json()  # fmt: skip
+    assert (closed["status"], closed["reason"], closed["closed_by"]) == (
+        "closed", "minutes are secret", "analyst-tester",
+    )  # fmt: skip
+    refused = client.post(f"{API}/claims/{PREMISE}/evidence",
+                          json=evidence("https://example.org/minutes", slot_id=slot["id"]),
+                          headers=auth(keys["analyst"]))  # fmt: skip
+    assert refused.status_code == 409
+    kinds = [e["kind"] for e in client.get(f"{API}/claims/{PREMISE}/history").get_json()["events"]]
+    assert kinds == ["slot_opened", "slot_closed"]
+    assert client.patch(f"{API}/slots/slot-nope", json={"status": "open"},
+                        headers=auth(keys["analyst"])).status_code == 404  # fmt: skip
+
+
+# --- derived status ----------------------------------------------------------------
+
+
+def test_status_and_standing_follow_evidence(client: CheckedClient, keys: dict[str, str]) -> None:
+    url = f"{API}/claims/{PREMISE}/evidence"
+    assert claim(client, PREMISE)["status"] == "unverified"
+
+    refuting = client.post(url, json=evidence("https://example.org/refutes", stance="refutes",
+                                              confidence=0.9),
+                           headers=auth(keys["analyst"])).get_json()  # fmt: skip
+    assert claim(client, PREMISE)["status"] == "refuted"
+    assert claim(client, SOLE_DEPENDENT)["standing"] == "undermined"
+    assert claim(client, OTHER_DEPENDENT)["standing"] == "weakened"
+    undermined = client.get(f"{API}/claims?status=undermined&limit=200").get_json()
+    assert SOLE_DEPENDENT in {c["id"] for c in undermined["items"]}
+    assert PREMISE in {
+        c["id"] for c in client.get(f"{API}/claims?status=refuted").get_json()["items"]
+    }
+    impact = client.get(f"{API}/claims/{PREMISE}/impact").get_json()
+    assert {c["claim_id"]: c["standing"] for c in impact["loses_all_support"]} == {
+        SOLE_DEPENDENT: "undermined"
+    }
+
+    supporting = client.post(url, json=evidence("https://example.org/supports", confidence=0.8),
+                             headers=auth(keys["other_analyst"])).get_json()  # fmt: skip
+    assert claim(client, PREMISE)["status"] == "contested"
+    assert claim(client, SOLE_DEPENDENT)["standing"] == "intact"
+
+    client.delete(f"{API}/evidence-links/{refuting['id']}", json={"reason": "misread"},
+                  headers=auth(keys["analyst"]))  # fmt: skip
+    assert claim(client, PREMISE)["status"] == "supported"
+    client.delete(f"{API}/evidence-links/{supporting['id']}", json={"reason": "misread"},
+                  headers=auth(keys["other_analyst"]))  # fmt: skip
+    assert claim(client, PREMISE)["status"] == "unverified"
+    assert claim(client, SOLE_DEPENDENT)["standing"] == "intact"
+
+
+def test_a_refuted_causal_link_changes_its_effect(
+    client: CheckedClient, keys: dict[str, str]
+) -> None:
+    link_id = "cl-freeze-halts-second-phase"
+    response = client.post(f"{API}/causal-links/{link_id}/evidence",
+                           json=evidence("https://example.org/no-freeze", stance="refutes",
+                                         confidence=1.0),
+                           headers=auth(keys["admin"]))  # fmt: skip
+    assert response.status_code == 201
+    assert client.get(f"{API}/causal-links/{link_id}").get_json()["status"] == "refuted"
+    effect = claim(client, "c-second-phase-stopped")
+    assert effect["standing"] in ("weakened", "undermined")
+    client.delete(f"{API}/evidence-links/{response.get_json()['id']}", json={"reason": "test"},
+                  headers=auth(keys["admin"]))  # fmt: skip
+    assert claim(client, "c-second-phase-stopped")["standing"] == "intact"
