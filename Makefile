@@ -33,6 +33,7 @@ lint: install
 	$(BIN)/mypy kb
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m bench.run
 
 clean:

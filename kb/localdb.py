@@ -134,7 +134,8 @@ def status(config: LocalServerConfig) -> ServerStatus:
 def start(config: LocalServerConfig, timeout: float = 120.0) -> ServerStatus:
     """Start the server (building it first if needed) and wait until Bolt accepts the password.
 
-    Returns the status of an already running server unchanged.
+    Returns the status of an already running server unchanged. `timeout` bounds the wait for
+    the server only, not a first Maven build (which downloads Neo4j, about 150 MB).
     """
     build(config)
     current = status(config)
