@@ -30,7 +30,7 @@ test: install lint
 
 lint: install
 	$(BIN)/ruff check kb api tests bench
-	$(BIN)/mypy kb
+	$(BIN)/mypy kb api
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -35,8 +35,10 @@ def _register_blueprints(app: Flask) -> None:
     from api.health import blp as health
     from api.slots.routes import blp as slots
     from api.sources.routes import blp as sources
+    from api.web import web
 
     api = extensions.get_api(app)
     for blueprint in (claims, causal_links, actors, sources, slots, evidence):
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
     api.register_blueprint(health)
+    app.register_blueprint(web)

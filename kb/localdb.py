@@ -34,6 +34,7 @@ CLASSES_DIR = TARGET_DIR / "classes"
 CLASSPATH_FILE = TARGET_DIR / "classpath.txt"
 STAMP_FILE = TARGET_DIR / "build.stamp"
 MAIN_CLASS = "kb.localneo4j.LocalNeo4j"
+PASSWORD_VARIABLE = "KB_LOCAL_NEO4J_PASSWORD"
 # The launcher prefixes its own messages with this; "ready" follows once the password is set.
 LAUNCHER_PREFIX = "LocalNeo4j:"
 JAVA_NEEDED = "the local Neo4j needs Java 17 or 21"
@@ -156,7 +157,6 @@ def start(config: LocalServerConfig, timeout: float = 120.0) -> ServerStatus:
         "--bolt-port": config.bolt_port,
         "--http-port": config.http_port,
         "--data-dir": config.data_dir,
-        "--password": config.password,
     }
     cmd = [java, *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS]
     cmd += [str(item) for pair in args.items() for item in pair]
@@ -172,6 +172,8 @@ def start(config: LocalServerConfig, timeout: float = 120.0) -> ServerStatus:
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=config.home,
+            # The password travels in the environment, not argv, so `ps` does not show it.
+            env={**os.environ, PASSWORD_VARIABLE: config.password},
             start_new_session=True,
         )
     _CHILDREN[proc.pid] = proc

@@ -15,6 +15,7 @@ from api.actors.schemas import (
     ActorPageSchema,
 )
 from api.extensions import get_store
+from kb.models import Page
 from kb.services import claims as claim_service
 
 blp = Blueprint("actors", __name__, url_prefix="/actors", description="Who the claims are about.")
@@ -24,10 +25,9 @@ blp = Blueprint("actors", __name__, url_prefix="/actors", description="Who the c
 class Actors(MethodView):
     @blp.arguments(ActorListArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, ActorPageSchema)
-    def get(self, page: int, limit: int, kind: str | None = None) -> dict[str, Any]:
+    def get(self, page: int, limit: int, kind: str | None = None) -> Page:
         """List actors with their aliases."""
-        result = claim_service.list_actors(get_store(), kind, page, limit)
-        return {"items": result.items, "meta": result.meta}
+        return claim_service.list_actors(get_store(), kind, page, limit)
 
 
 @blp.route("/<actor>")
@@ -42,7 +42,6 @@ class ActorDetail(MethodView):
 class ActorClaims(MethodView):
     @blp.arguments(ActorClaimsArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, ActorClaimPageSchema)
-    def get(self, actor: str, page: int, limit: int, role: str | None = None) -> dict[str, Any]:
+    def get(self, actor: str, page: int, limit: int, role: str | None = None) -> Page:
         """Claims about an actor, or attributed to it (`role=speaker`)."""
-        result = claim_service.actor_claims(get_store(), actor, role, page, limit)
-        return {"items": result.items, "meta": result.meta}
+        return claim_service.actor_claims(get_store(), actor, role, page, limit)

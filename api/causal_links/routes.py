@@ -15,6 +15,7 @@ from api.causal_links.schemas import (
     ChainsSchema,
 )
 from api.extensions import get_store
+from kb.models import Page
 from kb.services import causal
 
 blp = Blueprint("causal_links", __name__, description="Cause -> effect links sources assert.")
@@ -24,10 +25,9 @@ blp = Blueprint("causal_links", __name__, description="Cause -> effect links sou
 class CausalLinks(MethodView):
     @blp.arguments(CausalLinkListArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, CausalLinkPageSchema)
-    def get(self, page: int, limit: int, claim: str | None = None) -> dict[str, Any]:
+    def get(self, page: int, limit: int, claim: str | None = None) -> Page:
         """List causal links with cause, effect and mechanism."""
-        result = causal.list_causal_links(get_store(), claim, page, limit)
-        return {"items": result.items, "meta": result.meta}
+        return causal.list_causal_links(get_store(), claim, page, limit)
 
 
 @blp.route("/causal-links/<link_id>")

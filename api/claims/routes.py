@@ -16,7 +16,7 @@ from api.claims.schemas import (
     WalkSchema,
 )
 from api.extensions import get_store
-from kb.models import Impact, Walk
+from kb.models import Impact, Page, Walk
 from kb.services import claims as claim_service
 from kb.services import reasoning
 
@@ -29,12 +29,10 @@ blp = Blueprint(
 class Claims(MethodView):
     @blp.arguments(ClaimListArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, ClaimPageSchema)
-    def get(self, page: int, limit: int, **filters: Any) -> dict[str, Any]:
+    def get(self, page: int, limit: int, **filters: Any) -> Page:
         """List claims, filtered, full-text searched and paginated."""
-        result = claim_service.list_claims(
-            get_store(), claim_service.ClaimFilters(**filters), page, limit
-        )
-        return {"items": result.items, "meta": result.meta}
+        filters_ = claim_service.ClaimFilters(**filters)
+        return claim_service.list_claims(get_store(), filters_, page, limit)
 
 
 @blp.route("/<claim_id>")

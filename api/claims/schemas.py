@@ -134,12 +134,15 @@ class ReachedClaimSchema(Schema):
     text = fields.String()
     type = fields.String()
     distance = fields.Integer()
-    status = fields.String(allow_none=True, metadata={"description": "Current evidence status."})
-    standing = fields.String(allow_none=True, metadata={"description": "Current standing."})
     path = fields.List(
         fields.Nested(PathStepSchema),
         metadata={"description": "One shortest path from the queried claim, step by step."},
     )
+
+
+class ImpactedClaimSchema(ReachedClaimSchema):
+    status = fields.String(metadata={"description": "Current evidence status."})
+    standing = fields.String(metadata={"description": "Current standing (before this refutation)."})
 
 
 class WalkSchema(Schema):
@@ -151,5 +154,5 @@ class WalkSchema(Schema):
 
 class ImpactSchema(Schema):
     claim_id = fields.String()
-    loses_all_support = fields.List(fields.Nested(ReachedClaimSchema))
-    keeps_other_support = fields.List(fields.Nested(ReachedClaimSchema))
+    loses_all_support = fields.List(fields.Nested(ImpactedClaimSchema))
+    keeps_other_support = fields.List(fields.Nested(ImpactedClaimSchema))

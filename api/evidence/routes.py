@@ -25,7 +25,7 @@ from kb.services.evidence import EvidenceInput, TargetKind
 from kb.services.keys import Role
 
 blp = Blueprint("evidence", __name__, description="Analysts attach evidence and manage slots.")
-WRITE_SECURITY = [{"bearerAuth": []}]
+WRITE_SECURITY: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 CLAIM: dict[str, TargetKind] = {"kind": "claim"}
 CAUSAL_LINK: dict[str, TargetKind] = {"kind": "causal_link"}
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.extensions import get_store
 from api.slots.schemas import SlotListArgsSchema, SlotPageSchema
+from kb.models import Page
 from kb.services import causal
 
 blp = Blueprint("slots", __name__, url_prefix="/slots", description="Open questions for analysts.")
@@ -25,7 +24,6 @@ class Slots(MethodView):
         status: str | None = None,
         kind: str | None = None,
         owner: str | None = None,
-    ) -> dict[str, Any]:
+    ) -> Page:
         """Evidence slots with their claim or causal link and what would settle them."""
-        result = causal.list_slots(get_store(), status, kind, owner, page, limit)
-        return {"items": result.items, "meta": result.meta}
+        return causal.list_slots(get_store(), status, kind, owner, page, limit)

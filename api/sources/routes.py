@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 from api.common.schemas import PageArgsSchema
 from api.extensions import get_store
 from api.sources.schemas import CoverageSchema, SourceDetailSchema, SourcePageSchema
+from kb.models import Page
 from kb.services import sources as source_service
 
 blp = Blueprint("sources", __name__, url_prefix="/sources", description="What asserts the claims.")
@@ -19,10 +20,9 @@ blp = Blueprint("sources", __name__, url_prefix="/sources", description="What as
 class Sources(MethodView):
     @blp.arguments(PageArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, SourcePageSchema)
-    def get(self, page: int, limit: int) -> dict[str, Any]:
+    def get(self, page: int, limit: int) -> Page:
         """List sources with their metadata (unknown fields are null)."""
-        result = source_service.list_sources(get_store(), page, limit)
-        return {"items": result.items, "meta": result.meta}
+        return source_service.list_sources(get_store(), page, limit)
 
 
 @blp.route("/<source_id>")

@@ -62,7 +62,7 @@ SET slot.status = 'filled'
 
 RECORD_EVENT_QUERY: LiteralString = """
 CREATE (:Event {
-  id: $event_id, kind: $kind, at: $now, by: $by, target_id: $target_id,
+  id: $event_id, seq: $seq, kind: $kind, at: $now, by: $by, target_id: $target_id,
   link_id: $link_id, slot_id: $slot_id, detail: $detail
 })
 """
@@ -77,9 +77,8 @@ MERGE (r:IdempotencyRecord {id: $record_id})
   ON CREATE SET r.request_hash = $request_hash, r.link_id = $link_id, r.created_at = $now
 """
 
-EVIDENCE_LINK_QUERY: LiteralString = """
-MATCH (l:EvidenceLink {id: $link_id})-[:CITES]->(e:Evidence)
-OPTIONAL MATCH (l)-[:FILLS]->(slot:EvidenceSlot)
+# An evidence link as the API shows it: stance, who and when, retraction, the source.
+_EVIDENCE_LINK_PROJECTION: LiteralString = """
 RETURN l {
   .id, .stance, .confidence, .rationale, .added_by, .added_at, .target_id,
   .retracted_by, .retracted_at, .retraction_reason,
@@ -89,18 +88,24 @@ RETURN l {
 } AS link
 """
 
-TARGET_EVIDENCE_QUERY: LiteralString = """
+EVIDENCE_LINK_QUERY: LiteralString = (
+    """
+MATCH (l:EvidenceLink {id: $link_id})-[:CITES]->(e:Evidence)
+OPTIONAL MATCH (l)-[:FILLS]->(slot:EvidenceSlot)
+"""
+    + _EVIDENCE_LINK_PROJECTION
+)
+
+TARGET_EVIDENCE_QUERY: LiteralString = (
+    """
 MATCH (l:EvidenceLink {target_id: $target_id})-[:CITES]->(e:Evidence)
 OPTIONAL MATCH (l)-[:FILLS]->(slot:EvidenceSlot)
-RETURN l {
-  .id, .stance, .confidence, .rationale, .added_by, .added_at, .target_id,
-  .retracted_by, .retracted_at, .retraction_reason,
-  slot_id: slot.id,
-  evidence: e {.id, .url, .title, .publisher, .published_on, .retrieved_on, .excerpt,
-               .archive_url, .added_by, .added_at}
-} AS link
+"""
+    + _EVIDENCE_LINK_PROJECTION
+    + """
 ORDER BY l.added_at, l.id
 """
+)
 
 # Retraction marks, never deletes; dropping `active_key` lets the same
 # analyst attach the same evidence again later as a new link.
@@ -154,5 +159,5 @@ SET slot.status = $status,
 HISTORY_QUERY: LiteralString = """
 MATCH (event:Event {target_id: $target_id})
 RETURN event {.id, .kind, .at, .by, .target_id, .link_id, .slot_id, .detail} AS event
-ORDER BY event.at, event.id
+ORDER BY event.at, event.seq
 """

@@ -18,7 +18,9 @@ CALL (matches) {
         id: owner.id,
         label: [label IN labels(owner) WHERE label IN
                 ['Claim', 'CausalLink', 'Source', 'Actor']][0],
-        text: coalesce(owner.text, owner.mechanism, owner.name, owner.title),
+        // a Source's text is the whole document: its title stands for it here
+        text: CASE WHEN owner:Source THEN owner.title
+                   ELSE coalesce(owner.text, owner.mechanism, owner.name) END,
         type: owner.type
       },
       evidence_count: COUNT { (slot)<-[:FILLS]-(l:EvidenceLink) WHERE l.retracted_at IS NULL }

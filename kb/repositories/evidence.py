@@ -6,6 +6,7 @@ compose several into one all-or-nothing write.
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from typing import Any
 
@@ -30,6 +31,10 @@ from kb.queries.evidence import (
     TARGET_KIND_QUERY,
     UPDATE_SLOT_QUERY,
 )
+
+
+# Orders events that share a timestamp (written by one transaction) as written.
+_EVENT_SEQUENCE = itertools.count()
 
 
 def target_kind(tx: ManagedTransaction, target_id: str) -> str | None:
@@ -72,6 +77,7 @@ def record_event(
         tx,
         RECORD_EVENT_QUERY,
         event_id=f"evt-{uuid.uuid4().hex}",
+        seq=next(_EVENT_SEQUENCE),
         kind=kind,
         now=now,
         by=by,

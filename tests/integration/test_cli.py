@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from kb.config import Settings
+from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
 from kb.errors import Unauthorized
 from kb.services.keys import authenticate
@@ -102,3 +103,15 @@ def test_keys_are_printed_once_listed_by_name_and_revocable(
     with pytest.raises(Unauthorized):
         authenticate(seeded_store, f"Bearer {key}")
     assert_one_line_error(run_kb(neo4j_settings, "keys", "revoke", "nobody"), "not found")
+
+
+def test_a_failing_seed_script_is_one_line_naming_file_and_statement(
+    seeded_store: Store, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    for kind in ("schema", "seed"):
+        (tmp_path / kind).mkdir()
+        for path in (CYPHER_DIR / kind).glob("*.cypher"):
+            (tmp_path / kind / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "seed" / "V901__typo.cypher").write_text("MERGE (n:Claim {id: 'x'}\n", "utf-8")
+    result = run_kb(neo4j_settings, "seed", "--cypher-dir", str(tmp_path))
+    assert_one_line_error(result, "seed/V901__typo.cypher, statement 1 (line 1) failed:")

@@ -18,7 +18,7 @@ import org.neo4j.server.NeoBootstrapper;
 /**
  * Runs a Neo4j Community server (Bolt + HTTP + Browser) for the project's local knowledge base.
  *
- * <p>Usage: {@code LocalNeo4j --bolt-port N --http-port N --data-dir PATH --password PW}.
+ * <p>Usage: {@code KB_LOCAL_NEO4J_PASSWORD=PW LocalNeo4j --bolt-port N --http-port N --data-dir PATH}.
  *
  * <p>It uses the same bootstrapper as {@code neo4j console}, so logs go to stdout and SIGTERM
  * triggers the bootstrapper's shutdown hook, which stops the databases cleanly. Everything Neo4j
@@ -34,7 +34,12 @@ public final class LocalNeo4j {
         int boltPort = Integer.parseInt(require(args, "--bolt-port"));
         int httpPort = Integer.parseInt(require(args, "--http-port"));
         Path dataDir = Path.of(require(args, "--data-dir")).toAbsolutePath().normalize();
-        String password = require(args, "--password");
+        // From the environment (not argv) so that `ps` does not show it; --password still works.
+        String password = System.getenv().getOrDefault("KB_LOCAL_NEO4J_PASSWORD", args.get("--password"));
+        if (password == null || password.isEmpty()) {
+            System.err.println("LocalNeo4j: set KB_LOCAL_NEO4J_PASSWORD (or pass --password)");
+            System.exit(2);
+        }
         Files.createDirectories(dataDir);
 
         Map<String, String> conf = new HashMap<>();

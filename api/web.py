@@ -1,0 +1,68 @@
+"""The explorer: a single static page for researchers, served next to the API.
+
+`/` and `/explore` answer with `web/index.html`; its scripts and styles are
+under `/web/<path>`. The page is plain HTML, CSS and JavaScript modules with
+no build step and no third-party assets, and it reads only the JSON API
+under `/api/v1`. This is a plain Flask blueprint, not part of the OpenAPI
+document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, send_from_directory
+from werkzeug.wrappers import Response
+
+from kb.config import PROJECT_ROOT
+
+WEB_DIR = PROJECT_ROOT / "web"
+
+# Explicit types: a host's own MIME table (e.g. the Windows registry) may map
+# `.js` to `text/plain`, and browsers refuse to run modules served that way.
+MIMETYPES = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+}
+
+# The page loads nothing from other origins and talks only to this server.
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+
+web = Blueprint("web", __name__)
+
+
+def _send(filename: str) -> Response:
+    response = send_from_directory(
+        WEB_DIR, filename, mimetype=MIMETYPES.get(Path(filename).suffix.lower())
+    )
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@web.get("/")
+@web.get("/explore")
+def explorer() -> Response:
+    """The explorer page."""
+    return _send("index.html")
+
+
+@web.get("/web/<path:filename>")
+def asset(filename: str) -> Response:
+    """A script, stylesheet or image of the explorer (404 outside `web/`)."""
+    return _send(filename)

@@ -1,0 +1,82 @@
+// Shared helpers: building DOM safely and calling the JSON API.
+// Every piece of API data reaches the page through textContent or an
+// attribute, never through HTML parsing.
+
+export const API = "/api/v1";
+
+/** An element with attributes (`class`, `text`, `on*` handlers, others as attributes). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Remove every child of `node` (and optionally append new ones). */
+export function clear(node, ...children) {
+  node.replaceChildren(...children.flat().filter((child) => child));
+  return node;
+}
+
+/** A small coloured label; the colour comes from a CSS class per value. */
+export function badge(value, title) {
+  const slug = String(value).toLowerCase().replace(/[^a-z_]/g, "");
+  return el("span", { class: `badge badge-${slug}`, title, text: String(value).replace("_", " ") });
+}
+
+export const STATUS_HELP = {
+  unverified: "No supporting or refuting evidence attached yet",
+  supported: "Evidence supports it (or clearly outweighs refutation)",
+  refuted: "Evidence refutes it (or clearly outweighs support)",
+  contested: "Evidence on both sides, neither clearly outweighs",
+  intact: "Nothing it rests on is refuted",
+  weakened: "Still stands, but something it rests on is refuted",
+  undermined: "Every line of support runs through something refuted",
+};
+
+/** An error the API answered with (RFC 9457 problem details) or a network failure. */
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** GET `API + path` with query `params` (empty values dropped); resolves to parsed JSON. */
+export async function getJSON(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") query.set(key, String(value));
+  }
+  const qs = query.toString();
+  const url = API + path + (qs ? `?${qs}` : "");
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: "application/json" } });
+  } catch (error) {
+    throw new ApiError(`Cannot reach the server (${error.message}).`, 0);
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const detail = body && (body.detail || body.title);
+    throw new ApiError(detail || `The server answered ${response.status}.`, response.status);
+  }
+  return body;
+}
+
+/** A path segment for an id (ids are slugs, but never trust that). */
+export const seg = (id) => encodeURIComponent(id);

@@ -1,0 +1,121 @@
+// The source pane: the full text with every claim span as a <mark>.
+// Offsets from the API count Unicode code points; JavaScript strings count
+// UTF-16 units, so the text is sliced as an array of code points.
+
+import { clear, el, getJSON, seg } from "./common.js";
+
+/**
+ * Cut `text` at every span boundary. Each piece lists the spans that cover it,
+ * so overlapping claims are all reachable. Offsets are code points.
+ */
+export function segment(text, spans) {
+  const chars = Array.from(text);
+  const clamp = (n) => Math.max(0, Math.min(chars.length, n));
+  const cuts = new Set([0, chars.length]);
+  for (const span of spans) {
+    cuts.add(clamp(span.start));
+    cuts.add(clamp(span.end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const pieces = [];
+  for (let i = 0; i < points.length - 1; i += 1) {
+    const [start, end] = [points[i], points[i + 1]];
+    const covering = spans
+      .filter((span) => span.start <= start && span.end >= end)
+      .sort((a, b) => a.end - a.start - (b.end - b.start));
+    pieces.push({ start, end, text: chars.slice(start, end).join(""), spans: covering });
+  }
+  return pieces;
+}
+
+/** Renders one source at a time into `container`; `onPick(claimId)` when a highlight is chosen. */
+export class SourceView {
+  constructor(container, meta, onPick) {
+    this.container = container;
+    this.meta = meta;
+    this.onPick = onPick;
+    this.sourceId = null;
+    this.selected = null;
+    this.cache = new Map();
+    container.addEventListener("click", (event) => this.pick(event.target));
+    container.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        if (this.pick(event.target)) event.preventDefault();
+      }
+    });
+  }
+
+  /** Show `sourceId` (fetched once) and highlight `claimId`'s spans. */
+  async show(sourceId, claimId) {
+    if (sourceId !== this.sourceId) {
+      if (!this.cache.has(sourceId)) {
+        clear(this.container, el("p", { class: "muted", text: "Loading source…" }));
+        const loaded = Promise.all([
+          getJSON(`/sources/${seg(sourceId)}`),
+          getJSON(`/sources/${seg(sourceId)}/coverage`).catch(() => null),
+        ]);
+        this.cache.set(sourceId, loaded);
+        loaded.catch(() => this.cache.delete(sourceId));
+      }
+      const [source, coverage] = await this.cache.get(sourceId);
+      this.render(source, coverage);
+      this.sourceId = sourceId;
+    }
+    this.highlight(claimId);
+  }
+
+  render(source, coverage) {
+    const known = (value) => value ?? "unknown";
+    const ratio = coverage ? `${Math.round(coverage.covered_ratio * 100)}%` : "?";
+    const claims = source.spans.filter((span) => span.kind === "claim");
+    clear(
+      this.meta,
+      el("p", { class: "source-title", text: source.title }),
+      el(
+        "p",
+        { class: "muted small" },
+        el("code", { text: source.id }),
+        ` · author: ${known(source.author)} · publisher: ${known(source.publisher)}`,
+        ` · published: ${known(source.published_on)} · ${claims.length} claim spans`,
+        ` · ${ratio} of the text carries a claim or link`,
+      ),
+    );
+    const nodes = segment(source.text, claims).map((piece) => {
+      if (piece.spans.length === 0) return document.createTextNode(piece.text);
+      const ids = piece.spans.map((span) => span.target_id);
+      return el("mark", {
+        class: ids.length > 1 ? "hl overlap" : "hl",
+        tabindex: 0,
+        "data-claims": ids.join(" "),
+        title: `${source.id} asserts: ${ids.join(", ")} (Enter to select)`,
+        text: piece.text,
+      });
+    });
+    clear(this.container, nodes);
+  }
+
+  /** Mark `claimId`'s spans as selected and scroll the first into view. */
+  highlight(claimId) {
+    this.selected = claimId;
+    let first = null;
+    for (const mark of this.container.querySelectorAll("mark")) {
+      const on = claimId !== null && mark.dataset.claims.split(" ").includes(claimId);
+      mark.classList.toggle("sel", on);
+      if (on && !first) first = mark;
+    }
+    if (first) {
+      const box = this.container; // position: relative, so offsetTop is measured from it
+      box.scrollTop = Math.max(0, first.offsetTop - box.clientHeight / 3);
+    }
+  }
+
+  /** A click or Enter on a highlight: select its shortest claim, or cycle through overlaps. */
+  pick(target) {
+    const mark = target.closest && target.closest("mark[data-claims]");
+    if (!mark) return false;
+    const ids = mark.dataset.claims.split(" ");
+    const next = ids[(ids.indexOf(this.selected) + 1) % ids.length];
+    this.onPick(next);
+    return true;
+  }
+}
