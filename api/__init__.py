@@ -20,6 +20,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_object(ApiConfig.from_env())
     if test_config:
         app.config.update(test_config)
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
     extensions.init_app(app)
     errors.init_app(app)
     auth.init_app(app)

@@ -1,11 +1,20 @@
-"""Who is calling: Bearer API keys, checked against the role a route needs."""
+"""Who is calling: Bearer API keys, checked before anything else about a request.
+
+Every write under `/api/v1` needs at least an analyst's key, and with
+`KB_READS_REQUIRE_KEY` every read needs at least a reader's. The check runs
+before the body is validated, so a caller without a key learns that first
+(401), not what was wrong with their JSON. Finer rules (an analyst may only
+retract their own evidence) belong to the services.
+"""
 
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask, g, request
 
 from api.extensions import get_store
 from kb.services.keys import Principal, Role, authenticate, authorise
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def require(role: Role) -> Principal:
@@ -15,13 +24,21 @@ def require(role: Role) -> Principal:
     return principal
 
 
+def current_principal() -> Principal:
+    """The principal the request was authorised as (write routes always have one)."""
+    principal: Principal = g.principal
+    return principal
+
+
 def init_app(app: Flask) -> None:
-    """With `KB_READS_REQUIRE_KEY`, every API read needs at least a reader's key."""
+    """Authorise every API request by method before it reaches its view."""
 
     @app.before_request
-    def _reads_need_a_key() -> None:
-        if not app.config.get("KB_READS_REQUIRE_KEY"):
+    def _authorise() -> None:
+        # Unknown routes and methods answer 404/405 whoever asks.
+        if request.routing_exception is not None or not request.path.startswith("/api/v1/"):
             return
-        if request.method in ("GET", "HEAD") and request.path.startswith("/api/v1/"):
-            if not request.path.endswith("/openapi.json"):
-                require(Role.reader)
+        if request.method in WRITE_METHODS:
+            g.principal = require(Role.analyst)
+        elif app.config.get("KB_READS_REQUIRE_KEY") and not request.path.endswith("/openapi.json"):
+            g.principal = require(Role.reader)

@@ -23,7 +23,6 @@ class ApiConfig:
     # Swagger UI's assets are served from the installed flask-swagger-ui
     # package (see api/extensions.py): no CDN is needed at run time.
     OPENAPI_SWAGGER_UI_URL: str = "/api/docs/assets/"
-    JSON_SORT_KEYS: bool = False
 
     @classmethod
     def from_env(cls) -> ApiConfig:

@@ -9,7 +9,7 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from api.auth import require
+from api.auth import current_principal
 from api.evidence.schemas import (
     EvidenceInputSchema,
     EvidenceLinkSchema,
@@ -22,7 +22,6 @@ from api.evidence.schemas import (
 from api.extensions import get_store
 from kb.services import evidence as evidence_service
 from kb.services.evidence import EvidenceInput, TargetKind
-from kb.services.keys import Role
 
 blp = Blueprint("evidence", __name__, description="Analysts attach evidence and manage slots.")
 WRITE_SECURITY: list[dict[str, list[str]]] = [{"bearerAuth": []}]
@@ -56,7 +55,7 @@ class TargetEvidence(MethodView):
         The same target, URL and stance by the same analyst answers 200 with the
         existing link; an `Idempotency-Key` header replays the first answer.
         """
-        principal = require(Role.analyst)
+        principal = current_principal()
         link, created = evidence_service.attach_evidence(
             get_store(),
             kind,
@@ -75,7 +74,7 @@ class EvidenceLink(MethodView):
     @blp.response(200, EvidenceLinkSchema)
     def delete(self, body: dict[str, Any], link_id: str) -> dict[str, Any]:
         """Retract an evidence link: it is marked (who, when, why), never deleted."""
-        principal = require(Role.analyst)
+        principal = current_principal()
         return evidence_service.retract_evidence(get_store(), link_id, body["reason"], principal)
 
 
@@ -87,7 +86,7 @@ class TargetSlots(MethodView):
     @blp.response(201, SlotDetailSchema)
     def post(self, body: dict[str, Any], kind: TargetKind, target_id: str) -> dict[str, Any]:
         """Open a new evidence slot saying what would settle the claim or link."""
-        principal = require(Role.analyst)
+        principal = current_principal()
         return evidence_service.open_slot(get_store(), kind, target_id, body["question"], principal)
 
 
@@ -98,7 +97,7 @@ class Slot(MethodView):
     @blp.response(200, SlotDetailSchema)
     def patch(self, body: dict[str, Any], slot_id: str) -> dict[str, Any]:
         """Close a slot as unresolvable (with a reason), or reopen it."""
-        principal = require(Role.analyst)
+        principal = current_principal()
         return evidence_service.update_slot(
             get_store(),
             slot_id,

@@ -32,7 +32,6 @@ from kb.queries.evidence import (
     UPDATE_SLOT_QUERY,
 )
 
-
 # Orders events that share a timestamp (written by one transaction) as written.
 _EVENT_SEQUENCE = itertools.count()
 

@@ -85,6 +85,12 @@ def test_role_matrix_on_write_routes(
     assert send(url, json=body, headers=auth(keys["admin"])).status_code in (200, 201)
 
 
+def test_a_missing_key_is_reported_before_a_bad_body(client: CheckedClient) -> None:
+    response = client.post(f"{API}/claims/{TRUMP_CLAIM}/evidence", json={"url": "javascript:x"})
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
 def test_retraction_matrix(client: CheckedClient, keys: dict[str, str]) -> None:
     body = evidence("https://example.org/retract-matrix")
     created = client.post(
