@@ -97,9 +97,8 @@ def _kb_problem(error: Exception) -> tuple[Response, int]:
             if status == 503:
                 log.warning("database unavailable: %s", error)
             extra: dict[str, Any] = {}
-            field = getattr(error, "field", None)
-            if field:
-                extra["errors"] = {"query": {field: [str(error)]}}
+            if isinstance(error, kb_errors.InvalidRequest) and error.field:
+                extra["errors"] = {error.location: {error.field: [str(error)]}}
             return problem(status, _public_detail(error, status), slug, **extra)
     return _unexpected(error)
 

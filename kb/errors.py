@@ -39,9 +39,10 @@ class NotFound(KbError):
 class InvalidRequest(KbError):
     """The request is well-formed but cannot be served as asked."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
+    def __init__(self, message: str, field: str | None = None, location: str = "query") -> None:
         super().__init__(message)
         self.field = field
+        self.location = location  # where the field came from: "query" or "json" (the body)
 
 
 class Conflict(KbError):

@@ -16,7 +16,7 @@ from api.actors.schemas import (
 )
 from api.extensions import get_store
 from kb.models import Page
-from kb.services import claims as claim_service
+from kb.services import actors as actor_service
 
 blp = Blueprint("actors", __name__, url_prefix="/actors", description="Who the claims are about.")
 
@@ -27,7 +27,7 @@ class Actors(MethodView):
     @blp.response(200, ActorPageSchema)
     def get(self, page: int, limit: int, kind: str | None = None) -> Page:
         """List actors with their aliases."""
-        return claim_service.list_actors(get_store(), kind, page, limit)
+        return actor_service.list_actors(get_store(), kind, page, limit)
 
 
 @blp.route("/<actor>")
@@ -35,7 +35,7 @@ class ActorDetail(MethodView):
     @blp.response(200, ActorDetailSchema)
     def get(self, actor: str) -> dict[str, Any]:
         """An actor by id, name or alias ("Washington" resolves to the United States)."""
-        return claim_service.get_actor(get_store(), actor)
+        return actor_service.get_actor(get_store(), actor)
 
 
 @blp.route("/<actor>/claims")
@@ -44,4 +44,4 @@ class ActorClaims(MethodView):
     @blp.response(200, ActorClaimPageSchema)
     def get(self, actor: str, page: int, limit: int, role: str | None = None) -> Page:
         """Claims about an actor, or attributed to it (`role=speaker`)."""
-        return claim_service.actor_claims(get_store(), actor, role, page, limit)
+        return actor_service.actor_claims(get_store(), actor, role, page, limit)

@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 from api.extensions import get_store
 from api.slots.schemas import SlotListArgsSchema, SlotPageSchema
 from kb.models import Page
-from kb.services import causal
+from kb.services import slots as slot_service
 
 blp = Blueprint("slots", __name__, url_prefix="/slots", description="Open questions for analysts.")
 
@@ -26,4 +26,4 @@ class Slots(MethodView):
         owner: str | None = None,
     ) -> Page:
         """Evidence slots with their claim or causal link and what would settle them."""
-        return causal.list_slots(get_store(), status, kind, owner, page, limit)
+        return slot_service.list_slots(get_store(), status, kind, owner, page, limit)

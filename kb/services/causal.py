@@ -1,4 +1,4 @@
-"""Causal links and the causal chains sources assert, and the slots analysts fill."""
+"""Causal links, and the causal chains sources assert between claims."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import Any
 from kb.db import Store
 from kb.errors import NotFound
 from kb.models import Page
+from kb.repositories import causal_links as repo
 from kb.repositories import evidence as evidence_repo
 from kb.repositories import graph
-from kb.repositories import slots as repo
 from kb.services.assessment import assess
 
 MAX_CHAINS = 20
@@ -41,18 +41,3 @@ def causal_chains(store: Store, from_id: str, to_id: str) -> dict[str, Any]:
             raise NotFound("claim", claim_id)
     chains = store.read(graph.causal_chains, from_id, to_id, MAX_CHAINS)
     return {"from_id": from_id, "to_id": to_id, "chains": chains}
-
-
-def list_slots(
-    store: Store, status: str | None, kind: str | None, owner_id: str | None, page: int, limit: int
-) -> Page:
-    """Evidence slots with their owner (claim, causal link, source or actor)."""
-    params = {
-        "status": status,
-        "kind": kind,
-        "owner_id": owner_id,
-        "skip": (page - 1) * limit,
-        "limit": limit,
-    }
-    total, items = store.read(repo.slot_page, params)
-    return Page(items, page, limit, total)

@@ -1,4 +1,4 @@
-"""Claims and actors as API consumers ask for them: filtered, paged, explained."""
+"""Claims as API consumers ask for them: filtered, searched, paged, explained."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from kb.db import Store
 from kb.errors import NotFound
 from kb.models import Page
+from kb.repositories import actors as actor_repo
 from kb.repositories import claims as repo
 from kb.repositories import evidence as evidence_repo
 from kb.services.assessment import Assessment, assess
@@ -45,7 +46,7 @@ def list_claims(store: Store, filters: ClaimFilters, page: int, limit: int) -> P
     params.pop("status")
     params["claim_ids"] = assessment.matching(filters.status) if filters.status else None
     if filters.actor:
-        params["actor"] = store.read(repo.resolve_actor, filters.actor) or filters.actor
+        params["actor"] = store.read(actor_repo.resolve_actor, filters.actor) or filters.actor
     if filters.q is not None:
         params["q"] = search_terms(filters.q)
         if not params["q"]:  # nothing searchable (only punctuation): nothing matches
@@ -74,38 +75,3 @@ def _with_status(claim: dict[str, Any], assessment: Assessment) -> dict[str, Any
     claim["status"] = assessment.status_of(claim["id"])
     claim["standing"] = assessment.standing_of(claim["id"])
     return claim
-
-
-def list_actors(store: Store, kind: str | None, page: int, limit: int) -> Page:
-    total, items = store.read(repo.actor_page, kind, (page - 1) * limit, limit)
-    return Page(items, page, limit, total)
-
-
-def resolve_actor(store: Store, key: str) -> str:
-    """The id of the actor named `key` by id, name or alias; `NotFound` otherwise."""
-    actor_id = store.read(repo.resolve_actor, key)
-    if actor_id is None:
-        raise NotFound("actor", key)
-    return actor_id
-
-
-def get_actor(store: Store, key: str) -> dict[str, Any]:
-    """An actor by id or alias, with the roles it plays in claims."""
-    actor = store.read(repo.actor_detail, resolve_actor(store, key))
-    assert actor is not None  # resolved just above
-    actor["roles"] = dict(sorted(_count(actor["roles"]).items()))
-    return actor
-
-
-def actor_claims(store: Store, key: str, role: str | None, page: int, limit: int) -> Page:
-    """Claims about an actor (id or alias), optionally in one role."""
-    actor_id = resolve_actor(store, key)
-    total, items = store.read(repo.actor_claims, actor_id, role, (page - 1) * limit, limit)
-    return Page(items, page, limit, total)
-
-
-def _count(values: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return counts

@@ -130,7 +130,8 @@ def _attach(
 def _fill(tx: ManagedTransaction, target_id: str, slot_id: str, link_id: str) -> None:
     status = repo.slot_status_on_target(tx, target_id, slot_id)
     if status is None:
-        raise InvalidRequest(f"slot {slot_id!r} is not a slot of {target_id!r}", field="slot_id")
+        message = f"slot {slot_id!r} is not a slot of {target_id!r}"
+        raise InvalidRequest(message, field="slot_id", location="json")
     if status == "closed":
         raise Conflict(f"slot {slot_id!r} is closed; reopen it first")
     repo.fill_slot(tx, link_id, slot_id)
@@ -217,7 +218,7 @@ def _update_slot(
     if current is None:
         raise NotFound("slot", slot_id)
     if status == "closed" and not reason:
-        raise InvalidRequest("closing a slot needs a reason", field="reason")
+        raise InvalidRequest("closing a slot needs a reason", field="reason", location="json")
     if status == "open" and current["active_links"] > 0:
         status = "filled"  # reopening a slot that has evidence shows it as filled
     now = now_iso()

@@ -284,7 +284,7 @@ def test_a_write_failing_midway_leaves_nothing(
         headers=auth(keys["analyst"]),
     )
     assert response.status_code == 422
-    assert "slot_id" in response.get_json()["errors"]["query"]
+    assert "slot_id" in response.get_json()["errors"]["json"]
     rows = seeded_store.read(
         records,
         "OPTIONAL MATCH (e:Evidence {url: 'https://example.org/half-written'}) "
@@ -307,6 +307,7 @@ def test_analysts_open_and_close_slots(client: CheckedClient, keys: dict[str, st
     url = f"{API}/slots/{slot['id']}"
     no_reason = client.patch(url, json={"status": "closed"}, headers=auth(keys["analyst"]))
     assert no_reason.status_code == 422
+    assert "reason" in no_reason.get_json()["errors"]["json"]
     closed = client.patch(url, json={"status": "closed", "reason": "minutes are secret"},
                           headers=auth(keys["analyst"])).get_json()  # fmt: skip
     assert (closed["status"], closed["reason"], closed["closed_by"]) == (
