@@ -56,9 +56,12 @@ class ResponseChecker:
         assert declared is not None, f"{method} {path}: {response.status_code} is not declared"
         if "$ref" in declared:
             declared = self._resolve(declared["$ref"])
-        schema = declared.get("content", {}).get("application/json", {}).get("schema")
-        if schema is not None:
-            self._validate(response.get_json(), schema)
+        is_error = response.status_code >= 400
+        media_type = "application/problem+json" if is_error else "application/json"
+        assert response.mimetype == media_type, (method, path, response.mimetype)
+        schema = declared.get("content", {}).get(media_type, {}).get("schema")
+        assert schema is not None, f"{method} {path}: {response.status_code} has no {media_type}"
+        self._validate(response.get_json(), schema)
 
     def _operation(self, method: str, path: str) -> dict[str, Any] | None:
         adapter = self.app.url_map.bind("localhost")
