@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from kb.config import CYPHER_DIR
 from kb.db import Store, records
+from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services import keys as key_service
 from tests.api.openapi_check import CheckedClient
 from tests.conftest import seed_fresh
@@ -375,3 +377,19 @@ def test_a_refuted_causal_link_changes_its_effect(
     client.delete(f"{API}/evidence-links/{response.get_json()['id']}", json={"reason": "test"},
                   headers=auth(keys["admin"]))  # fmt: skip
     assert claim(client, "c-second-phase-stopped")["standing"] == "intact"
+
+
+def test_evidence_and_filled_slots_survive_a_reseed(
+    client: CheckedClient, seeded_store: Store, keys: dict[str, str]
+) -> None:
+    target = "c-us-blocks-un-condemnation"
+    slot_id = f"slot-{target}-1"
+    link = client.post(
+        f"{API}/claims/{target}/evidence",
+        json=evidence("https://example.org/un-votes", slot_id=slot_id),
+        headers=auth(keys["analyst"]),
+    ).get_json()
+    apply_scripts(seeded_store, discover_scripts(CYPHER_DIR), reapply_all=True)
+    detail = claim(client, target)
+    assert [e["id"] for e in detail["evidence"]] == [link["id"]]
+    assert {s["id"]: s["status"] for s in detail["slots"]}[slot_id] == "filled"
