@@ -20,7 +20,6 @@ from kb.config import Settings
 from kb.errors import DatabaseUnavailable
 
 T = TypeVar("T")
-TxFunction = Callable[..., T]
 
 
 def create_driver(settings: Settings) -> Driver:

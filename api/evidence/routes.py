@@ -42,8 +42,7 @@ class TargetEvidence(MethodView):
     @blp.response(200, EvidenceLinkSchema(many=True))
     def get(self, kind: TargetKind, target_id: str) -> list[dict[str, Any]]:
         """Every evidence link on the claim or causal link, retracted ones included."""
-        evidence_service.history(get_store(), kind, target_id)  # 404 check
-        return evidence_service.evidence_for(get_store(), target_id)
+        return evidence_service.evidence_for(get_store(), kind, target_id)
 
     @blp.doc(security=WRITE_SECURITY)
     @blp.arguments(EvidenceInputSchema)

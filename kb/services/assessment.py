@@ -77,11 +77,23 @@ def assess(store: Store) -> Assessment:
     return store.read(_assess)
 
 
-def _assess(tx: ManagedTransaction) -> Assessment:
+def evidence_statuses(store: Store) -> dict[str, EvidenceStatus]:
+    """Evidence status of every target that has any (absent means `unverified`).
+
+    Cheaper than `assess`: no standing, so no walk over the dependency edges.
+    """
+    return store.read(_evidence_statuses)
+
+
+def _evidence_statuses(tx: ManagedTransaction) -> dict[str, EvidenceStatus]:
     weights: dict[str, dict[str, float]] = defaultdict(lambda: {"supports": 0.0, "refutes": 0.0})
     for row in records(tx, EVIDENCE_WEIGHTS_QUERY):
         weights[row["target_id"]][row["stance"]] = float(row["weight"])
-    status = {t: evidence_status(w["supports"], w["refutes"]) for t, w in weights.items()}
+    return {t: evidence_status(w["supports"], w["refutes"]) for t, w in weights.items()}
+
+
+def _assess(tx: ManagedTransaction) -> Assessment:
+    status = _evidence_statuses(tx)
     claim_ids: list[str] = records(tx, ALL_CLAIM_IDS_QUERY)[0]["claim_ids"]
     edges = graph.all_edges(tx)
     return Assessment(status, derive_standing(claim_ids, edges, status), edges)

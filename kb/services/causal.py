@@ -10,16 +10,16 @@ from kb.models import Page
 from kb.repositories import causal_links as repo
 from kb.repositories import evidence as evidence_repo
 from kb.repositories import graph
-from kb.services.assessment import assess
+from kb.services.assessment import evidence_statuses
 
 MAX_CHAINS = 20
 
 
 def list_causal_links(store: Store, claim_id: str | None, page: int, limit: int) -> Page:
     total, items = store.read(repo.causal_link_page, claim_id, (page - 1) * limit, limit)
-    assessment = assess(store)
+    statuses = evidence_statuses(store)
     for item in items:
-        item["status"] = assessment.status_of(item["id"])
+        item["status"] = statuses.get(item["id"], "unverified")
     return Page(items, page, limit, total)
 
 
@@ -28,7 +28,7 @@ def get_causal_link(store: Store, link_id: str) -> dict[str, Any]:
     link = store.read(repo.causal_link_detail, link_id)
     if link is None:
         raise NotFound("causal link", link_id)
-    link["status"] = assess(store).status_of(link_id)
+    link["status"] = evidence_statuses(store).get(link_id, "unverified")
     link["slots"].sort(key=lambda slot: slot["id"])
     link["evidence"] = store.read(evidence_repo.target_evidence, link_id)
     return link

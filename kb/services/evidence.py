@@ -250,6 +250,11 @@ def _history(tx: ManagedTransaction, kind: TargetKind, target_id: str) -> list[d
     return repo.history(tx, target_id)
 
 
-def evidence_for(store: Store, target_id: str) -> list[dict[str, Any]]:
-    """Every evidence link on a target, retracted ones included (marked)."""
-    return store.read(repo.target_evidence, target_id)
+def evidence_for(store: Store, kind: TargetKind, target_id: str) -> list[dict[str, Any]]:
+    """Every evidence link on a claim or causal link, retracted ones included (marked)."""
+    return store.read(_evidence_for, kind, target_id)
+
+
+def _evidence_for(tx: ManagedTransaction, kind: TargetKind, target_id: str) -> list[dict[str, Any]]:
+    _require_target(tx, kind, target_id)
+    return repo.target_evidence(tx, target_id)
