@@ -12,9 +12,12 @@ from __future__ import annotations
 from flask import Flask, g, request
 
 from api.extensions import get_store
-from kb.services.keys import Principal, Role, authenticate, authorise
+from kb.models import Role
+from kb.services.keys import Principal, authenticate, authorise
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# What write routes declare in the OpenAPI document.
+WRITE_SECURITY: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 
 
 def require(role: Role) -> Principal:

@@ -1,8 +1,9 @@
 """Every error leaves the API as an RFC 9457 problem document.
 
 One mapping from exception family to status: the knowledge base's own
-errors (`kb.errors`), the driver's (unreachable -> 503, constraint -> 409)
-and Flask's HTTP errors (404 for unknown routes, 422 from the schemas).
+errors (`kb.errors`; `kb.db` already turned the driver's into these:
+unreachable -> 503, constraint -> 409, busy -> 503) and Flask's HTTP errors
+(404 for unknown routes, 422 from the schemas).
 Views never catch and abort; they let these handlers answer.
 """
 
@@ -12,7 +13,6 @@ import logging
 from typing import Any
 
 from flask import Flask, Response, jsonify, request
-from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired, TransientError
 from werkzeug.exceptions import HTTPException
 
 from kb import errors as kb_errors
@@ -30,10 +30,8 @@ STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
     (kb_errors.Forbidden, 403, "forbidden"),
     (kb_errors.Conflict, 409, "conflict"),
     (kb_errors.DatabaseUnavailable, 503, "database-unavailable"),
-    (ConstraintError, 409, "conflict"),
-    (ServiceUnavailable, 503, "database-unavailable"),
-    (SessionExpired, 503, "database-unavailable"),
-    (TransientError, 503, "database-busy"),
+    (kb_errors.SchemaMissing, 503, "schema-missing"),
+    (kb_errors.DatabaseBusy, 503, "database-busy"),
 ]
 
 TITLES = {
@@ -104,10 +102,10 @@ def _kb_problem(error: Exception) -> tuple[Response, int]:
 
 
 def _public_detail(error: Exception, status: int) -> str:
+    if isinstance(error, kb_errors.SchemaMissing):
+        return "The schema is not applied (run `kb seed`)."
     if status == 503:
         return "The graph database is unavailable; try again shortly."
-    if isinstance(error, ConstraintError):
-        return "The write conflicts with an existing record."
     return str(error)
 
 

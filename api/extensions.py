@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import atexit
-import http
 from pathlib import Path
 from typing import Any
 
 import flask_swagger_ui
 from flask import Blueprint, Flask, current_app, send_from_directory
 from flask_smorest import Api
-from flask_smorest.spec import prepare_response
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from api.common.schemas import ProblemSchema
-from api.errors import PROBLEM_JSON, http_problem
+from api.errors import http_problem
+from api.problem_docs import ProblemJsonPlugin
 from kb.db import Store
 
 SWAGGER_ASSETS = Path(flask_swagger_ui.__file__).parent / "dist"
@@ -26,25 +25,19 @@ class KbApi(Api):
 
     ERROR_SCHEMA = ProblemSchema
 
-    def _register_responses(self) -> None:
-        """Document error responses as `application/problem+json`, as they are sent."""
-        for status in http.HTTPStatus:
-            response: dict[str, Any] = {"description": status.phrase}
-            if status >= 400:
-                response["schema"] = self.ERROR_SCHEMA
-            prepare_response(response, self.spec, PROBLEM_JSON)
-            self.spec.components.response(status.name, response, lazy=True)
-        default = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
-        prepare_response(default, self.spec, PROBLEM_JSON)
-        self.spec.components.response("DEFAULT_ERROR", default, lazy=True)
-
     def handle_http_exception(self, error: HTTPException) -> tuple[Response, int]:
         return http_problem(error)
 
 
 def init_app(app: Flask) -> None:
     """Attach the API and the asset route; the store is opened lazily."""
-    api = KbApi(app, spec_kwargs={"info": {"description": _DESCRIPTION}})
+    api = KbApi(
+        app,
+        spec_kwargs={
+            "info": {"description": _DESCRIPTION},
+            "extra_plugins": [ProblemJsonPlugin()],  # errors documented as problem+json
+        },
+    )
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "description": "kb keys create"}
     )

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, LiteralString, TypeVar
 
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimumSeverity
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ConstraintError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 from kb.config import Settings
-from kb.errors import DatabaseUnavailable
+from kb.errors import Conflict, DatabaseBusy, DatabaseUnavailable
 
 T = TypeVar("T")
 
@@ -36,9 +42,19 @@ def create_driver(settings: Settings) -> Driver:
 
 @contextmanager
 def translate_driver_errors(uri: str) -> Iterator[None]:
-    """Turn connection and authentication failures into `DatabaseUnavailable`."""
+    """Turn the driver's failures into the knowledge base's own errors.
+
+    Connection and authentication failures become `DatabaseUnavailable`, a
+    uniqueness violation `Conflict`, and a transient error that outlived the
+    managed transaction's retries `DatabaseBusy`; nothing above `kb.db` needs
+    to know the driver's exception types.
+    """
     try:
         yield
+    except ConstraintError as exc:
+        raise Conflict("the write conflicts with an existing record") from exc
+    except TransientError as exc:
+        raise DatabaseBusy("the graph database is busy; try again shortly") from exc
     except AuthError as exc:
         raise DatabaseUnavailable(
             f"Neo4j at {uri} refused the credentials (check NEO4J_USER / NEO4J_PASSWORD)"
@@ -89,6 +105,9 @@ class Store:
         return self.driver.session(database=self.database)
 
 
-def records(tx: ManagedTransaction, query: Any, **params: Any) -> list[dict[str, Any]]:
-    """Run `query` in `tx` and return its records as plain dicts (consumed inside)."""
+def records(tx: ManagedTransaction, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
+    """Run a stored `query` in `tx` and return its records as plain dicts (consumed inside).
+
+    `query` is one of the fixed statements of `kb.queries`; values go in `params`.
+    """
     return [record.data() for record in tx.run(query, params)]

@@ -19,6 +19,10 @@ class DatabaseUnavailable(KbError):
     """Neo4j cannot be reached (down, wrong address, wrong password)."""
 
 
+class DatabaseBusy(KbError):
+    """Neo4j kept failing transiently (deadlocks, leader switches) past the retries."""
+
+
 class LocalServerError(KbError):
     """The project's own local Neo4j could not be built, started or stopped."""
 
@@ -55,3 +59,7 @@ class Unauthorized(KbError):
 
 class Forbidden(KbError):
     """The API key's role may not do this."""
+
+
+class SchemaMissing(KbError):
+    """The database answers but the schema is not applied yet."""

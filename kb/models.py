@@ -1,12 +1,128 @@
-"""Plain result types the services return and the API serialises."""
+"""The domain's vocabulary and the plain result types services return.
+
+Every closed set of words the knowledge base uses (claim types, actor roles,
+stances, slot kinds and statuses, ...) is defined here once. Services
+validate against these; the API's schemas and the CLI take their choices
+from here, so a caller that is not HTTP is held to the same words.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
 from typing import Any, Literal
 
 LinkKind = Literal["supports", "causal"]
 Direction = Literal["downstream", "upstream"]
+TargetKind = Literal["claim", "causal_link"]
+
+MAX_DEPTH = 50  # the deepest walk anyone may ask for (and the depth `impact` uses)
+DEFAULT_DEPTH = 10
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+
+class ClaimType(StrEnum):
+    """What kind of proposition a claim is (see docs/model.md for checkability)."""
+
+    factual = "factual"
+    causal = "causal"
+    interpretive = "interpretive"
+    predictive = "predictive"
+    normative = "normative"
+    reported_speech = "reported_speech"
+
+
+class ActorRole(StrEnum):
+    """The part an actor plays in a claim."""
+
+    agent = "agent"
+    target = "target"
+    speaker = "speaker"
+    subject = "subject"
+
+
+class ActorKind(StrEnum):
+    person = "person"
+    state = "state"
+    organisation = "organisation"
+    group = "group"
+    population = "population"
+    office = "office"
+
+
+class Stance(StrEnum):
+    """What an analyst's evidence says about its target."""
+
+    supports = "supports"
+    refutes = "refutes"
+    context = "context"
+
+
+class SlotKind(StrEnum):
+    """What an evidence slot belongs to."""
+
+    claim = "claim"
+    causal_link = "causal_link"
+    source_metadata = "source_metadata"
+    external_id = "external_id"
+
+
+class SlotStatus(StrEnum):
+    open = "open"
+    filled = "filled"
+    closed = "closed"
+
+
+class SlotFilter(StrEnum):
+    """`GET /claims?slot=`: claims with a slot in a status, or with none."""
+
+    open = "open"
+    filled = "filled"
+    closed = "closed"
+    none = "none"
+
+
+class EvidenceStatus(StrEnum):
+    """A claim's or causal link's status, derived from analysts' evidence."""
+
+    unverified = "unverified"
+    supported = "supported"
+    refuted = "refuted"
+    contested = "contested"
+
+
+class Standing(StrEnum):
+    """A claim's standing, derived from what it rests on (grounded labelling)."""
+
+    intact = "intact"
+    weakened = "weakened"
+    undermined = "undermined"
+
+
+class Role(IntEnum):
+    """API key roles in increasing power: each may do what the ones below it may."""
+
+    reader = 1
+    analyst = 2
+    admin = 3
+
+
+def choices(vocabulary: type[StrEnum] | type[IntEnum]) -> tuple[str, ...]:
+    """The words of a vocabulary, in definition order (for schemas and CLI choices)."""
+    return tuple(member.name for member in vocabulary)
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """Which page of a list is wanted; `skip` is the one place offsets are computed."""
+
+    page: int = 1
+    limit: int = DEFAULT_PAGE_SIZE
+
+    @property
+    def skip(self) -> int:
+        return (self.page - 1) * self.limit
 
 
 @dataclass(frozen=True)
@@ -17,6 +133,10 @@ class Page:
     page: int
     limit: int
     total: int
+
+    @classmethod
+    def of(cls, request: PageRequest, total: int, items: list[Any]) -> Page:
+        return cls(items, request.page, request.limit, total)
 
     @property
     def meta(self) -> dict[str, int | None]:

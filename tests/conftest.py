@@ -1,5 +1,11 @@
 """Fixtures: a real, throwaway Neo4j -> a seeded graph -> the app -> a client.
 
+Every test that uses the seeded graph finds it exactly as seeded: after each
+such test the graph is compared with a snapshot taken right after seeding and
+put back if the test changed it, so test order never matters (pytest-randomly
+shuffles it on every run; `--randomly-seed=N` with the printed seed
+reproduces an order).
+
 The suite never touches a user's database. By default it starts the
 project's own local server on separate ports with its own data folder
 (`.local/neo4j-test`, wiped first) and stops it at the end. Set
@@ -22,6 +28,7 @@ from kb import localdb
 from kb.config import CYPHER_DIR, LOCAL_DIR, LocalServerConfig, Settings
 from kb.db import Store
 from kb.seeding.loader import apply_scripts, discover_scripts
+from tests.graph_snapshot import GraphSnapshot
 
 TEST_PASSWORD = "kb-test-password"
 TEST_BOLT_PORT = int(os.environ.get("KB_TEST_BOLT_PORT", "17687"))
@@ -99,15 +106,26 @@ def seed_fresh(store: Store) -> None:
 
 
 @pytest.fixture(scope="session")
-def seeded_store(store: Store) -> Store:
-    """The store holding exactly the seeded graph (tests that write must restore it)."""
+def seeded_snapshot(store: Store) -> GraphSnapshot:
+    """The graph right after seeding: what every test starts from."""
     seed_fresh(store)
+    return GraphSnapshot.take(store)
+
+
+@pytest.fixture(scope="session")
+def seeded_store(store: Store, seeded_snapshot: GraphSnapshot) -> Store:
+    """The store holding the seeded graph (put back after any test that changes it)."""
     return store
 
 
-@pytest.fixture()
-def empty_store(store: Store) -> Iterator[Store]:
-    """An empty database for tests that build their own; re-seeded afterwards."""
-    _wipe(store)
-    yield store
-    seed_fresh(store)
+@pytest.fixture(autouse=True)
+def _seeded_graph_restored(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a test that used the seeded graph, restore it if the test changed it."""
+    if "seeded_store" not in request.fixturenames:
+        yield
+        return
+    store: Store = request.getfixturevalue("seeded_store")
+    snapshot: GraphSnapshot = request.getfixturevalue("seeded_snapshot")
+    yield
+    if GraphSnapshot.take(store).content != snapshot.content:
+        snapshot.restore(store)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields
 
-from api.claims.schemas import ROLES, ClaimSummarySchema, SlotRefSchema
-from api.common.schemas import PageArgsSchema, page_of
-
-ACTOR_KINDS = ("person", "state", "organisation", "group", "population", "office")
+from api.claims.schemas import ClaimSummarySchema
+from api.common.schemas import PageArgsSchema, one_of, page_of
+from api.slots.schemas import SlotSchema
+from kb.models import ActorKind, ActorRole
 
 
 class ActorListArgsSchema(PageArgsSchema):
-    kind = fields.String(validate=validate.OneOf(ACTOR_KINDS))
+    kind = fields.String(validate=one_of(ActorKind))
 
 
 class ActorClaimsArgsSchema(PageArgsSchema):
-    role = fields.String(validate=validate.OneOf(ROLES))
+    role = fields.String(validate=one_of(ActorRole))
 
 
 class ActorSchema(Schema):
@@ -31,7 +31,7 @@ class ActorDetailSchema(ActorSchema):
     roles = fields.Dict(
         keys=fields.String(), values=fields.Integer(), metadata={"description": "Claims by role."}
     )
-    slots = fields.List(fields.Nested(SlotRefSchema))
+    slots = fields.List(fields.Nested(SlotSchema))
 
 
 class ActorClaimSchema(ClaimSummarySchema):

@@ -16,7 +16,7 @@ from api.causal_links.schemas import (
 )
 from api.extensions import get_store
 from kb.models import Page
-from kb.services import causal
+from kb.services import causal_links as causal_link_service
 
 blp = Blueprint("causal_links", __name__, description="Cause -> effect links sources assert.")
 
@@ -27,7 +27,7 @@ class CausalLinks(MethodView):
     @blp.response(200, CausalLinkPageSchema)
     def get(self, page: int, limit: int, claim: str | None = None) -> Page:
         """List causal links with cause, effect and mechanism."""
-        return causal.list_causal_links(get_store(), claim, page, limit)
+        return causal_link_service.list_causal_links(get_store(), claim, page, limit)
 
 
 @blp.route("/causal-links/<link_id>")
@@ -35,7 +35,7 @@ class CausalLinkDetail(MethodView):
     @blp.response(200, CausalLinkDetailSchema)
     def get(self, link_id: str) -> dict[str, Any]:
         """A causal link, who asserts it and where, and its evidence slots."""
-        return causal.get_causal_link(get_store(), link_id)
+        return causal_link_service.get_causal_link(get_store(), link_id)
 
 
 @blp.route("/causal-chains")
@@ -44,4 +44,4 @@ class CausalChains(MethodView):
     @blp.response(200, ChainsSchema)
     def get(self, from_id: str, to_id: str) -> dict[str, Any]:
         """The causal chains the sources assert from one claim to another, shortest first."""
-        return causal.causal_chains(get_store(), from_id, to_id)
+        return causal_link_service.causal_chains(get_store(), from_id, to_id)

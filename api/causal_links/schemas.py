@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.claims.schemas import AssertionSchema, SlotRefSchema
+from api.claims.schemas import AssertionSchema
 from api.common.schemas import PageArgsSchema, StrictSchema, page_of
 from api.evidence.schemas import EvidenceLinkSchema
+from api.slots.schemas import SlotSchema
 
 
 class CausalLinkListArgsSchema(PageArgsSchema):
@@ -40,7 +41,7 @@ class CausalLinkSchema(Schema):
 
 class CausalLinkDetailSchema(CausalLinkSchema):
     assertions = fields.List(fields.Nested(AssertionSchema))
-    slots = fields.List(fields.Nested(SlotRefSchema))
+    slots = fields.List(fields.Nested(SlotSchema))
     evidence = fields.List(fields.Nested(EvidenceLinkSchema))
 
 

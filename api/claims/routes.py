@@ -18,7 +18,7 @@ from api.claims.schemas import (
 from api.extensions import get_store
 from kb.models import Impact, Page, Walk
 from kb.services import claims as claim_service
-from kb.services import reasoning
+from kb.services import graph as graph_service
 
 blp = Blueprint(
     "claims", __name__, url_prefix="/claims", description="Claims and what rests on what."
@@ -49,7 +49,7 @@ class ClaimDependents(MethodView):
     @blp.response(200, WalkSchema)
     def get(self, claim_id: str, depth: int) -> Walk:
         """Claims that depend on this one (support and causal links), with explaining paths."""
-        return reasoning.walk(get_store(), claim_id, "downstream", depth)
+        return graph_service.walk(get_store(), claim_id, "downstream", depth)
 
 
 @blp.route("/<claim_id>/dependencies")
@@ -58,7 +58,7 @@ class ClaimDependencies(MethodView):
     @blp.response(200, WalkSchema)
     def get(self, claim_id: str, depth: int) -> Walk:
         """What this claim rests on, transitively, with explaining paths."""
-        return reasoning.walk(get_store(), claim_id, "upstream", depth)
+        return graph_service.walk(get_store(), claim_id, "upstream", depth)
 
 
 @blp.route("/<claim_id>/impact")
@@ -66,4 +66,4 @@ class ClaimImpact(MethodView):
     @blp.response(200, ImpactSchema)
     def get(self, claim_id: str) -> Impact:
         """If this claim were refuted: which dependents lose all support, which keep some."""
-        return reasoning.impact(get_store(), claim_id)
+        return graph_service.impact(get_store(), claim_id)

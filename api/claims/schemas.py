@@ -4,34 +4,39 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.common.schemas import PageArgsSchema, StrictSchema, page_of
+from api.common.schemas import PageArgsSchema, StrictSchema, one_of, page_of
 from api.evidence.schemas import EvidenceLinkSchema
-from kb.services.assessment import EVIDENCE_STATUSES, STANDINGS
+from api.slots.schemas import SlotSchema
+from kb.models import (
+    DEFAULT_DEPTH,
+    MAX_DEPTH,
+    ActorRole,
+    ClaimType,
+    EvidenceStatus,
+    SlotFilter,
+    Standing,
+    choices,
+)
 
-CLAIM_TYPES = ("factual", "causal", "interpretive", "predictive", "normative", "reported_speech")
-ROLES = ("agent", "target", "speaker", "subject")
-SLOT_FILTERS = ("open", "filled", "closed", "none")
-MAX_DEPTH = 50
+STATUS_OR_STANDING = (*choices(EvidenceStatus), *choices(Standing))
 
 
 class ClaimListArgsSchema(PageArgsSchema):
-    type = fields.String(validate=validate.OneOf(CLAIM_TYPES))
+    type = fields.String(validate=one_of(ClaimType))
     actor = fields.String(
         validate=validate.Length(min=1, max=200),
         metadata={"description": "Actor id, name or alias (e.g. `Washington`)."},
     )
-    role = fields.String(
-        validate=validate.OneOf(ROLES), metadata={"description": "The actor's role."}
-    )
+    role = fields.String(validate=one_of(ActorRole), metadata={"description": "The actor's role."})
     topic = fields.String(validate=validate.Length(min=1, max=200))
     checkable = fields.Boolean()
     source = fields.String(validate=validate.Length(min=1, max=200))
     slot = fields.String(
-        validate=validate.OneOf(SLOT_FILTERS),
+        validate=one_of(SlotFilter),
         metadata={"description": "Claims with an open/filled/closed slot, or with none."},
     )
     status = fields.String(
-        validate=validate.OneOf(EVIDENCE_STATUSES + STANDINGS),
+        validate=validate.OneOf(STATUS_OR_STANDING),
         metadata={"description": "Evidence status or standing (see the README's rules)."},
     )
     q = fields.String(
@@ -41,7 +46,9 @@ class ClaimListArgsSchema(PageArgsSchema):
 
 
 class DepthArgsSchema(StrictSchema):
-    depth = fields.Integer(load_default=10, validate=validate.Range(min=1, max=MAX_DEPTH))
+    depth = fields.Integer(
+        load_default=DEFAULT_DEPTH, validate=validate.Range(min=1, max=MAX_DEPTH)
+    )
 
 
 class ClaimSummarySchema(Schema):
@@ -50,9 +57,9 @@ class ClaimSummarySchema(Schema):
     type = fields.String()
     checkable = fields.Boolean()
     status = fields.String(
-        metadata={"description": "Evidence status: " + ", ".join(EVIDENCE_STATUSES)}
+        metadata={"description": "Evidence status: " + ", ".join(EvidenceStatus)}
     )
-    standing = fields.String(metadata={"description": "Standing: " + ", ".join(STANDINGS)})
+    standing = fields.String(metadata={"description": "Standing: " + ", ".join(Standing)})
     sources = fields.List(fields.String(), metadata={"description": "Ids of asserting sources."})
     score = fields.Float(allow_none=True, metadata={"description": "Full-text relevance."})
 
@@ -98,14 +105,6 @@ class CausalRefSchema(Schema):
     text = fields.String()
 
 
-class SlotRefSchema(Schema):
-    id = fields.String()
-    kind = fields.String()
-    question = fields.String()
-    status = fields.String()
-    reason = fields.String(allow_none=True)
-
-
 class ClaimDetailSchema(ClaimSummarySchema):
     assertions = fields.List(fields.Nested(AssertionSchema))
     actors = fields.List(fields.Nested(ActorRoleSchema))
@@ -116,7 +115,7 @@ class ClaimDetailSchema(ClaimSummarySchema):
     attacked_by = fields.List(fields.Nested(ArgumentLinkSchema))
     causes = fields.List(fields.Nested(CausalRefSchema), metadata={"description": "As cause."})
     caused_by = fields.List(fields.Nested(CausalRefSchema), metadata={"description": "As effect."})
-    slots = fields.List(fields.Nested(SlotRefSchema))
+    slots = fields.List(fields.Nested(SlotSchema))
     evidence = fields.List(
         fields.Nested(EvidenceLinkSchema),
         metadata={"description": "Analysts' evidence links, retracted ones included."},

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from enum import IntEnum, StrEnum
 from typing import Any
 
 from marshmallow import Schema, fields, validate
+
+from kb.models import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, choices
+
+
+def one_of(vocabulary: type[StrEnum] | type[IntEnum]) -> validate.OneOf:
+    """A validator for the words of one of the domain's vocabularies (`kb.models`)."""
+    return validate.OneOf(choices(vocabulary))
 
 
 class StrictSchema(Schema):
@@ -33,7 +41,9 @@ class PageArgsSchema(StrictSchema):
     """`page` and `limit` query arguments."""
 
     page = fields.Integer(load_default=1, validate=validate.Range(min=1))
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    limit = fields.Integer(
+        load_default=DEFAULT_PAGE_SIZE, validate=validate.Range(min=1, max=MAX_PAGE_SIZE)
+    )
 
 
 class PageMetaSchema(Schema):

@@ -1,12 +1,12 @@
-"""Schemas of the analysts' write API: strict inputs, server-set fields dump-only."""
+"""Schemas of analysts' evidence: strict inputs, server-set fields dump-only."""
 
 from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.common.schemas import StrictSchema
+from api.common.schemas import StrictSchema, one_of
+from kb.models import Stance
 
-STANCES = ("supports", "refutes", "context")
 _TEXT = validate.Length(min=1, max=2000)
 _LINE = validate.Length(min=1, max=300)
 
@@ -27,7 +27,7 @@ class EvidenceInputSchema(StrictSchema):
     retrieved_on = fields.Date()
     excerpt = fields.String(validate=validate.Length(min=1, max=5000))
     archive_url = fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2000))
-    stance = fields.String(required=True, validate=validate.OneOf(STANCES))
+    stance = fields.String(required=True, validate=one_of(Stance))
     confidence = fields.Float(required=True, validate=validate.Range(min=0.0, max=1.0))
     rationale = fields.String(required=True, validate=_TEXT)
     slot_id = fields.String(validate=_LINE, metadata={"description": "The slot this fills."})
@@ -63,55 +63,3 @@ class EvidenceLinkSchema(Schema):
 
 class RetractionSchema(StrictSchema):
     reason = fields.String(required=True, validate=_TEXT)
-
-
-class NewSlotSchema(StrictSchema):
-    question = fields.String(
-        required=True,
-        validate=_TEXT,
-        metadata={"description": "What external source would settle the claim or link."},
-    )
-
-
-class SlotUpdateSchema(StrictSchema):
-    status = fields.String(required=True, validate=validate.OneOf(("open", "closed")))
-    reason = fields.String(
-        validate=_TEXT, metadata={"description": "Required to close (why unresolvable)."}
-    )
-    question = fields.String(validate=_TEXT)
-
-
-class SlotDetailSchema(Schema):
-    id = fields.String()
-    kind = fields.String()
-    question = fields.String()
-    status = fields.String()
-    reason = fields.String(allow_none=True)
-    field = fields.String(allow_none=True)
-    owner_id = fields.String()
-    active_links = fields.Integer()
-    opened_by = fields.String(allow_none=True)
-    opened_at = fields.String(allow_none=True)
-    closed_by = fields.String(allow_none=True)
-    closed_at = fields.String(allow_none=True)
-
-
-class EventSchema(Schema):
-    id = fields.String()
-    kind = fields.String(
-        metadata={
-            "description": "evidence_attached, evidence_retracted, slot_opened, "
-            "slot_closed or slot_reopened."
-        }
-    )
-    at = fields.String()
-    by = fields.String()
-    target_id = fields.String()
-    link_id = fields.String(allow_none=True)
-    slot_id = fields.String(allow_none=True)
-    detail = fields.String(allow_none=True)
-
-
-class HistorySchema(Schema):
-    target_id = fields.String()
-    events = fields.List(fields.Nested(EventSchema))

@@ -1,18 +1,18 @@
-"""Schemas of the slots resource."""
+"""Schemas of the slots resource: the one shape of a slot, and its inputs."""
 
 from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.common.schemas import PageArgsSchema, page_of
+from api.common.schemas import PageArgsSchema, StrictSchema, one_of, page_of
+from kb.models import SlotKind, SlotStatus
 
-SLOT_STATUSES = ("open", "filled", "closed")
-SLOT_KINDS = ("claim", "causal_link", "source_metadata", "external_id")
+_TEXT = validate.Length(min=1, max=2000)
 
 
 class SlotListArgsSchema(PageArgsSchema):
-    status = fields.String(validate=validate.OneOf(SLOT_STATUSES))
-    kind = fields.String(validate=validate.OneOf(SLOT_KINDS))
+    status = fields.String(validate=one_of(SlotStatus))
+    kind = fields.String(validate=one_of(SlotKind))
     owner = fields.String(
         validate=validate.Length(min=1, max=200),
         metadata={"description": "Only slots of this claim, causal link, source or actor."},
@@ -27,14 +27,36 @@ class SlotOwnerSchema(Schema):
 
 
 class SlotSchema(Schema):
+    """An evidence slot, wherever it appears (`owner` only where it is not implied)."""
+
     id = fields.String()
-    kind = fields.String()
+    kind = fields.String(metadata={"description": ", ".join(SlotKind)})
     question = fields.String(metadata={"description": "What external source would settle it."})
-    status = fields.String()
-    field = fields.String(allow_none=True)
-    reason = fields.String(allow_none=True)
+    status = fields.String(metadata={"description": ", ".join(SlotStatus)})
+    reason = fields.String(allow_none=True, metadata={"description": "Why it was closed."})
+    field = fields.String(allow_none=True, metadata={"description": "The metadata field."})
+    opened_by = fields.String(allow_none=True)
+    opened_at = fields.String(allow_none=True)
+    closed_by = fields.String(allow_none=True)
+    closed_at = fields.String(allow_none=True)
+    active_links = fields.Integer(metadata={"description": "Active evidence links filling it."})
     owner = fields.Nested(SlotOwnerSchema)
-    evidence_count = fields.Integer()
+
+
+class NewSlotSchema(StrictSchema):
+    question = fields.String(
+        required=True,
+        validate=_TEXT,
+        metadata={"description": "What external source would settle the claim or link."},
+    )
+
+
+class SlotUpdateSchema(StrictSchema):
+    status = fields.String(required=True, validate=validate.OneOf(("open", "closed")))
+    reason = fields.String(
+        validate=_TEXT, metadata={"description": "Required to close (why unresolvable)."}
+    )
+    question = fields.String(validate=_TEXT)
 
 
 SlotPageSchema = page_of(SlotSchema, "SlotPage")

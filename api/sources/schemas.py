@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 
 from api.common.schemas import page_of
+from api.slots.schemas import SlotSchema
 
 
 class SourceSchema(Schema):
@@ -30,18 +31,10 @@ class SpanSchema(Schema):
     section = fields.String(allow_none=True)
 
 
-class SourceSlotSchema(Schema):
-    id = fields.String()
-    kind = fields.String()
-    field = fields.String(allow_none=True)
-    question = fields.String()
-    status = fields.String()
-
-
 class SourceDetailSchema(SourceSchema):
     text = fields.String()
     spans = fields.List(fields.Nested(SpanSchema))
-    slots = fields.List(fields.Nested(SourceSlotSchema))
+    slots = fields.List(fields.Nested(SlotSchema))
 
 
 class GapSchema(Schema):

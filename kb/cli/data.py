@@ -13,9 +13,10 @@ from rich.table import Table
 
 from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
-from kb.repositories.adhoc import run_read_only
-from kb.repositories.stats import graph_stats
+from kb.errors import InvalidRequest
 from kb.seeding.loader import Script, apply_scripts, discover_scripts
+from kb.services.adhoc import run_read_only
+from kb.services.stats import graph_stats
 
 console = Console()
 
@@ -39,10 +40,22 @@ def connected() -> Iterator[Store]:
     show_default=True,
     help="Folder holding schema/ and seed/.",
 )
-@click.option("--allow-changed", is_flag=True, help="Re-apply scripts changed since applied.")
+@click.option(
+    "--allow-changed",
+    is_flag=True,
+    help="Re-apply scripts changed since applied (needs --reason; the change is recorded).",
+)
+@click.option("--reason", help="Why an applied script changed (kept in the seed history).")
 @click.option("--reapply", is_flag=True, help="Apply every script again (they are idempotent).")
-def seed(cypher_dir: Path, allow_changed: bool, reapply: bool) -> None:
-    """Apply the Cypher scripts (schema first, then data) that are not applied yet."""
+def seed(cypher_dir: Path, allow_changed: bool, reason: str | None, reapply: bool) -> None:
+    """Apply the Cypher scripts (schema first, then data) that are not applied yet.
+
+    A script that changed after it was applied is refused: add a new version
+    instead, or pass --allow-changed --reason "..." to apply it again and keep
+    its old and new checksum, when and why in the history.
+    """
+    if allow_changed and not (reason and reason.strip()):
+        raise InvalidRequest("--allow-changed needs --reason: say why the applied script changed")
     scripts = discover_scripts(cypher_dir)
     total = sum(len(script.statements) for script in scripts)
     with (
@@ -61,7 +74,11 @@ def seed(cypher_dir: Path, allow_changed: bool, reapply: bool) -> None:
             progress.update(task, advance=1, description=script.name)
 
         results = apply_scripts(
-            store, scripts, allow_changed=allow_changed, reapply_all=reapply, on_statement=advance
+            store,
+            scripts,
+            change_reason=reason.strip() if allow_changed and reason else None,
+            reapply_all=reapply,
+            on_statement=advance,
         )
     for result in results:
         timing = f" in {result.seconds:.2f}s" if result.action != "skipped" else ""

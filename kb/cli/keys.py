@@ -6,8 +6,8 @@ import click
 from rich.table import Table
 
 from kb.cli.data import connected, console
+from kb.models import Role, choices
 from kb.services import keys as key_service
-from kb.services.keys import Role
 
 
 @click.group()
@@ -19,7 +19,7 @@ def keys() -> None:
 @click.option("--name", required=True, help="Who holds the key; recorded as `added_by`.")
 @click.option(
     "--role",
-    type=click.Choice(list(Role.__members__)),
+    type=click.Choice(choices(Role)),
     default="analyst",
     show_default=True,
     help="reader: read when reads need a key; analyst: write evidence; admin: everything.",

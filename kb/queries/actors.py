@@ -2,6 +2,8 @@
 
 from typing import LiteralString
 
+from kb.queries.slots import SLOT_PROJECTION
+
 # An actor by id, or by a case-insensitive name or alias ("Washington").
 RESOLVE_ACTOR_QUERY: LiteralString = """
 MATCH (a:Actor)
@@ -13,46 +15,58 @@ ORDER BY CASE WHEN a.id = $key THEN 0 ELSE 1 END, a.id
 LIMIT 1
 """
 
-LIST_ACTORS_QUERY: LiteralString = """
+_ACTOR_FIELDS: LiteralString = """
+  .id, .name, .kind, .wikidata_qid,
+  aliases: coalesce(a.aliases, []),
+  claim_count: COUNT { (:Claim)-[:ABOUT]->(a) }
+"""
+
+ACTORS_COUNT_QUERY: LiteralString = """
+MATCH (a:Actor)
+WHERE $kind IS NULL OR a.kind = $kind
+RETURN count(a) AS total
+"""
+
+ACTORS_PAGE_QUERY: LiteralString = (
+    """
 MATCH (a:Actor)
 WHERE $kind IS NULL OR a.kind = $kind
 WITH a ORDER BY a.id
-WITH collect(a) AS actors
-CALL (actors) {
-  UNWIND actors[$skip..($skip + $limit)] AS a
-  RETURN collect(a {
-      .id, .name, .kind, .wikidata_qid,
-      aliases: coalesce(a.aliases, []),
-      claim_count: COUNT { (:Claim)-[:ABOUT]->(a) }
-  }) AS items
-}
-RETURN size(actors) AS total, items
+SKIP $skip LIMIT $limit
+RETURN a {"""
+    + _ACTOR_FIELDS
+    + """} AS item
 """
+)
 
-ACTOR_DETAIL_QUERY: LiteralString = """
+ACTOR_DETAIL_QUERY: LiteralString = (
+    """
 MATCH (a:Actor {id: $actor_id})
-RETURN a {
-  .id, .name, .kind, .wikidata_qid,
-  aliases: coalesce(a.aliases, []),
-  claim_count: COUNT { (:Claim)-[:ABOUT]->(a) },
+RETURN a {"""
+    + _ACTOR_FIELDS
+    + """,
   roles: [(c:Claim)-[r:ABOUT]->(a) | r.role],
-  slots: [(a)-[:HAS_SLOT]->(slot:EvidenceSlot) | slot {.id, .kind, .question, .status}]
+  slots: [(a)-[:HAS_SLOT]->(slot:EvidenceSlot) | """
+    + SLOT_PROJECTION
+    + """]
 } AS actor
 """
+)
 
-ACTOR_CLAIMS_QUERY: LiteralString = """
+ACTOR_CLAIMS_COUNT_QUERY: LiteralString = """
+MATCH (c:Claim)
+WHERE EXISTS { (c)-[r:ABOUT]->(:Actor {id: $actor_id}) WHERE $role IS NULL OR r.role = $role }
+RETURN count(c) AS total
+"""
+
+ACTOR_CLAIMS_PAGE_QUERY: LiteralString = """
 MATCH (c:Claim)-[r:ABOUT]->(a:Actor {id: $actor_id})
 WHERE $role IS NULL OR r.role = $role
 WITH c, collect(DISTINCT r.role) AS roles
 ORDER BY c.id
-WITH collect({claim: c, roles: roles}) AS matches
-CALL (matches) {
-  UNWIND matches[$skip..($skip + $limit)] AS match
-  WITH match.claim AS c, match.roles AS roles
-  RETURN collect(c {
-      .id, .text, .type, .checkable, roles: roles,
-      sources: COLLECT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s.id }
-  }) AS items
-}
-RETURN size(matches) AS total, items
+SKIP $skip LIMIT $limit
+RETURN c {
+  .id, .text, .type, .checkable, roles: roles,
+  sources: COLLECT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s.id }
+} AS item
 """

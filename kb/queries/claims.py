@@ -2,6 +2,8 @@
 
 from typing import LiteralString
 
+from kb.queries.slots import SLOT_PROJECTION
+
 # Shared WHERE clause of the list and search queries. Every filter is a
 # parameter that is null when unused, so one plan serves every combination.
 _CLAIM_FILTERS: LiteralString = """
@@ -18,21 +20,24 @@ WHERE ($type IS NULL OR c.type = $type)
   AND ($claim_ids IS NULL OR c.id IN $claim_ids)
 """
 
-# Page of the filtered claims plus the total, in one pass.
-_CLAIM_PAGE: LiteralString = """
-WITH collect({claim: c, score: score}) AS matches
-CALL (matches) {
-  UNWIND matches[$skip..($skip + $limit)] AS match
-  WITH match.claim AS c, match.score AS score
-  RETURN collect(c {
-      .id, .text, .type, .checkable, score: score,
-      sources: COLLECT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s.id }
-  }) AS items
-}
-RETURN size(matches) AS total, items
+_CLAIM_ITEM: LiteralString = """
+RETURN c {
+  .id, .text, .type, .checkable, score: score,
+  sources: COLLECT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s.id }
+} AS item
 """
 
-LIST_CLAIMS_QUERY: LiteralString = (
+CLAIMS_COUNT_QUERY: LiteralString = (
+    """
+MATCH (c:Claim)
+"""
+    + _CLAIM_FILTERS
+    + """
+RETURN count(c) AS total
+"""
+)
+
+CLAIMS_PAGE_QUERY: LiteralString = (
     """
 MATCH (c:Claim)
 """
@@ -40,14 +45,15 @@ MATCH (c:Claim)
     + """
 WITH c, null AS score
 ORDER BY c.id
+SKIP $skip LIMIT $limit
 """
-    + _CLAIM_PAGE
+    + _CLAIM_ITEM
 )
 
 # Ranked full-text search over claim paraphrases and the quotes asserting them;
-# a claim found both ways keeps its best score. `$q` is already Lucene-escaped.
-SEARCH_CLAIMS_QUERY: LiteralString = (
-    """
+# a claim found both ways keeps its best score. `$q` is already reduced to
+# plain words by the service.
+_SEARCH: LiteralString = """
 CALL () {
   CALL db.index.fulltext.queryNodes('claim_text', $q) YIELD node, score
   RETURN node AS c, score
@@ -57,15 +63,33 @@ CALL () {
 }
 WITH c, max(score) AS score
 """
+
+SEARCH_CLAIMS_COUNT_QUERY: LiteralString = (
+    _SEARCH
+    + _CLAIM_FILTERS
+    + """
+RETURN count(c) AS total
+"""
+)
+
+SEARCH_CLAIMS_PAGE_QUERY: LiteralString = (
+    _SEARCH
     + _CLAIM_FILTERS
     + """
 WITH c, score
 ORDER BY score DESC, c.id
+SKIP $skip LIMIT $limit
 """
-    + _CLAIM_PAGE
+    + _CLAIM_ITEM
 )
 
-CLAIM_DETAIL_QUERY: LiteralString = """
+_LINK_FIELDS: LiteralString = """
+link_id: r.id, claim_id: o.id, text: o.text, source_id: r.source_id, quote: r.quote,
+start: r.start, end: r.end
+"""
+
+CLAIM_DETAIL_QUERY: LiteralString = (
+    """
 MATCH (c:Claim {id: $claim_id})
 RETURN c {
   .id, .text, .type, .checkable,
@@ -74,28 +98,25 @@ RETURN c {
       start: a.start, end: a.end, section: a.section}],
   actors: [(c)-[r:ABOUT]->(a:Actor) | {actor_id: a.id, name: a.name, kind: a.kind, role: r.role}],
   topics: [(c)-[:CONCERNS]->(t:Topic) | {topic_id: t.id, name: t.name}],
-  supports: [(c)-[r:SUPPORTS]->(o:Claim) | {
-      link_id: r.id, claim_id: o.id, text: o.text, source_id: r.source_id, quote: r.quote,
-      start: r.start, end: r.end}],
-  supported_by: [(o:Claim)-[r:SUPPORTS]->(c) | {
-      link_id: r.id, claim_id: o.id, text: o.text, source_id: r.source_id, quote: r.quote,
-      start: r.start, end: r.end}],
-  attacks: [(c)-[r:ATTACKS]->(o:Claim) | {
-      link_id: r.id, claim_id: o.id, text: o.text, source_id: r.source_id, quote: r.quote,
-      start: r.start, end: r.end}],
-  attacked_by: [(o:Claim)-[r:ATTACKS]->(c) | {
-      link_id: r.id, claim_id: o.id, text: o.text, source_id: r.source_id, quote: r.quote,
-      start: r.start, end: r.end}],
+  supports: [(c)-[r:SUPPORTS]->(o:Claim) | {"""
+    + _LINK_FIELDS
+    + """}],
+  supported_by: [(o:Claim)-[r:SUPPORTS]->(c) | {"""
+    + _LINK_FIELDS
+    + """}],
+  attacks: [(c)-[r:ATTACKS]->(o:Claim) | {"""
+    + _LINK_FIELDS
+    + """}],
+  attacked_by: [(o:Claim)-[r:ATTACKS]->(c) | {"""
+    + _LINK_FIELDS
+    + """}],
   causes: [(c)-[:CAUSE_OF]->(l:CausalLink)-[:LEADS_TO]->(o:Claim) | {
       link_id: l.id, mechanism: l.mechanism, claim_id: o.id, text: o.text}],
   caused_by: [(o:Claim)-[:CAUSE_OF]->(l:CausalLink)-[:LEADS_TO]->(c) | {
       link_id: l.id, mechanism: l.mechanism, claim_id: o.id, text: o.text}],
-  slots: [(c)-[:HAS_SLOT]->(slot:EvidenceSlot) | slot {.id, .kind, .question, .status, .reason}]
+  slots: [(c)-[:HAS_SLOT]->(slot:EvidenceSlot) | """
+    + SLOT_PROJECTION
+    + """]
 } AS claim
 """
-
-CLAIM_SUMMARIES_QUERY: LiteralString = """
-UNWIND $claim_ids AS claim_id
-MATCH (c:Claim {id: claim_id})
-RETURN c.id AS id, c.text AS text, c.type AS type
-"""
+)

@@ -1,24 +1,9 @@
-"""Cypher for analysts' writes: evidence, evidence links, slots, events, history.
-
-A target is a claim or a causal link; both lookups are indexed by label.
-"""
+"""Cypher for analysts' evidence: external sources, the links from them to a
+claim or causal link, retraction, and idempotency records."""
 
 from typing import LiteralString
 
-_TARGET: LiteralString = """
-CALL () {
-  MATCH (t:Claim {id: $target_id}) RETURN t
-  UNION
-  MATCH (t:CausalLink {id: $target_id}) RETURN t
-}
-"""
-
-TARGET_KIND_QUERY: LiteralString = (
-    _TARGET
-    + """
-RETURN CASE WHEN t:Claim THEN 'claim' ELSE 'causal_link' END AS kind
-"""
-)
+from kb.queries.targets import TARGET
 
 # One Evidence node per normalised URL; the first description wins.
 MERGE_EVIDENCE_QUERY: LiteralString = """
@@ -33,7 +18,7 @@ RETURN e.id AS evidence_id
 # MERGE on the constrained `active_key`: a second identical write (even a
 # concurrent one) finds the first link. `created` tells which happened.
 MERGE_EVIDENCE_LINK_QUERY: LiteralString = (
-    _TARGET
+    TARGET
     + """
 MATCH (e:Evidence {url: $url})
 MERGE (l:EvidenceLink {active_key: $active_key})
@@ -45,27 +30,6 @@ MERGE (l)-[:BEARS_ON]->(t)
 RETURN l.id AS link_id, l.id = $link_id AS created
 """
 )
-
-SLOT_OF_TARGET_QUERY: LiteralString = (
-    _TARGET
-    + """
-MATCH (t)-[:HAS_SLOT]->(slot:EvidenceSlot {id: $slot_id})
-RETURN slot.status AS status
-"""
-)
-
-FILL_SLOT_QUERY: LiteralString = """
-MATCH (l:EvidenceLink {id: $link_id}), (slot:EvidenceSlot {id: $slot_id})
-MERGE (l)-[:FILLS]->(slot)
-SET slot.status = 'filled'
-"""
-
-RECORD_EVENT_QUERY: LiteralString = """
-CREATE (:Event {
-  id: $event_id, seq: $seq, kind: $kind, at: $now, by: $by, target_id: $target_id,
-  link_id: $link_id, slot_id: $slot_id, detail: $detail
-})
-"""
 
 IDEMPOTENCY_RECORD_QUERY: LiteralString = """
 MATCH (r:IdempotencyRecord {id: $record_id})
@@ -124,40 +88,4 @@ RETURN l.target_id AS target_id, slot.id AS reopened_slot_id
 EVIDENCE_LINK_OWNER_QUERY: LiteralString = """
 MATCH (l:EvidenceLink {id: $link_id})
 RETURN l.added_by AS added_by, l.target_id AS target_id, l.retracted_at AS retracted_at
-"""
-
-OPEN_SLOT_QUERY: LiteralString = (
-    _TARGET
-    + """
-WITH t, COUNT { (t)-[:HAS_SLOT]->(:EvidenceSlot) } + 1 AS number
-CREATE (t)-[:HAS_SLOT]->(slot:EvidenceSlot {
-  id: 'slot-' + t.id + '-' + toString(number), kind: $kind, question: $question,
-  status: 'open', opened_by: $by, opened_at: $now
-})
-RETURN slot.id AS slot_id
-"""
-)
-
-SLOT_QUERY: LiteralString = """
-MATCH (owner)-[:HAS_SLOT]->(slot:EvidenceSlot {id: $slot_id})
-RETURN slot {.id, .kind, .question, .status, .reason, .field, .opened_by, .opened_at,
-             .closed_by, .closed_at} AS slot,
-       owner.id AS owner_id,
-       COUNT { (slot)<-[:FILLS]-(l:EvidenceLink) WHERE l.retracted_at IS NULL } AS active_links
-"""
-
-UPDATE_SLOT_QUERY: LiteralString = """
-MATCH (slot:EvidenceSlot {id: $slot_id})
-SET slot.status = $status,
-    slot.reason = $reason,
-    slot.question = coalesce($question, slot.question),
-    slot.closed_by = CASE WHEN $status = 'closed' THEN $by ELSE null END,
-    slot.closed_at = CASE WHEN $status = 'closed' THEN $now ELSE null END
-"""
-
-# Every event about a target, its slots and its evidence links, in order.
-HISTORY_QUERY: LiteralString = """
-MATCH (event:Event {target_id: $target_id})
-RETURN event {.id, .kind, .at, .by, .target_id, .link_id, .slot_id, .detail} AS event
-ORDER BY event.at, event.seq
 """

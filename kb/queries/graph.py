@@ -60,3 +60,9 @@ LIMIT $max_chains
 RETURN [n IN nodes(chain) WHERE n:Claim | n {.id, .text}] AS claims,
        [l IN link | l {.id, .mechanism}] AS links
 """
+
+CLAIM_SUMMARIES_QUERY: LiteralString = """
+UNWIND $claim_ids AS claim_id
+MATCH (c:Claim {id: claim_id})
+RETURN c.id AS id, c.text AS text, c.type AS type
+"""

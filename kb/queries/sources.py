@@ -2,30 +2,43 @@
 
 from typing import LiteralString
 
-LIST_SOURCES_QUERY: LiteralString = """
-MATCH (s:Source)
-WITH s ORDER BY s.id
-WITH collect(s) AS sources
-CALL (sources) {
-  UNWIND sources[$skip..($skip + $limit)] AS s
-  RETURN collect(s {
-      .id, .title, .kind, .language, .sha256, .length,
-      .author, .publisher, .published_on, .url,
-      claim_count: COUNT { (s)-[:ASSERTS]->(:Claim) }
-  }) AS items
-}
-RETURN size(sources) AS total, items
+from kb.queries.slots import SLOT_PROJECTION
+
+_SOURCE_FIELDS: LiteralString = """
+  .id, .title, .kind, .language, .sha256, .length,
+  .author, .publisher, .published_on, .url,
+  claim_count: COUNT { (s)-[:ASSERTS]->(:Claim) }
 """
 
-SOURCE_DETAIL_QUERY: LiteralString = """
+SOURCE_DETAIL_QUERY: LiteralString = (
+    """
 MATCH (s:Source {id: $source_id})
-RETURN s {
-  .id, .title, .kind, .language, .sha256, .length, .text,
-  .author, .publisher, .published_on, .url,
-  claim_count: COUNT { (s)-[:ASSERTS]->(:Claim) },
-  slots: [(s)-[:HAS_SLOT]->(slot:EvidenceSlot) | slot {.id, .kind, .field, .question, .status}]
+RETURN s {"""
+    + _SOURCE_FIELDS
+    + """,
+  .text,
+  slots: [(s)-[:HAS_SLOT]->(slot:EvidenceSlot) | """
+    + SLOT_PROJECTION
+    + """]
 } AS source
 """
+)
+
+SOURCES_COUNT_QUERY: LiteralString = """
+MATCH (s:Source)
+RETURN count(s) AS total
+"""
+
+SOURCES_PAGE_QUERY: LiteralString = (
+    """
+MATCH (s:Source)
+WITH s ORDER BY s.id
+SKIP $skip LIMIT $limit
+RETURN s {"""
+    + _SOURCE_FIELDS
+    + """} AS item
+"""
+)
 
 # Every anchored span: claims (ASSERTS), causal links (ASSERTS_LINK) and the
 # support/attack links this source asserts.

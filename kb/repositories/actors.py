@@ -7,12 +7,16 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kb.db import records
+from kb.models import PageRequest
 from kb.queries.actors import (
-    ACTOR_CLAIMS_QUERY,
+    ACTOR_CLAIMS_COUNT_QUERY,
+    ACTOR_CLAIMS_PAGE_QUERY,
     ACTOR_DETAIL_QUERY,
-    LIST_ACTORS_QUERY,
+    ACTORS_COUNT_QUERY,
+    ACTORS_PAGE_QUERY,
     RESOLVE_ACTOR_QUERY,
 )
+from kb.repositories.paging import PageRows, read_page
 
 
 def resolve_actor(tx: ManagedTransaction, key: str) -> str | None:
@@ -21,11 +25,8 @@ def resolve_actor(tx: ManagedTransaction, key: str) -> str | None:
     return rows[0]["id"] if rows else None
 
 
-def actor_page(
-    tx: ManagedTransaction, kind: str | None, skip: int, limit: int
-) -> tuple[int, list[dict[str, Any]]]:
-    row = records(tx, LIST_ACTORS_QUERY, kind=kind, skip=skip, limit=limit)[0]
-    return row["total"], row["items"]
+def actor_page(tx: ManagedTransaction, kind: str | None, request: PageRequest) -> PageRows:
+    return read_page(tx, ACTORS_COUNT_QUERY, ACTORS_PAGE_QUERY, request, kind=kind)
 
 
 def actor_detail(tx: ManagedTransaction, actor_id: str) -> dict[str, Any] | None:
@@ -34,7 +35,9 @@ def actor_detail(tx: ManagedTransaction, actor_id: str) -> dict[str, Any] | None
 
 
 def actor_claims(
-    tx: ManagedTransaction, actor_id: str, role: str | None, skip: int, limit: int
-) -> tuple[int, list[dict[str, Any]]]:
-    row = records(tx, ACTOR_CLAIMS_QUERY, actor_id=actor_id, role=role, skip=skip, limit=limit)[0]
-    return row["total"], row["items"]
+    tx: ManagedTransaction, actor_id: str, role: str | None, request: PageRequest
+) -> PageRows:
+    return read_page(
+        tx, ACTOR_CLAIMS_COUNT_QUERY, ACTOR_CLAIMS_PAGE_QUERY, request,
+        actor_id=actor_id, role=role,
+    )  # fmt: skip

@@ -1,8 +1,8 @@
 """Read-only ad-hoc Cypher for `kb query`: the one place user Cypher is run.
 
-The statement runs in a managed *read* transaction, so the server rejects
-any write it contains; values in it are the user's own, on their own
-database, exactly as in Neo4j Browser.
+The caller runs this in a managed *read* transaction, so the server rejects
+any write the statement contains; values in it are the user's own, on their
+own database, exactly as in Neo4j Browser.
 """
 
 from __future__ import annotations
@@ -10,30 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from neo4j import ManagedTransaction
-from neo4j.exceptions import ClientError
-
-from kb.db import Store
-from kb.errors import InvalidRequest
 
 
-def _run(tx: ManagedTransaction, statement: str, limit: int) -> tuple[list[str], list[list[Any]]]:
+def run_statement(
+    tx: ManagedTransaction, statement: str, limit: int
+) -> tuple[list[str], list[list[Any]]]:
+    """Column names and at most `limit` rows of `statement`."""
     result = tx.run(statement)  # type: ignore[arg-type]  # user Cypher, read-only tx
     columns = list(result.keys())
     rows = [list(record.values()) for record in result.fetch(limit)]
     result.consume()
     return columns, rows
-
-
-def run_read_only(
-    store: Store, statement: str, limit: int = 1000
-) -> tuple[list[str], list[list[Any]]]:
-    """Run `statement` read-only; return its column names and at most `limit` rows.
-
-    Raises `InvalidRequest` with Neo4j's own first line when the server rejects
-    it (a syntax error, or a write attempted in the read-only transaction).
-    """
-    try:
-        return store.read(_run, statement, limit)
-    except ClientError as exc:
-        message = (exc.message or str(exc)).strip().splitlines()[0]
-        raise InvalidRequest(f"Neo4j rejected the query: {message}") from exc

@@ -7,14 +7,22 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kb.db import records
-from kb.queries.claims import CLAIM_DETAIL_QUERY, LIST_CLAIMS_QUERY, SEARCH_CLAIMS_QUERY
+from kb.models import PageRequest
+from kb.queries.claims import (
+    CLAIM_DETAIL_QUERY,
+    CLAIMS_COUNT_QUERY,
+    CLAIMS_PAGE_QUERY,
+    SEARCH_CLAIMS_COUNT_QUERY,
+    SEARCH_CLAIMS_PAGE_QUERY,
+)
+from kb.repositories.paging import PageRows, read_page
 
 
-def claim_page(tx: ManagedTransaction, params: dict[str, Any]) -> tuple[int, list[dict[str, Any]]]:
+def claim_page(tx: ManagedTransaction, params: dict[str, Any], request: PageRequest) -> PageRows:
     """One page of claims matching `params` (ranked when `params['q']` is set)."""
-    query = SEARCH_CLAIMS_QUERY if params.get("q") else LIST_CLAIMS_QUERY
-    row = records(tx, query, **params)[0]
-    return row["total"], row["items"]
+    if params.get("q"):
+        return read_page(tx, SEARCH_CLAIMS_COUNT_QUERY, SEARCH_CLAIMS_PAGE_QUERY, request, **params)
+    return read_page(tx, CLAIMS_COUNT_QUERY, CLAIMS_PAGE_QUERY, request, **params)
 
 
 def claim_detail(tx: ManagedTransaction, claim_id: str) -> dict[str, Any] | None:

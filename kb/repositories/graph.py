@@ -12,6 +12,7 @@ from kb.queries.graph import (
     ALL_DEPENDENCY_EDGES_QUERY,
     CAUSAL_CHAINS_QUERY,
     CLAIM_EXISTS_QUERY,
+    CLAIM_SUMMARIES_QUERY,
     DOWNSTREAM_STEP_QUERY,
     UPSTREAM_STEP_QUERY,
 )
@@ -36,3 +37,9 @@ def causal_chains(
     tx: ManagedTransaction, from_id: str, to_id: str, max_chains: int
 ) -> list[dict[str, Any]]:
     return records(tx, CAUSAL_CHAINS_QUERY, from_id=from_id, to_id=to_id, max_chains=max_chains)
+
+
+def claim_summaries(tx: ManagedTransaction, claim_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Text and type of each claim in `claim_ids`, by id."""
+    rows = records(tx, CLAIM_SUMMARIES_QUERY, claim_ids=claim_ids)
+    return {row["id"]: row for row in rows}

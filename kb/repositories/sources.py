@@ -7,12 +7,18 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kb.db import records
-from kb.queries.sources import LIST_SOURCES_QUERY, SOURCE_DETAIL_QUERY, SOURCE_SPANS_QUERY
+from kb.models import PageRequest
+from kb.queries.sources import (
+    SOURCE_DETAIL_QUERY,
+    SOURCE_SPANS_QUERY,
+    SOURCES_COUNT_QUERY,
+    SOURCES_PAGE_QUERY,
+)
+from kb.repositories.paging import PageRows, read_page
 
 
-def source_page(tx: ManagedTransaction, skip: int, limit: int) -> tuple[int, list[dict[str, Any]]]:
-    row = records(tx, LIST_SOURCES_QUERY, skip=skip, limit=limit)[0]
-    return row["total"], row["items"]
+def source_page(tx: ManagedTransaction, request: PageRequest) -> PageRows:
+    return read_page(tx, SOURCES_COUNT_QUERY, SOURCES_PAGE_QUERY, request)
 
 
 def source_detail(tx: ManagedTransaction, source_id: str) -> dict[str, Any] | None:

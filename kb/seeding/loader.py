@@ -4,7 +4,10 @@ Scripts are named `V<number>__<what>.cypher`; everything in `schema/` runs
 before everything in `seed/`, each folder in version order. What was applied
 is recorded as `(:AppliedScript {id, checksum})`, so a second run skips what
 is already there, and a script changed after it was applied is refused unless
-the caller allows it (then it is applied again: its MERGEs make that safe).
+the caller allows it *and says why*: then it is applied again (its MERGEs make
+that safe) and the history keeps a `(:ScriptChange)` with the old and new
+checksum, when and why, as neo4j-migrations keeps its history true. The
+better way to change a landed script is a new version after it.
 
 Schema statements run one per auto-commit transaction (Neo4j does not mix
 schema and data writes in one transaction); a data script runs as a single
@@ -26,9 +29,9 @@ from typing import Literal
 from neo4j import ManagedTransaction
 from neo4j.exceptions import Neo4jError
 
-from kb.db import Store, records
+from kb.db import Store
 from kb.errors import SeedError
-from kb.queries.seeding import APPLIED_SCRIPTS_QUERY, RECORD_APPLIED_SCRIPT_QUERY
+from kb.repositories import seeding as repo
 from kb.seeding.splitter import Statement, split_statements
 
 SCRIPT_NAME = re.compile(r"^V(\d+)__[\w-]+\.cypher$")
@@ -95,22 +98,22 @@ def apply_scripts(
     store: Store,
     scripts: list[Script],
     *,
-    allow_changed: bool = False,
+    change_reason: str | None = None,
     reapply_all: bool = False,
     on_statement: ProgressCallback | None = None,
 ) -> list[ScriptResult]:
     """Apply what is new (or everything, with `reapply_all`) and report each script.
 
     Raises `SeedError` before writing anything when an applied script has
-    changed and `allow_changed` is false, and names the file, statement and
+    changed and no `change_reason` is given, and names the file, statement and
     Neo4j's message when a statement fails.
     """
-    applied = {row["name"]: row["checksum"] for row in store.read(records, APPLIED_SCRIPTS_QUERY)}
+    applied = store.read(repo.applied_checksums)
     changed = [s.name for s in scripts if s.name in applied and applied[s.name] != s.checksum]
-    if changed and not allow_changed:
+    if changed and not change_reason:
         raise SeedError(
-            f"{', '.join(changed)} changed after it was applied; "
-            "re-run with --allow-changed to apply the new version"
+            f"{', '.join(changed)} changed after it was applied; add a new version instead, "
+            "or re-run with --allow-changed --reason '...' to apply and record the change"
         )
     results = []
     for script in scripts:
@@ -119,43 +122,47 @@ def apply_scripts(
             results.append(ScriptResult(script.name, "skipped", len(script.statements), 0.0))
             continue
         started = time.perf_counter()
-        _apply_one(store, script, on_statement)
+        reason = change_reason if previous not in (None, script.checksum) else None
+        _apply_one(store, script, reason, on_statement)
         action: Action = "applied" if previous is None else "reapplied"
         elapsed = time.perf_counter() - started
         results.append(ScriptResult(script.name, action, len(script.statements), elapsed))
     return results
 
 
-def _apply_one(store: Store, script: Script, on_statement: ProgressCallback | None) -> None:
+def _apply_one(
+    store: Store, script: Script, change_reason: str | None, on_statement: ProgressCallback | None
+) -> None:
     if script.kind == "schema":
         for index, statement in enumerate(script.statements, start=1):
             with _reported(script, index, statement):
                 store.run_autocommit(statement.text)
             if on_statement:
                 on_statement(script, index)
-        store.write(_record, script)
+        store.write(_record, script, change_reason)
     else:
-        store.write(_apply_data_script, script, on_statement)
+        store.write(_apply_data_script, script, change_reason, on_statement)
 
 
 def _apply_data_script(
-    tx: ManagedTransaction, script: Script, on_statement: ProgressCallback | None
+    tx: ManagedTransaction,
+    script: Script,
+    change_reason: str | None,
+    on_statement: ProgressCallback | None,
 ) -> None:
     for index, statement in enumerate(script.statements, start=1):
         with _reported(script, index, statement):
-            tx.run(statement.text).consume()  # type: ignore[arg-type]  # trusted file text
+            repo.run_script_statement(tx, statement.text)
         if on_statement:
             on_statement(script, index)
-    _record(tx, script)
+    _record(tx, script, change_reason)
 
 
-def _record(tx: ManagedTransaction, script: Script) -> None:
-    tx.run(
-        RECORD_APPLIED_SCRIPT_QUERY,
-        name=script.name,
-        checksum=script.checksum,
-        statements=len(script.statements),
-    ).consume()
+def _record(tx: ManagedTransaction, script: Script, change_reason: str | None) -> None:
+    """The script's history entry, and first the change it makes to it, if any."""
+    if change_reason:
+        repo.record_change(tx, script.name, script.checksum, change_reason)
+    repo.record_applied(tx, script.name, script.checksum, len(script.statements))
 
 
 @contextmanager
@@ -167,3 +174,8 @@ def _reported(script: Script, index: int, statement: Statement) -> Iterator[None
         message = (exc.message or str(exc)).strip().splitlines()[0]
         where = f"{script.name}, statement {index} (line {statement.line})"
         raise SeedError(f"{where} failed: {message}") from exc
+
+
+def script_changes(store: Store) -> list[dict[str, str]]:
+    """Every recorded change of an applied script: name, both checksums, when, why."""
+    return store.read(repo.script_changes)

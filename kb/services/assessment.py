@@ -21,32 +21,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal
 
 from neo4j import ManagedTransaction
 
-from kb.db import Store, records
-from kb.models import Edge
-from kb.queries.assessment import ALL_CLAIM_IDS_QUERY, EVIDENCE_WEIGHTS_QUERY
+from kb.db import Store
+from kb.models import Edge, EvidenceStatus, Standing
+from kb.repositories import assessment as repo
 from kb.repositories import graph
 from kb.services.grounded import downstream_of, standing_claims
 
-EvidenceStatus = Literal["unverified", "supported", "refuted", "contested"]
-Standing = Literal["intact", "weakened", "undermined"]
-EVIDENCE_STATUSES: tuple[str, ...] = ("unverified", "supported", "refuted", "contested")
-STANDINGS: tuple[str, ...] = ("intact", "weakened", "undermined")
 OUTWEIGHS = 2.0  # one side wins when its summed confidence is at least this multiple
 
 
 def evidence_status(supports: float, refutes: float) -> EvidenceStatus:
     """The status that evidence weights of `supports` and `refutes` give."""
     if supports <= 0 and refutes <= 0:
-        return "unverified"
+        return EvidenceStatus.unverified
     if refutes <= 0 or supports >= OUTWEIGHS * refutes:
-        return "supported"
+        return EvidenceStatus.supported
     if supports <= 0 or refutes >= OUTWEIGHS * supports:
-        return "refuted"
-    return "contested"
+        return EvidenceStatus.refuted
+    return EvidenceStatus.contested
 
 
 @dataclass(frozen=True)
@@ -58,10 +53,10 @@ class Assessment:
     edges: list[Edge]  # the dependency edges the standing was derived from
 
     def status_of(self, target_id: str) -> EvidenceStatus:
-        return self.status.get(target_id, "unverified")
+        return self.status.get(target_id, EvidenceStatus.unverified)
 
     def standing_of(self, claim_id: str) -> Standing:
-        return self.standing.get(claim_id, "intact")
+        return self.standing.get(claim_id, Standing.intact)
 
     def matching(self, wanted: str) -> list[str]:
         """Claim ids whose status or standing is `wanted`."""
@@ -87,14 +82,14 @@ def evidence_statuses(store: Store) -> dict[str, EvidenceStatus]:
 
 def _evidence_statuses(tx: ManagedTransaction) -> dict[str, EvidenceStatus]:
     weights: dict[str, dict[str, float]] = defaultdict(lambda: {"supports": 0.0, "refutes": 0.0})
-    for row in records(tx, EVIDENCE_WEIGHTS_QUERY):
+    for row in repo.evidence_weights(tx):
         weights[row["target_id"]][row["stance"]] = float(row["weight"])
     return {t: evidence_status(w["supports"], w["refutes"]) for t, w in weights.items()}
 
 
 def _assess(tx: ManagedTransaction) -> Assessment:
     status = _evidence_statuses(tx)
-    claim_ids: list[str] = records(tx, ALL_CLAIM_IDS_QUERY)[0]["claim_ids"]
+    claim_ids = repo.all_claim_ids(tx)
     edges = graph.all_edges(tx)
     return Assessment(status, derive_standing(claim_ids, edges, status), edges)
 
@@ -103,7 +98,7 @@ def derive_standing(
     claim_ids: list[str], edges: list[Edge], status: dict[str, EvidenceStatus]
 ) -> dict[str, Standing]:
     """Standing of each claim given the evidence status of claims and causal links."""
-    defeated = {target for target, s in status.items() if s == "refuted"}
+    defeated = {target for target, s in status.items() if s == EvidenceStatus.refuted}
     defeated_claims = defeated & set(claim_ids)
     defeated_links = {e.link_id for e in edges if e.link_id in defeated}
     baseline = standing_claims(claim_ids, edges, set())
@@ -112,9 +107,9 @@ def derive_standing(
     standing: dict[str, Standing] = {}
     for claim_id in claim_ids:
         if claim_id in baseline and claim_id not in now and claim_id not in defeated_claims:
-            standing[claim_id] = "undermined"
+            standing[claim_id] = Standing.undermined
         elif claim_id in affected and claim_id in now:
-            standing[claim_id] = "weakened"
+            standing[claim_id] = Standing.weakened
         else:
-            standing[claim_id] = "intact"
+            standing[claim_id] = Standing.intact
     return standing

@@ -7,11 +7,20 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from kb.db import Store
-from kb.errors import NotFound
-from kb.models import Page
-from kb.repositories import actors as actor_repo
+from kb.errors import InvalidRequest, NotFound
+from kb.models import (
+    ActorRole,
+    ClaimType,
+    EvidenceStatus,
+    Page,
+    SlotFilter,
+    Standing,
+    choices,
+)
 from kb.repositories import claims as repo
 from kb.repositories import evidence as evidence_repo
+from kb.services import validation
+from kb.services.actors import find_actor
 from kb.services.assessment import Assessment, assess
 
 _WORD = re.compile(r"\w+")
@@ -38,22 +47,33 @@ class ClaimFilters:
     status: str | None = None
     q: str | None = None
 
+    def validate(self) -> None:
+        """`InvalidRequest` naming the first filter whose value is not a known word."""
+        validation.one_of(self.type, ClaimType, "type")
+        validation.one_of(self.role, ActorRole, "role")
+        validation.one_of(self.slot, SlotFilter, "slot")
+        statuses = (*choices(EvidenceStatus), *choices(Standing))
+        if self.status is not None and self.status not in statuses:
+            message = f"status must be one of {', '.join(statuses)}"
+            raise InvalidRequest(message, field="status")
+
 
 def list_claims(store: Store, filters: ClaimFilters, page: int, limit: int) -> Page:
     """One page of claims, in id order (or by relevance when `q` is given)."""
+    filters.validate()
+    request = validation.page_request(page, limit)
     assessment = assess(store)
     params: dict[str, Any] = asdict(filters)
     params.pop("status")
     params["claim_ids"] = assessment.matching(filters.status) if filters.status else None
     if filters.actor:
-        params["actor"] = store.read(actor_repo.resolve_actor, filters.actor) or filters.actor
+        params["actor"] = find_actor(store, filters.actor) or filters.actor
     if filters.q is not None:
         params["q"] = search_terms(filters.q)
         if not params["q"]:  # nothing searchable (only punctuation): nothing matches
-            return Page([], page, limit, 0)
-    params.update(skip=(page - 1) * limit, limit=limit)
-    total, items = store.read(repo.claim_page, params)
-    return Page([_with_status(item, assessment) for item in items], page, limit, total)
+            return Page.of(request, 0, [])
+    total, items = store.read(repo.claim_page, params, request)
+    return Page.of(request, total, [_with_status(item, assessment) for item in items])
 
 
 def get_claim(store: Store, claim_id: str) -> dict[str, Any]:

@@ -1,8 +1,8 @@
-"""Analysts' writes: attach and retract evidence, open and close slots, history.
+"""Analysts' evidence: attach it to a claim or causal link, retract it, list it.
 
 Every write is one managed transaction: it checks, writes and appends its
 event together, so a failure part-way leaves nothing behind. Nothing is
-deleted: retraction and closing are marks, and the event log only grows.
+deleted: retraction is a mark, and the event log only grows.
 """
 
 from __future__ import annotations
@@ -11,19 +11,18 @@ import hashlib
 import json
 import uuid
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from typing import Any
 
 from neo4j import ManagedTransaction
 
 from kb.db import Store
-from kb.errors import Conflict, Forbidden, InvalidRequest, NotFound
+from kb.errors import Conflict, Forbidden, NotFound
+from kb.models import Role, Stance, TargetKind
 from kb.repositories import evidence as repo
-from kb.services.keys import Principal, Role, now_iso
-
-TargetKind = Literal["claim", "causal_link"]
-DEFAULT_PORTS = {"http": 80, "https": 443}
-TRACKING_PARAMS = ("utm_", "fbclid", "gclid")
+from kb.services import history, slots, validation
+from kb.services.keys import Principal, now_iso
+from kb.services.targets import require_target
+from kb.urls import normalise_url
 
 
 @dataclass(frozen=True)
@@ -42,29 +41,14 @@ class EvidenceInput:
     archive_url: str | None = None
     slot_id: str | None = None
 
-
-def normalise_url(url: str) -> str:
-    """One spelling per resource: lower-case scheme and host, no default port,
-    no fragment, no tracking parameters, remaining query parameters sorted."""
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    netloc = host if parts.port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{parts.port}"
-    query = sorted(
-        (key, value)
-        for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if not key.lower().startswith(TRACKING_PARAMS)
-    )
-    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
+    def validate(self) -> None:
+        """`InvalidRequest` for a stance outside the vocabulary or a confidence outside 0-1."""
+        validation.one_of(self.stance, Stance, "stance", location="json")
+        validation.confidence(self.confidence)
 
 
 def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-
-
-def _require_target(tx: ManagedTransaction, kind: TargetKind, target_id: str) -> None:
-    if repo.target_kind(tx, target_id) != kind:
-        raise NotFound(kind.replace("_", " "), target_id)
 
 
 def attach_evidence(
@@ -81,6 +65,7 @@ def attach_evidence(
     existing link. A repeated `idempotency_key` replays the first answer, and
     is a `Conflict` if the request differs.
     """
+    data.validate()
     return store.write(_attach, kind, target_id, data, principal, idempotency_key)
 
 
@@ -92,7 +77,7 @@ def _attach(
     principal: Principal,
     idempotency_key: str | None,
 ) -> tuple[dict[str, Any], bool]:
-    _require_target(tx, kind, target_id)
+    require_target(tx, kind, target_id)
     request_hash = _digest(target_id, json.dumps(asdict(data), sort_keys=True))
     record_id = f"{principal.name}:{idempotency_key}" if idempotency_key else None
     if record_id:
@@ -117,24 +102,14 @@ def _attach(
     link_id, created = repo.merge_evidence_link(tx, params)
     if created:
         if data.slot_id:
-            _fill(tx, target_id, data.slot_id, link_id)
-        repo.record_event(
+            slots.fill(tx, target_id, data.slot_id, link_id)
+        history.record(
             tx, "evidence_attached", now, principal.name, target_id, link_id, data.slot_id,
             detail=f"{data.stance} ({data.confidence:g}): {url}",
         )  # fmt: skip
     if record_id:
         repo.save_idempotency_record(tx, record_id, request_hash, link_id, now)
     return _link(tx, link_id), created
-
-
-def _fill(tx: ManagedTransaction, target_id: str, slot_id: str, link_id: str) -> None:
-    status = repo.slot_status_on_target(tx, target_id, slot_id)
-    if status is None:
-        message = f"slot {slot_id!r} is not a slot of {target_id!r}"
-        raise InvalidRequest(message, field="slot_id", location="json")
-    if status == "closed":
-        raise Conflict(f"slot {slot_id!r} is closed; reopen it first")
-    repo.fill_slot(tx, link_id, slot_id)
 
 
 def _link(tx: ManagedTransaction, link_id: str) -> dict[str, Any]:
@@ -167,87 +142,13 @@ def _retract(
         outcome = repo.retract_evidence_link(tx, link_id, principal.name, reason, now)
         assert outcome is not None  # it was active a moment ago, in this transaction
         target_id = outcome["target_id"]
-        repo.record_event(tx, "evidence_retracted", now, principal.name, target_id, link_id,
-                          detail=reason)  # fmt: skip
+        history.record(tx, "evidence_retracted", now, principal.name, target_id, link_id,
+                       detail=reason)  # fmt: skip
         if outcome["reopened_slot_id"]:
-            repo.record_event(tx, "slot_reopened", now, principal.name, target_id,
-                              slot_id=outcome["reopened_slot_id"],
-                              detail="its last active evidence was retracted")  # fmt: skip
+            history.record(tx, "slot_reopened", now, principal.name, target_id,
+                           slot_id=outcome["reopened_slot_id"],
+                           detail="its last active evidence was retracted")  # fmt: skip
     return _link(tx, link_id)
-
-
-def open_slot(
-    store: Store, kind: TargetKind, target_id: str, question: str, principal: Principal
-) -> dict[str, Any]:
-    """Open a new evidence slot on a claim or causal link."""
-    return store.write(_open_slot, kind, target_id, question, principal)
-
-
-def _open_slot(
-    tx: ManagedTransaction, kind: TargetKind, target_id: str, question: str, principal: Principal
-) -> dict[str, Any]:
-    _require_target(tx, kind, target_id)
-    now = now_iso()
-    slot_id = repo.open_slot(tx, target_id, kind, question, principal.name, now)
-    repo.record_event(tx, "slot_opened", now, principal.name, target_id, slot_id=slot_id,
-                      detail=question)  # fmt: skip
-    return _slot(tx, slot_id)
-
-
-def update_slot(
-    store: Store,
-    slot_id: str,
-    status: str,
-    reason: str | None,
-    question: str | None,
-    principal: Principal,
-) -> dict[str, Any]:
-    """Close a slot as unresolvable (a reason is required) or reopen it."""
-    return store.write(_update_slot, slot_id, status, reason, question, principal)
-
-
-def _update_slot(
-    tx: ManagedTransaction,
-    slot_id: str,
-    status: str,
-    reason: str | None,
-    question: str | None,
-    principal: Principal,
-) -> dict[str, Any]:
-    current = repo.slot(tx, slot_id)
-    if current is None:
-        raise NotFound("slot", slot_id)
-    if status == "closed" and not reason:
-        raise InvalidRequest("closing a slot needs a reason", field="reason", location="json")
-    if status == "open" and current["active_links"] > 0:
-        status = "filled"  # reopening a slot that has evidence shows it as filled
-    now = now_iso()
-    repo.update_slot(
-        tx,
-        {"slot_id": slot_id, "status": status, "reason": reason, "question": question,
-         "by": principal.name, "now": now},
-    )  # fmt: skip
-    kind = "slot_closed" if status == "closed" else "slot_reopened"
-    repo.record_event(tx, kind, now, principal.name, current["owner_id"], slot_id=slot_id,
-                      detail=reason)  # fmt: skip
-    return _slot(tx, slot_id)
-
-
-def _slot(tx: ManagedTransaction, slot_id: str) -> dict[str, Any]:
-    found = repo.slot(tx, slot_id)
-    if found is None:
-        raise NotFound("slot", slot_id)
-    return {**found["slot"], "owner_id": found["owner_id"], "active_links": found["active_links"]}
-
-
-def history(store: Store, kind: TargetKind, target_id: str) -> list[dict[str, Any]]:
-    """Every evidence and slot event on a claim or causal link, oldest first."""
-    return store.read(_history, kind, target_id)
-
-
-def _history(tx: ManagedTransaction, kind: TargetKind, target_id: str) -> list[dict[str, Any]]:
-    _require_target(tx, kind, target_id)
-    return repo.history(tx, target_id)
 
 
 def evidence_for(store: Store, kind: TargetKind, target_id: str) -> list[dict[str, Any]]:
@@ -256,5 +157,5 @@ def evidence_for(store: Store, kind: TargetKind, target_id: str) -> list[dict[st
 
 
 def _evidence_for(tx: ManagedTransaction, kind: TargetKind, target_id: str) -> list[dict[str, Any]]:
-    _require_target(tx, kind, target_id)
+    require_target(tx, kind, target_id)
     return repo.target_evidence(tx, target_id)

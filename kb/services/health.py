@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kb.db import Store
-from kb.repositories.stats import constraint_names
+from kb.errors import SchemaMissing
+from kb.services.stats import constraint_names
 
 REQUIRED_CONSTRAINTS = frozenset({"source_id", "claim_id", "actor_id", "causal_link_id"})
 
 
-def check_health(store: Store) -> dict[str, Any]:
-    """`{status, database, schema_applied}`; raises `DatabaseUnavailable` when down."""
-    present = set(constraint_names(store))
-    applied = REQUIRED_CONSTRAINTS <= present
-    return {"status": "ok" if applied else "degraded", "database": "up", "schema_applied": applied}
+def check_health(store: Store) -> dict[str, str | bool]:
+    """`{status: ok, database: up, schema_applied: true}`.
+
+    Raises `DatabaseUnavailable` when Neo4j does not answer and `SchemaMissing`
+    when it answers without the schema (`kb seed` applies it).
+    """
+    missing = REQUIRED_CONSTRAINTS - set(constraint_names(store))
+    if missing:
+        raise SchemaMissing(f"the schema is not applied (run `kb seed`); missing {sorted(missing)}")
+    return {"status": "ok", "database": "up", "schema_applied": True}

@@ -11,25 +11,16 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import IntEnum
 from typing import Any
-
-from neo4j.exceptions import ConstraintError
 
 from kb.db import Store
 from kb.errors import Conflict, Forbidden, InvalidRequest, NotFound, Unauthorized
+from kb.models import Role
 from kb.repositories import keys as repo
+from kb.services import validation
 
 KEY_PREFIX = "kb_"
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$")
-
-
-class Role(IntEnum):
-    """Roles in increasing power: each may do what the ones below it may."""
-
-    reader = 1
-    analyst = 2
-    admin = 3
 
 
 @dataclass(frozen=True)
@@ -53,12 +44,11 @@ def create_key(store: Store, name: str, role: str) -> str:
     """Create a key and return it; only its hash is stored, so this is the one sight of it."""
     if not NAME_PATTERN.match(name):
         raise InvalidRequest("key names are 1-64 letters, digits or . _ @ -", field="name")
-    if role not in Role.__members__:
-        raise InvalidRequest(f"role must be one of {', '.join(Role.__members__)}", field="role")
+    validation.one_of(role, Role, "role")
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     try:
         store.write(repo.create_key, name, role, hash_key(key), now_iso())
-    except ConstraintError as exc:
+    except Conflict as exc:  # the name's uniqueness constraint
         raise Conflict(f"a key named {name!r} already exists") from exc
     return key
 

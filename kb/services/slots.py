@@ -1,22 +1,106 @@
-"""Evidence slots: what external source would settle each claim, link or field."""
+"""Evidence slots: what external source would settle each claim, link or field.
+
+Analysts open slots on claims and causal links, close them as unresolvable
+(with a reason) or reopen them; evidence fills them (`fill`, called by the
+evidence service inside its own transaction). Each change appends an event.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from neo4j import ManagedTransaction
+
 from kb.db import Store
-from kb.models import Page
+from kb.errors import Conflict, InvalidRequest, NotFound
+from kb.models import Page, SlotKind, SlotStatus, TargetKind
 from kb.repositories import slots as repo
+from kb.services import history, validation
+from kb.services.keys import Principal, now_iso
+from kb.services.targets import require_target
 
 
 def list_slots(
     store: Store, status: str | None, kind: str | None, owner_id: str | None, page: int, limit: int
 ) -> Page:
-    """Evidence slots with their owner (claim, causal link, source or actor)."""
-    params = {
-        "status": status,
-        "kind": kind,
-        "owner_id": owner_id,
-        "skip": (page - 1) * limit,
-        "limit": limit,
-    }
-    total, items = store.read(repo.slot_page, params)
-    return Page(items, page, limit, total)
+    """Evidence slots with their owner (claim, causal link, source or actor), in id order."""
+    validation.one_of(status, SlotStatus, "status")
+    validation.one_of(kind, SlotKind, "kind")
+    request = validation.page_request(page, limit)
+    filters = {"status": status, "kind": kind, "owner_id": owner_id}
+    return Page.of(request, *store.read(repo.slot_page, filters, request))
+
+
+def open_slot(
+    store: Store, kind: TargetKind, target_id: str, question: str, principal: Principal
+) -> dict[str, Any]:
+    """Open a new evidence slot on a claim or causal link."""
+    return store.write(_open_slot, kind, target_id, question, principal)
+
+
+def _open_slot(
+    tx: ManagedTransaction, kind: TargetKind, target_id: str, question: str, principal: Principal
+) -> dict[str, Any]:
+    require_target(tx, kind, target_id)
+    now = now_iso()
+    slot_id = repo.open_slot(tx, target_id, kind, question, principal.name, now)
+    history.record(tx, "slot_opened", now, principal.name, target_id, slot_id=slot_id,
+                   detail=question)  # fmt: skip
+    return _slot(tx, slot_id)
+
+
+def update_slot(
+    store: Store,
+    slot_id: str,
+    status: str,
+    reason: str | None,
+    question: str | None,
+    principal: Principal,
+) -> dict[str, Any]:
+    """Close a slot as unresolvable (a reason is required) or reopen it."""
+    if status not in (SlotStatus.open, SlotStatus.closed):
+        raise InvalidRequest("status must be one of open, closed", field="status", location="json")
+    if status == SlotStatus.closed and not reason:
+        raise InvalidRequest("closing a slot needs a reason", field="reason", location="json")
+    return store.write(_update_slot, slot_id, status, reason, question, principal)
+
+
+def _update_slot(
+    tx: ManagedTransaction,
+    slot_id: str,
+    status: str,
+    reason: str | None,
+    question: str | None,
+    principal: Principal,
+) -> dict[str, Any]:
+    current = _slot(tx, slot_id)
+    if status == SlotStatus.open and current["active_links"] > 0:
+        status = SlotStatus.filled  # reopening a slot that has evidence shows it as filled
+    now = now_iso()
+    repo.update_slot(
+        tx,
+        {"slot_id": slot_id, "status": str(status), "reason": reason, "question": question,
+         "by": principal.name, "now": now},
+    )  # fmt: skip
+    event = "slot_closed" if status == SlotStatus.closed else "slot_reopened"
+    history.record(tx, event, now, principal.name, current["owner"]["id"], slot_id=slot_id,
+                   detail=reason)  # fmt: skip
+    return _slot(tx, slot_id)
+
+
+def fill(tx: ManagedTransaction, target_id: str, slot_id: str, link_id: str) -> None:
+    """Mark `slot_id` of `target_id` filled by evidence link `link_id` (in the caller's write)."""
+    status = repo.slot_status_on_target(tx, target_id, slot_id)
+    if status is None:
+        message = f"slot {slot_id!r} is not a slot of {target_id!r}"
+        raise InvalidRequest(message, field="slot_id", location="json")
+    if status == SlotStatus.closed:
+        raise Conflict(f"slot {slot_id!r} is closed; reopen it first")
+    repo.fill_slot(tx, link_id, slot_id)
+
+
+def _slot(tx: ManagedTransaction, slot_id: str) -> dict[str, Any]:
+    found = repo.slot(tx, slot_id)
+    if found is None:
+        raise NotFound("slot", slot_id)
+    return found

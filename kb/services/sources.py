@@ -8,11 +8,13 @@ from kb.db import Store
 from kb.errors import NotFound
 from kb.models import Page
 from kb.repositories import sources as repo
+from kb.services import validation
 
 
 def list_sources(store: Store, page: int, limit: int) -> Page:
-    total, items = store.read(repo.source_page, (page - 1) * limit, limit)
-    return Page(items, page, limit, total)
+    """One page of sources, in id order."""
+    request = validation.page_request(page, limit)
+    return Page.of(request, *store.read(repo.source_page, request))
 
 
 def get_source(store: Store, source_id: str) -> dict[str, Any]:

@@ -7,11 +7,12 @@ from typing import Any
 
 import pytest
 
-from kb.config import CYPHER_DIR
+from kb.config import CYPHER_DIR, Settings
 from kb.db import Store, records
 from kb.errors import SeedError
-from kb.repositories.stats import constraint_names, graph_stats
-from kb.seeding.loader import apply_scripts, discover_scripts
+from kb.seeding.loader import apply_scripts, discover_scripts, script_changes
+from kb.services.stats import constraint_names, graph_stats
+from tests.integration.test_cli import assert_one_line_error, run_kb
 
 EXPECTED_CONSTRAINTS = {
     "source_id",
@@ -97,10 +98,33 @@ def test_a_changed_applied_script_is_refused_without_the_flag(
     with pytest.raises(SeedError, match=r"seed/V002__.*changed after it was applied"):
         apply_scripts(seeded_store, discover_scripts(cypher_dir))
     assert snapshot(seeded_store) == before
-    results = apply_scripts(seeded_store, discover_scripts(cypher_dir), allow_changed=True)
+    old = {s.name: s.checksum for s in discover_scripts(CYPHER_DIR)}[
+        "seed/V002__article_001_source.cypher"
+    ]
+    edited = discover_scripts(cypher_dir)
+    results = apply_scripts(seeded_store, edited, change_reason="a comment was added")
     assert [r.action for r in results if r.name.startswith("seed/V002")] == ["reapplied"]
-    # Put the recorded checksum back so later tests see the repository's scripts.
-    apply_scripts(seeded_store, discover_scripts(CYPHER_DIR), allow_changed=True)
+    new = {s.name: s.checksum for s in edited}["seed/V002__article_001_source.cypher"]
+    [change] = script_changes(seeded_store)
+    assert change["script"] == "seed/V002__article_001_source.cypher"
+    assert (change["old_checksum"], change["new_checksum"]) == (old, new)
+    assert change["reason"] == "a comment was added"
+    assert change["at"]
+    # the history now holds the edited script's checksum, and the change that led there
+    applied = {
+        r["name"]: r["checksum"]
+        for r in seeded_store.read(
+            records, "MATCH (s:AppliedScript) RETURN s.id AS name, s.checksum AS checksum"
+        )
+    }
+    assert applied["seed/V002__article_001_source.cypher"] == new
+
+
+def test_seed_cli_needs_a_reason_to_apply_a_changed_script(
+    seeded_store: Store, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    result = run_kb(neo4j_settings, "seed", "--allow-changed")
+    assert_one_line_error(result, "--allow-changed needs --reason")
 
 
 def test_a_failing_statement_names_file_and_statement_and_writes_nothing(

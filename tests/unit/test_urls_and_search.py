@@ -3,7 +3,7 @@
 import pytest
 
 from kb.services.claims import search_terms
-from kb.services.evidence import normalise_url
+from kb.urls import normalise_url
 
 
 @pytest.mark.parametrize(

@@ -14,20 +14,18 @@ from __future__ import annotations
 
 from neo4j import ManagedTransaction
 
-from kb.db import Store, records
+from kb.db import Store
 from kb.errors import NotFound
-from kb.models import Direction, Impact, PathStep, ReachedClaim, Walk
-from kb.queries.claims import CLAIM_SUMMARIES_QUERY
+from kb.models import MAX_DEPTH, Direction, EvidenceStatus, Impact, PathStep, ReachedClaim, Walk
 from kb.repositories import graph
+from kb.services import validation
 from kb.services.assessment import assess
 from kb.services.grounded import standing_claims
-
-MAX_IMPACT_DEPTH = 50
 
 
 def walk(store: Store, claim_id: str, direction: Direction, depth: int) -> Walk:
     """Claims reachable from `claim_id` within `depth` steps (downstream = dependents)."""
-    return store.read(_walk, claim_id, direction, depth)
+    return store.read(_walk, claim_id, direction, validation.depth(depth))
 
 
 def _walk(tx: ManagedTransaction, claim_id: str, direction: Direction, depth: int) -> Walk:
@@ -50,16 +48,11 @@ def _walk(tx: ManagedTransaction, claim_id: str, direction: Direction, depth: in
             reached.append(ReachedClaim(edge.to_id, distance, paths[edge.to_id]))
             next_frontier.append(edge.to_id)
         frontier = next_frontier
-    _add_summaries(tx, reached)
-    return Walk(claim_id, direction, depth, reached)
-
-
-def _add_summaries(tx: ManagedTransaction, reached: list[ReachedClaim]) -> None:
-    rows = records(tx, CLAIM_SUMMARIES_QUERY, claim_ids=[r.claim_id for r in reached])
-    by_id = {row["id"]: row for row in rows}
+    summaries = graph.claim_summaries(tx, [claim.claim_id for claim in reached])
     for claim in reached:
-        claim.text = by_id[claim.claim_id]["text"]
-        claim.type = by_id[claim.claim_id]["type"]
+        claim.text = summaries[claim.claim_id]["text"]
+        claim.type = summaries[claim.claim_id]["type"]
+    return Walk(claim_id, direction, depth, reached)
 
 
 def impact(store: Store, claim_id: str) -> Impact:
@@ -69,10 +62,12 @@ def impact(store: Store, claim_id: str) -> Impact:
     evidence stay defeated); each dependent also carries its current status
     and standing.
     """
-    dependents = walk(store, claim_id, "downstream", MAX_IMPACT_DEPTH).claims
+    dependents = walk(store, claim_id, "downstream", MAX_DEPTH).claims
     assessment = assess(store)
     edges = assessment.edges
-    refuted = {target for target, status in assessment.status.items() if status == "refuted"}
+    refuted = {
+        target for target, status in assessment.status.items() if status == EvidenceStatus.refuted
+    }
     nodes = {e.from_id for e in edges} | {e.to_id for e in edges} | {claim_id}
     refuted_links = {e.link_id for e in edges if e.link_id in refuted}
     still_standing = standing_claims(nodes, edges, (refuted & nodes) | {claim_id}, refuted_links)

@@ -6,21 +6,24 @@ from typing import Any
 
 from kb.db import Store
 from kb.errors import NotFound
-from kb.models import Page
+from kb.models import EvidenceStatus, Page
 from kb.repositories import causal_links as repo
 from kb.repositories import evidence as evidence_repo
 from kb.repositories import graph
+from kb.services import validation
 from kb.services.assessment import evidence_statuses
 
 MAX_CHAINS = 20
 
 
 def list_causal_links(store: Store, claim_id: str | None, page: int, limit: int) -> Page:
-    total, items = store.read(repo.causal_link_page, claim_id, (page - 1) * limit, limit)
+    """One page of causal links (those touching `claim_id`, if given), in id order."""
+    request = validation.page_request(page, limit)
+    total, items = store.read(repo.causal_link_page, claim_id, request)
     statuses = evidence_statuses(store)
     for item in items:
-        item["status"] = statuses.get(item["id"], "unverified")
-    return Page(items, page, limit, total)
+        item["status"] = statuses.get(item["id"], EvidenceStatus.unverified)
+    return Page.of(request, total, items)
 
 
 def get_causal_link(store: Store, link_id: str) -> dict[str, Any]:
@@ -28,7 +31,7 @@ def get_causal_link(store: Store, link_id: str) -> dict[str, Any]:
     link = store.read(repo.causal_link_detail, link_id)
     if link is None:
         raise NotFound("causal link", link_id)
-    link["status"] = evidence_statuses(store).get(link_id, "unverified")
+    link["status"] = evidence_statuses(store).get(link_id, EvidenceStatus.unverified)
     link["slots"].sort(key=lambda slot: slot["id"])
     link["evidence"] = store.read(evidence_repo.target_evidence, link_id)
     return link

@@ -1,0 +1,18 @@
+"""Cypher for the append-only event log behind every target's history."""
+
+from typing import LiteralString
+
+RECORD_EVENT_QUERY: LiteralString = """
+CREATE (:Event {
+  id: $event_id, seq: $seq, kind: $kind, at: $now, by: $by, target_id: $target_id,
+  link_id: $link_id, slot_id: $slot_id, detail: $detail
+})
+"""
+
+# Every event about a target, its slots and its evidence links, in order
+# (sorted before the projection: the projected map has no `seq` to sort on).
+HISTORY_QUERY: LiteralString = """
+MATCH (event:Event {target_id: $target_id})
+WITH event ORDER BY event.at, event.seq
+RETURN event {.id, .kind, .at, .by, .target_id, .link_id, .slot_id, .detail} AS event
+"""

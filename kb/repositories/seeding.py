@@ -1,0 +1,36 @@
+"""Store access for the seed scripts: their statements and the applied history."""
+
+from __future__ import annotations
+
+from neo4j import ManagedTransaction
+
+from kb.db import records
+from kb.queries.seeding import (
+    APPLIED_SCRIPTS_QUERY,
+    RECORD_APPLIED_SCRIPT_QUERY,
+    RECORD_SCRIPT_CHANGE_QUERY,
+    SCRIPT_CHANGES_QUERY,
+)
+
+
+def applied_checksums(tx: ManagedTransaction) -> dict[str, str]:
+    """Checksum of every applied script, by name (`schema/V001__...cypher`)."""
+    return {row["name"]: row["checksum"] for row in records(tx, APPLIED_SCRIPTS_QUERY)}
+
+
+def run_script_statement(tx: ManagedTransaction, text: str) -> None:
+    """One statement of a versioned script file from the repository (trusted text)."""
+    tx.run(text).consume()  # type: ignore[arg-type]  # a checked-in seed file, not input
+
+
+def record_applied(tx: ManagedTransaction, name: str, checksum: str, statements: int) -> None:
+    records(tx, RECORD_APPLIED_SCRIPT_QUERY, name=name, checksum=checksum, statements=statements)
+
+
+def record_change(tx: ManagedTransaction, name: str, checksum: str, reason: str) -> None:
+    """Keep the old and new checksum of a changed script, when, and why."""
+    records(tx, RECORD_SCRIPT_CHANGE_QUERY, name=name, checksum=checksum, reason=reason)
+
+
+def script_changes(tx: ManagedTransaction) -> list[dict[str, str]]:
+    return records(tx, SCRIPT_CHANGES_QUERY)

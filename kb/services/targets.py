@@ -1,0 +1,15 @@
+"""What analysts write about: a claim or a causal link, checked to exist."""
+
+from __future__ import annotations
+
+from neo4j import ManagedTransaction
+
+from kb.errors import NotFound
+from kb.models import TargetKind
+from kb.repositories import targets as repo
+
+
+def require_target(tx: ManagedTransaction, kind: TargetKind, target_id: str) -> None:
+    """`NotFound` unless `target_id` is a `kind` (a claim id is not a causal link)."""
+    if repo.target_kind(tx, target_id) != kind:
+        raise NotFound(kind.replace("_", " "), target_id)

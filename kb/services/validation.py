@@ -1,0 +1,48 @@
+"""Checks every service applies to what it is given, whoever calls it.
+
+The API's schemas check the same things earlier (and document them); these
+keep the CLI, importers and benchmarks to the same vocabulary and bounds.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+
+from kb.errors import InvalidRequest
+from kb.models import MAX_DEPTH, MAX_PAGE_SIZE, PageRequest, choices
+
+
+def one_of(
+    value: str | None,
+    vocabulary: type[StrEnum] | type[IntEnum],
+    field: str,
+    location: str = "query",
+) -> str | None:
+    """`value` unchanged if it is a word of `vocabulary` (or None); else `InvalidRequest`."""
+    if value is None or value in choices(vocabulary):
+        return value
+    allowed = ", ".join(choices(vocabulary))
+    raise InvalidRequest(f"{field} must be one of {allowed}", field=field, location=location)
+
+
+def page_request(page: int, limit: int) -> PageRequest:
+    """A validated page request: page from 1, limit from 1 to `MAX_PAGE_SIZE`."""
+    if page < 1:
+        raise InvalidRequest("page starts at 1", field="page")
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        raise InvalidRequest(f"limit must be between 1 and {MAX_PAGE_SIZE}", field="limit")
+    return PageRequest(page, limit)
+
+
+def depth(value: int) -> int:
+    """A walk depth from 1 to `MAX_DEPTH`."""
+    if not 1 <= value <= MAX_DEPTH:
+        raise InvalidRequest(f"depth must be between 1 and {MAX_DEPTH}", field="depth")
+    return value
+
+
+def confidence(value: float) -> float:
+    if not 0.0 <= value <= 1.0:
+        raise InvalidRequest("confidence must be between 0 and 1", field="confidence",
+                             location="json")  # fmt: skip
+    return value
