@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench fuzz clean
 
 install: $(VENV)/.installed
 
@@ -31,6 +31,11 @@ test: install lint
 lint: install
 	$(BIN)/ruff check kb api tests bench
 	$(BIN)/mypy kb api
+	$(BIN)/basedpyright  # the Cypher rule: queries are LiteralString (see pyproject.toml)
+
+# The fuzzing suite with a long budget (CI runs 50 examples per operation).
+fuzz: install
+	KB_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest tests/api/test_fuzz.py -p no:randomly
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

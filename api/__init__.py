@@ -9,9 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 
-from api import auth, errors, extensions
+from api import auth, errors, extensions, guards
 from api.config import ApiConfig
+
+
+class SchemaOrderedJSON(DefaultJSONProvider):
+    """Flask's JSON, without sorting keys: responses keep their schemas' field order."""
+
+    sort_keys = False
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -20,10 +27,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_object(ApiConfig.from_env())
     if test_config:
         app.config.update(test_config)
-    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
+    app.json = SchemaOrderedJSON(app)  # keep the schemas' field order
+    # "//" in a path is not a route: never redirect to a URL built from the Host header.
+    app.url_map.merge_slashes = False
     extensions.init_app(app)
     errors.init_app(app)
     auth.init_app(app)
+    guards.init_app(app)
     _register_blueprints(app)
     return app
 

@@ -14,6 +14,8 @@ class ApiConfig:
 
     KB_SETTINGS: Settings
     KB_READS_REQUIRE_KEY: bool = False
+    # Larger bodies answer 413 before they are read (KB_MAX_BODY_BYTES).
+    MAX_CONTENT_LENGTH: int = 1_000_000
     API_TITLE: str = "Claim knowledge base"
     API_VERSION: str = "v1"
     OPENAPI_VERSION: str = "3.0.3"
@@ -26,6 +28,11 @@ class ApiConfig:
 
     @classmethod
     def from_env(cls) -> ApiConfig:
-        """Read `KB_READS_REQUIRE_KEY` and the `NEO4J_*` settings."""
+        """Read `KB_READS_REQUIRE_KEY`, `KB_MAX_BODY_BYTES` and the `NEO4J_*` settings."""
         require = os.environ.get("KB_READS_REQUIRE_KEY", "").lower() in {"1", "true", "yes"}
-        return cls(KB_SETTINGS=Settings.from_env(), KB_READS_REQUIRE_KEY=require)
+        max_body = os.environ.get("KB_MAX_BODY_BYTES", "")
+        return cls(
+            KB_SETTINGS=Settings.from_env(),
+            KB_READS_REQUIRE_KEY=require,
+            MAX_CONTENT_LENGTH=int(max_body) if max_body.isdigit() else 1_000_000,
+        )

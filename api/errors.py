@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from flask import Flask, Response, jsonify, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from kb import errors as kb_errors
 
@@ -41,6 +41,8 @@ TITLES = {
     404: "Not found",
     405: "Method not allowed",
     409: "Conflict",
+    413: "Content too large",
+    414: "URI too long",
     415: "Unsupported media type",
     422: "Invalid input",
     500: "Internal server error",
@@ -49,9 +51,13 @@ TITLES = {
 
 
 def problem(
-    status: int, detail: str, slug: str | None = None, **extra: Any
+    status: int,
+    detail: str,
+    slug: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
 ) -> tuple[Response, int]:
-    """A problem+json response for `status` with a human `detail`."""
+    """A problem+json response for `status` with a human `detail` (and extra headers)."""
     body: dict[str, Any] = {
         "type": PROBLEM_TYPE_BASE + (slug or str(status)),
         "title": TITLES.get(status, "Error"),
@@ -65,6 +71,7 @@ def problem(
     response.mimetype = PROBLEM_JSON
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="claim-kb"'
+    response.headers.update(headers or {})
     return response, status
 
 
@@ -77,7 +84,10 @@ def http_problem(error: HTTPException) -> tuple[Response, int]:
         fields = _field_names(messages)
         detail = f"Invalid value for {', '.join(fields)}" if fields else "Invalid input"
         return problem(status, detail, "invalid-request", errors=messages)
-    return problem(status, error.description or TITLES.get(status, "Error"))
+    headers = {}
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
+        headers["Allow"] = ", ".join(sorted(error.valid_methods))  # RFC 9110 15.5.6
+    return problem(status, error.description or TITLES.get(status, "Error"), headers=headers)
 
 
 def _field_names(messages: dict[str, Any]) -> list[str]:

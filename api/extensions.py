@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 
 from api.common.schemas import ProblemSchema
 from api.errors import http_problem
-from api.problem_docs import ProblemJsonPlugin
+from api.spec_plugins import ProblemJsonPlugin, SchemaExtrasPlugin
 from kb.db import Store
 
 SWAGGER_ASSETS = Path(flask_swagger_ui.__file__).parent / "dist"
@@ -25,7 +25,8 @@ class KbApi(Api):
 
     ERROR_SCHEMA = ProblemSchema
 
-    def handle_http_exception(self, error: HTTPException) -> tuple[Response, int]:
+    def handle_http_exception(self, error: HTTPException) -> tuple[Response, int]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        """flask-smorest's documented hook for HTTP errors: answer a problem document."""
         return http_problem(error)
 
 
@@ -35,9 +36,11 @@ def init_app(app: Flask) -> None:
         app,
         spec_kwargs={
             "info": {"description": _DESCRIPTION},
-            "extra_plugins": [ProblemJsonPlugin()],  # errors documented as problem+json
+            # errors documented as problem+json; cross-field rules as JSON Schema
+            "extra_plugins": [ProblemJsonPlugin(), SchemaExtrasPlugin()],
         },
     )
+    assert api.spec is not None  # created by Api(app)
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "description": "kb keys create"}
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
+from api.common.blueprint import Blueprint
 from api.extensions import get_store
 from kb.services.health import check_health
 

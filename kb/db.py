@@ -96,7 +96,7 @@ class Store:
         with translate_driver_errors(self.uri), self._session() as session:
             return session.execute_write(work, *args, **kwargs)
 
-    def run_autocommit(self, query: neo4j.Query | str, **params: Any) -> None:
+    def run_autocommit(self, query: LiteralString | neo4j.Query, **params: Any) -> None:
         """Run one statement outside an explicit transaction (schema changes need this)."""
         with translate_driver_errors(self.uri), self._session() as session:
             session.run(query, params).consume()

@@ -20,6 +20,7 @@ MAX_DEPTH = 50  # the deepest walk anyone may ask for (and the depth `impact` us
 DEFAULT_DEPTH = 10
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
+MAX_PAGE = 1_000_000  # keeps every offset a 64-bit integer, as Neo4j needs
 
 
 class ClaimType(StrEnum):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from api.actors.schemas import (
     ActorClaimPageSchema,
@@ -14,6 +13,7 @@ from api.actors.schemas import (
     ActorListArgsSchema,
     ActorPageSchema,
 )
+from api.common.blueprint import Blueprint
 from api.extensions import get_store
 from kb.models import Page
 from kb.services import actors as actor_service

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from api.causal_links.schemas import (
     CausalLinkDetailSchema,
@@ -14,6 +13,7 @@ from api.causal_links.schemas import (
     ChainArgsSchema,
     ChainsSchema,
 )
+from api.common.blueprint import Blueprint
 from api.extensions import get_store
 from kb.models import Page
 from kb.services import causal_links as causal_link_service

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from api.claims.schemas import (
     ClaimDetailSchema,
@@ -15,6 +14,7 @@ from api.claims.schemas import (
     ImpactSchema,
     WalkSchema,
 )
+from api.common.blueprint import Blueprint
 from api.extensions import get_store
 from kb.models import Impact, Page, Walk
 from kb.services import claims as claim_service

@@ -7,7 +7,7 @@ from typing import Any
 
 from marshmallow import Schema, fields, validate
 
-from kb.models import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, choices
+from kb.models import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, choices
 
 
 def one_of(vocabulary: type[StrEnum] | type[IntEnum]) -> validate.OneOf:
@@ -40,7 +40,7 @@ class ProblemSchema(Schema):
 class PageArgsSchema(StrictSchema):
     """`page` and `limit` query arguments."""
 
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE))
     limit = fields.Integer(
         load_default=DEFAULT_PAGE_SIZE, validate=validate.Range(min=1, max=MAX_PAGE_SIZE)
     )

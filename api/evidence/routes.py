@@ -7,9 +7,10 @@ from typing import Any
 
 from flask import request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from api.auth import WRITE_SECURITY, current_principal
+from api.common import links
+from api.common.blueprint import Blueprint
 from api.common.targets import CAUSAL_LINK, CLAIM
 from api.evidence.schemas import EvidenceInputSchema, EvidenceLinkSchema, RetractionSchema
 from api.extensions import get_store
@@ -21,8 +22,10 @@ blp = Blueprint("evidence", __name__, description="Analysts attach and retract e
 
 
 def _evidence_input(body: dict[str, Any]) -> EvidenceInput:
-    dates = {k: v.isoformat() for k, v in body.items() if isinstance(v, date)}
-    return EvidenceInput(**{**body, **dates})
+    fields: dict[str, Any] = {
+        key: value.isoformat() if isinstance(value, date) else value for key, value in body.items()
+    }
+    return EvidenceInput(**fields)
 
 
 @blp.route("/claims/<target_id>/evidence", endpoint="claim_evidence", defaults=CLAIM)
@@ -35,7 +38,7 @@ class TargetEvidence(MethodView):
         """Every evidence link on the claim or causal link, retracted ones included."""
         return evidence_service.evidence_for(get_store(), kind, target_id)
 
-    @blp.doc(security=WRITE_SECURITY)
+    @blp.doc(security=WRITE_SECURITY, responses={201: {"links": links.AFTER_ATTACH}})
     @blp.arguments(EvidenceInputSchema)
     @blp.response(201, EvidenceLinkSchema)
     @blp.alt_response(200, schema=EvidenceLinkSchema, description="The existing identical link.")

@@ -10,23 +10,41 @@ from kb.models import Stance
 _TEXT = validate.Length(min=1, max=2000)
 _LINE = validate.Length(min=1, max=300)
 
+# What an evidence URL may look like, stated in the OpenAPI document exactly as
+# it is checked: http(s), a host name, IPv4 or bracketed IPv6 address, a port
+# from 1 to 65535 or none, a path and fragment without spaces.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_H = r"[0-9A-Fa-f]{1,4}"
+_IPV6 = (
+    r"(?:(?:H:){7}H|(?:H:){1,7}:|(?:H:){1,6}:H|(?:H:){1,5}(?::H){1,2}|(?:H:){1,4}(?::H){1,3}"
+    r"|(?:H:){1,3}(?::H){1,4}|(?:H:){1,2}(?::H){1,5}|H:(?::H){1,6}|:(?:(?::H){1,7}|:))"
+).replace("H", _H)
+_HOST = rf"(?:{_LABEL}(?:\.{_LABEL})*|\[{_IPV6}\])"
+_PORT = r"(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+_CHARS = r"[A-Za-z0-9._~%!$&'()*+,;=:@/?-]"
+URL_PATTERN = rf"^https?://{_HOST}(?::{_PORT})?(?:/{_CHARS}*)?(?:#{_CHARS}*)?$"
+
+
+def _url_field(description: str, required: bool = False) -> fields.String:
+    return fields.String(
+        required=required,
+        validate=[validate.Length(min=10, max=2000), validate.Regexp(URL_PATTERN)],
+        metadata={"description": description, "format": "uri"},
+    )
+
 
 class EvidenceInputSchema(StrictSchema):
-    url = fields.Url(
+    url = _url_field(
+        "http or https only (javascript:, data:, file: are refused); "
+        "normalised, one external source per URL.",
         required=True,
-        schemes={"http", "https"},
-        validate=validate.Length(max=2000),
-        metadata={
-            "description": "http or https only (javascript:, data:, file: are refused); "
-            "normalised, one external source per URL."
-        },
     )
     title = fields.String(validate=_LINE)
     publisher = fields.String(validate=_LINE)
     published_on = fields.Date(metadata={"description": "ISO date, e.g. 2025-03-02."})
     retrieved_on = fields.Date()
     excerpt = fields.String(validate=validate.Length(min=1, max=5000))
-    archive_url = fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2000))
+    archive_url = _url_field("An archived copy (e.g. a web archive snapshot).")
     stance = fields.String(required=True, validate=one_of(Stance))
     confidence = fields.Float(required=True, validate=validate.Range(min=0.0, max=1.0))
     rationale = fields.String(required=True, validate=_TEXT)

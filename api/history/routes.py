@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from api.common.blueprint import Blueprint
 from api.common.targets import CAUSAL_LINK, CLAIM
 from api.extensions import get_store
 from api.history.schemas import HistorySchema

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from api.auth import WRITE_SECURITY, current_principal
+from api.common import links
+from api.common.blueprint import Blueprint
 from api.common.targets import CAUSAL_LINK, CLAIM
 from api.extensions import get_store
 from api.slots.schemas import (
@@ -55,7 +56,7 @@ class Slot(MethodView):
 @blp.route("/claims/<target_id>/slots", endpoint="claim_slots", defaults=CLAIM)
 @blp.route("/causal-links/<target_id>/slots", endpoint="causal_link_slots", defaults=CAUSAL_LINK)
 class TargetSlots(MethodView):
-    @blp.doc(security=WRITE_SECURITY)
+    @blp.doc(security=WRITE_SECURITY, responses={201: {"links": links.AFTER_OPEN_SLOT}})
     @blp.arguments(NewSlotSchema)
     @blp.response(201, SlotSchema)
     def post(self, body: dict[str, Any], kind: TargetKind, target_id: str) -> dict[str, Any]:

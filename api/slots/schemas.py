@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from api.common.schemas import PageArgsSchema, StrictSchema, one_of, page_of
 from kb.models import SlotKind, SlotStatus
@@ -52,11 +54,26 @@ class NewSlotSchema(StrictSchema):
 
 
 class SlotUpdateSchema(StrictSchema):
+    """Reopen a slot, or close it with a reason; its opener (or an admin) may reword it."""
+
+    # "Closing needs a reason", stated in the document as it is checked.
+    OPENAPI_EXTRA = {
+        "oneOf": [
+            {"properties": {"status": {"enum": ["open"]}}},
+            {"properties": {"status": {"enum": ["closed"]}}, "required": ["status", "reason"]},
+        ]
+    }
+
     status = fields.String(required=True, validate=validate.OneOf(("open", "closed")))
     reason = fields.String(
         validate=_TEXT, metadata={"description": "Required to close (why unresolvable)."}
     )
     question = fields.String(validate=_TEXT)
+
+    @validates_schema
+    def _closing_needs_a_reason(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("status") == "closed" and not data.get("reason"):
+            raise ValidationError("closing a slot needs a reason", field_name="reason")
 
 
 SlotPageSchema = page_of(SlotSchema, "SlotPage")

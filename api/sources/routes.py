@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from api.common.blueprint import Blueprint
 from api.common.schemas import PageArgsSchema
 from api.extensions import get_store
 from api.sources.schemas import CoverageSchema, SourceDetailSchema, SourcePageSchema

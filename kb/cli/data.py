@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -109,7 +109,7 @@ def query(statement: str, limit: int) -> None:
     click.echo(f"{len(rows)} row(s)")
 
 
-def _table(title: str | None, columns: list[str], rows: list) -> Table:  # type: ignore[type-arg]
+def _table(title: str | None, columns: list[str], rows: Sequence[Sequence[object]]) -> Table:
     table = Table(title=title)
     for column in columns:
         table.add_column(column)

@@ -1,31 +1,68 @@
-"""`kb serve`: the API under gunicorn (or Flask's reloader with --dev)."""
+"""`kb serve`: the API under gunicorn (or Flask's reloader with --dev).
+
+gunicorn runs threaded workers (gthread): a slow client holds one thread,
+not a whole worker, so a few idle connections cannot starve the API. Sizing:
+workers = cores (CPU-bound serialisation), threads = 8 each (requests mostly
+wait on Neo4j); raise threads before workers. The URL limit is the API's own
+(414 problem document, `api.guards`), so gunicorn's request-line limit is off.
+No control socket: several instances on one machine must not share one.
+"""
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import sys
 
 import click
+
+from kb.errors import InvalidRequest
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to bind.")
 @click.option("--workers", default=2, show_default=True, type=int, help="gunicorn workers.")
-@click.option("--dev", is_flag=True, help="Flask's development server with reload instead.")
-def serve(host: str, port: int, workers: int, dev: bool) -> None:
+@click.option("--threads", default=8, show_default=True, type=int, help="Threads per worker.")
+@click.option("--timeout", default=30, show_default=True, type=int, help="Worker timeout (s).")
+@click.option(
+    "--dev",
+    is_flag=True,
+    help="Flask's development server with reload and debugger (loopback hosts only).",
+)
+def serve(host: str, port: int, workers: int, threads: int, timeout: int, dev: bool) -> None:
     """Serve the HTTP API (docs at /api/docs, spec at /api/v1/openapi.json)."""
+    if dev and not _is_loopback(host):
+        raise InvalidRequest(
+            f"--dev runs Flask's interactive debugger; it may only bind a loopback host, not {host}"
+        )
     click.echo(f"Serving the API on http://{host}:{port}/api/v1 (Swagger UI: /api/docs)")
     if dev:
         argv = ["flask", "--app", "api:create_app", "run", "--debug", "--host", host]
         os.execvp(sys.executable, [sys.executable, "-m", *argv, "--port", str(port)])
-    os.execvp(
-        sys.executable,
-        [
-            sys.executable, "-m", "gunicorn",
-            "--bind", f"{host}:{port}",
-            "--workers", str(workers),
-            "--access-logfile", "-",
-            "api:create_app()",
-        ],
-    )  # fmt: skip
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", *gunicorn_args(
+        host, port, workers, threads, timeout)])  # fmt: skip
+
+
+def gunicorn_args(host: str, port: int, workers: int, threads: int, timeout: int) -> list[str]:
+    """The gunicorn command line `kb serve` runs (after `python -m gunicorn`)."""
+    return [
+        "--bind", f"{host}:{port}",
+        "--worker-class", "gthread",
+        "--workers", str(workers),
+        "--threads", str(threads),
+        "--timeout", str(timeout),
+        "--limit-request-line", "0",
+        "--no-control-socket",
+        "--access-logfile", "-",
+        "api:create_app()",
+    ]  # fmt: skip

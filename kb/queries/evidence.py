@@ -31,14 +31,21 @@ RETURN l.id AS link_id, l.id = $link_id AS created
 """
 )
 
-IDEMPOTENCY_RECORD_QUERY: LiteralString = """
-MATCH (r:IdempotencyRecord {id: $record_id})
-RETURN r.request_hash AS request_hash, r.link_id AS link_id
+# Claim an Idempotency-Key before doing anything: the MERGE on the constrained
+# id makes a concurrent request with the same key wait until this transaction
+# commits, and then find the record with the first answer in it. `$token` is
+# unique per request, so `claimed` says whether this request made the record.
+CLAIM_IDEMPOTENCY_KEY_QUERY: LiteralString = """
+MERGE (r:IdempotencyRecord {id: $record_id})
+  ON CREATE SET r.request_hash = $request_hash, r.created_at = $now, r.token = $token
+RETURN r.token = $token AS claimed, r.request_hash AS request_hash,
+       r.status AS status, r.response AS response
 """
 
-SAVE_IDEMPOTENCY_RECORD_QUERY: LiteralString = """
-MERGE (r:IdempotencyRecord {id: $record_id})
-  ON CREATE SET r.request_hash = $request_hash, r.link_id = $link_id, r.created_at = $now
+# The first answer, kept so that a replay returns it byte for byte.
+SAVE_IDEMPOTENT_ANSWER_QUERY: LiteralString = """
+MATCH (r:IdempotencyRecord {id: $record_id})
+SET r.link_id = $link_id, r.status = $status, r.response = $response
 """
 
 # An evidence link as the API shows it: stance, who and when, retraction, the source.
@@ -72,9 +79,14 @@ ORDER BY l.added_at, l.id
 )
 
 # Retraction marks, never deletes; dropping `active_key` lets the same
-# analyst attach the same evidence again later as a new link.
+# analyst attach the same evidence again later as a new link. The link is
+# write-locked before `retracted_at` is read, so of racing retractions exactly
+# one finds it active (the others return no row and write nothing).
 RETRACT_EVIDENCE_LINK_QUERY: LiteralString = """
 MATCH (l:EvidenceLink {id: $link_id})
+SET l.retraction_lock = true
+REMOVE l.retraction_lock
+WITH l
 WHERE l.retracted_at IS NULL
 SET l.retracted_by = $by, l.retracted_at = $now, l.retraction_reason = $reason
 REMOVE l.active_key

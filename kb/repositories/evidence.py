@@ -8,13 +8,13 @@ from neo4j import ManagedTransaction
 
 from kb.db import records
 from kb.queries.evidence import (
+    CLAIM_IDEMPOTENCY_KEY_QUERY,
     EVIDENCE_LINK_OWNER_QUERY,
     EVIDENCE_LINK_QUERY,
-    IDEMPOTENCY_RECORD_QUERY,
     MERGE_EVIDENCE_LINK_QUERY,
     MERGE_EVIDENCE_QUERY,
     RETRACT_EVIDENCE_LINK_QUERY,
-    SAVE_IDEMPOTENCY_RECORD_QUERY,
+    SAVE_IDEMPOTENT_ANSWER_QUERY,
     TARGET_EVIDENCE_QUERY,
 )
 
@@ -29,22 +29,24 @@ def merge_evidence_link(tx: ManagedTransaction, params: dict[str, Any]) -> tuple
     return row["link_id"], row["created"]
 
 
-def idempotency_record(tx: ManagedTransaction, record_id: str) -> dict[str, Any] | None:
-    rows = records(tx, IDEMPOTENCY_RECORD_QUERY, record_id=record_id)
-    return rows[0] if rows else None
+def claim_idempotency_key(
+    tx: ManagedTransaction, record_id: str, request_hash: str, token: str, now: str
+) -> dict[str, Any]:
+    """`{claimed, request_hash, status, response}` of the key's record (made if new)."""
+    rows = records(
+        tx, CLAIM_IDEMPOTENCY_KEY_QUERY,
+        record_id=record_id, request_hash=request_hash, token=token, now=now,
+    )  # fmt: skip
+    return rows[0]
 
 
-def save_idempotency_record(
-    tx: ManagedTransaction, record_id: str, request_hash: str, link_id: str, now: str
+def save_idempotent_answer(
+    tx: ManagedTransaction, record_id: str, link_id: str, status: int, response: str
 ) -> None:
     records(
-        tx,
-        SAVE_IDEMPOTENCY_RECORD_QUERY,
-        record_id=record_id,
-        request_hash=request_hash,
-        link_id=link_id,
-        now=now,
-    )
+        tx, SAVE_IDEMPOTENT_ANSWER_QUERY,
+        record_id=record_id, link_id=link_id, status=status, response=response,
+    )  # fmt: skip
 
 
 def evidence_link(tx: ManagedTransaction, link_id: str) -> dict[str, Any] | None:

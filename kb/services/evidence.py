@@ -47,6 +47,9 @@ class EvidenceInput:
         validation.confidence(self.confidence)
 
 
+CREATED, OK = 201, 200  # the answers an idempotent replay repeats
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -78,15 +81,25 @@ def _attach(
     idempotency_key: str | None,
 ) -> tuple[dict[str, Any], bool]:
     require_target(tx, kind, target_id)
-    request_hash = _digest(target_id, json.dumps(asdict(data), sort_keys=True))
+    now = now_iso()
     record_id = f"{principal.name}:{idempotency_key}" if idempotency_key else None
     if record_id:
-        previous = repo.idempotency_record(tx, record_id)
-        if previous is not None:
-            if previous["request_hash"] != request_hash:
+        request_hash = _digest(kind, target_id, json.dumps(asdict(data), sort_keys=True))
+        record = repo.claim_idempotency_key(tx, record_id, request_hash, uuid.uuid4().hex, now)
+        if not record["claimed"]:
+            if record["request_hash"] != request_hash:
                 raise Conflict("this Idempotency-Key was used for a different request")
-            return _link(tx, previous["link_id"]), True
-    now = now_iso()
+            return json.loads(record["response"]), record["status"] == CREATED
+    link, created = _attach_new(tx, target_id, data, principal, now)
+    if record_id:
+        status = CREATED if created else OK
+        repo.save_idempotent_answer(tx, record_id, link["id"], status, json.dumps(link))
+    return link, created
+
+
+def _attach_new(
+    tx: ManagedTransaction, target_id: str, data: EvidenceInput, principal: Principal, now: str
+) -> tuple[dict[str, Any], bool]:
     url = normalise_url(data.url)
     params = {
         **asdict(data),
@@ -107,8 +120,6 @@ def _attach(
             tx, "evidence_attached", now, principal.name, target_id, link_id, data.slot_id,
             detail=f"{data.stance} ({data.confidence:g}): {url}",
         )  # fmt: skip
-    if record_id:
-        repo.save_idempotency_record(tx, record_id, request_hash, link_id, now)
     return _link(tx, link_id), created
 
 
@@ -140,7 +151,8 @@ def _retract(
     if owner["retracted_at"] is None:
         now = now_iso()
         outcome = repo.retract_evidence_link(tx, link_id, principal.name, reason, now)
-        assert outcome is not None  # it was active a moment ago, in this transaction
+        if outcome is None:  # a racing retraction got there first: it wrote the event
+            return _link(tx, link_id)
         target_id = outcome["target_id"]
         history.record(tx, "evidence_retracted", now, principal.name, target_id, link_id,
                        detail=reason)  # fmt: skip

@@ -12,7 +12,7 @@ claims that only support each other does not lift itself. Pure functions over
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from kb.models import Edge
 
@@ -20,8 +20,8 @@ from kb.models import Edge
 def standing_claims(
     claim_ids: Iterable[str],
     edges: list[Edge],
-    defeated_claims: set[str],
-    defeated_links: set[str] = frozenset(),  # type: ignore[assignment]
+    defeated_claims: Set[str],
+    defeated_links: Set[str] = frozenset(),
 ) -> set[str]:
     """The claims that stand (grounded labelling) given defeated claims and links."""
     has_premise = {edge.to_id for edge in edges}

@@ -12,8 +12,8 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kb.db import Store
-from kb.errors import Conflict, InvalidRequest, NotFound
-from kb.models import Page, SlotKind, SlotStatus, TargetKind
+from kb.errors import Conflict, Forbidden, InvalidRequest, NotFound
+from kb.models import Page, Role, SlotKind, SlotStatus, TargetKind
 from kb.repositories import slots as repo
 from kb.services import history, validation
 from kb.services.keys import Principal, now_iso
@@ -57,7 +57,11 @@ def update_slot(
     question: str | None,
     principal: Principal,
 ) -> dict[str, Any]:
-    """Close a slot as unresolvable (a reason is required) or reopen it."""
+    """Close a slot as unresolvable (a reason is required) or reopen it.
+
+    Rewording the question is for the slot's opener or an admin (seeded slots:
+    admins only); the old wording is kept in the history.
+    """
     if status not in (SlotStatus.open, SlotStatus.closed):
         raise InvalidRequest("status must be one of open, closed", field="status", location="json")
     if status == SlotStatus.closed and not reason:
@@ -74,9 +78,13 @@ def _update_slot(
     principal: Principal,
 ) -> dict[str, Any]:
     current = _slot(tx, slot_id)
+    now = now_iso()
+    if question is not None and question != current["question"]:
+        _require_question_editor(current, principal)
+        history.record(tx, "slot_question_changed", now, principal.name, current["owner"]["id"],
+                       slot_id=slot_id, detail=f"was: {current['question']}")  # fmt: skip
     if status == SlotStatus.open and current["active_links"] > 0:
         status = SlotStatus.filled  # reopening a slot that has evidence shows it as filled
-    now = now_iso()
     repo.update_slot(
         tx,
         {"slot_id": slot_id, "status": str(status), "reason": reason, "question": question,
@@ -86,6 +94,17 @@ def _update_slot(
     history.record(tx, event, now, principal.name, current["owner"]["id"], slot_id=slot_id,
                    detail=reason)  # fmt: skip
     return _slot(tx, slot_id)
+
+
+def _require_question_editor(slot: dict[str, Any], principal: Principal) -> None:
+    """Only a slot's opener, or an admin, may reword its question; seeded slots
+    (opened by no analyst) only an admin."""
+    if principal.role >= Role.admin:
+        return
+    if slot["opened_by"] is None or slot["opened_by"] != principal.name:
+        raise Forbidden(
+            "only the analyst who opened this slot, or an admin, may change its question"
+        )
 
 
 def fill(tx: ManagedTransaction, target_id: str, slot_id: str, link_id: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 
 from kb.errors import InvalidRequest
-from kb.models import MAX_DEPTH, MAX_PAGE_SIZE, PageRequest, choices
+from kb.models import MAX_DEPTH, MAX_PAGE, MAX_PAGE_SIZE, PageRequest, choices
 
 
 def one_of(
@@ -27,8 +27,8 @@ def one_of(
 
 def page_request(page: int, limit: int) -> PageRequest:
     """A validated page request: page from 1, limit from 1 to `MAX_PAGE_SIZE`."""
-    if page < 1:
-        raise InvalidRequest("page starts at 1", field="page")
+    if not 1 <= page <= MAX_PAGE:
+        raise InvalidRequest(f"page must be between 1 and {MAX_PAGE}", field="page")
     if not 1 <= limit <= MAX_PAGE_SIZE:
         raise InvalidRequest(f"limit must be between 1 and {MAX_PAGE_SIZE}", field="limit")
     return PageRequest(page, limit)

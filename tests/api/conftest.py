@@ -9,6 +9,7 @@ from flask import Flask
 
 from api import create_app
 from kb.db import Store
+from kb.services import keys as key_service
 from tests.api.openapi_check import CheckedClient, ResponseChecker
 
 
@@ -31,3 +32,16 @@ def client(app: Flask, response_checker: ResponseChecker) -> Iterator[CheckedCli
     assert isinstance(test_client, CheckedClient)
     test_client.checker = response_checker
     yield test_client
+
+
+@pytest.fixture()
+def keys(seeded_store: Store) -> dict[str, str]:
+    """One key per role, another analyst's and a revoked one (undone after the test)."""
+    created = {
+        role: key_service.create_key(seeded_store, f"{role}-tester", role)
+        for role in ("reader", "analyst", "admin")
+    }
+    created["other_analyst"] = key_service.create_key(seeded_store, "other-analyst", "analyst")
+    created["revoked"] = key_service.create_key(seeded_store, "revoked-tester", "admin")
+    key_service.revoke_key(seeded_store, "revoked-tester")
+    return created

@@ -12,7 +12,7 @@ from flask import Flask
 from kb.config import CYPHER_DIR
 from kb.db import Store, records
 from kb.seeding.loader import apply_scripts, discover_scripts
-from kb.services import keys as key_service
+from tests.api.helpers import auth, evidence
 from tests.api.openapi_check import CheckedClient
 
 API = "/api/v1"
@@ -21,37 +21,6 @@ SOLE_DEPENDENT = "c-second-phase-not-stopped-for-technical-reasons"
 OTHER_DEPENDENT = "c-ummah-duty"
 TRUMP_CLAIM = "c-trump-said-israel-must-finish"
 LINK = "cl-electoral-fear-drives-support-for-genocide"
-
-
-@pytest.fixture()
-def keys(seeded_store: Store) -> dict[str, str]:
-    """One key per role, another analyst's and a revoked one (undone after the test)."""
-    created = {
-        role: key_service.create_key(seeded_store, f"{role}-tester", role)
-        for role in ("reader", "analyst", "admin")
-    }
-    created["other_analyst"] = key_service.create_key(seeded_store, "other-analyst", "analyst")
-    created["revoked"] = key_service.create_key(seeded_store, "revoked-tester", "admin")
-    key_service.revoke_key(seeded_store, "revoked-tester")
-    return created
-
-
-def auth(key: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {key}"}
-
-
-def evidence(url: str = "https://example.org/report", **overrides: Any) -> dict[str, Any]:
-    body = {
-        "url": url,
-        "title": "A report",
-        "publisher": "Example Org",
-        "published_on": "2025-03-02",
-        "excerpt": "An excerpt.",
-        "stance": "supports",
-        "confidence": 0.8,
-        "rationale": "It documents the event.",
-    }
-    return {**body, **overrides}
 
 
 def claim(client: CheckedClient, claim_id: str) -> dict[str, Any]:

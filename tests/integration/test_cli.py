@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kb.cli.serve import gunicorn_args
 from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
 from kb.errors import Unauthorized
@@ -115,3 +116,16 @@ def test_a_failing_seed_script_is_one_line_naming_file_and_statement(
     (tmp_path / "seed" / "V901__typo.cypher").write_text("MERGE (n:Claim {id: 'x'}\n", "utf-8")
     result = run_kb(neo4j_settings, "seed", "--cypher-dir", str(tmp_path))
     assert_one_line_error(result, "seed/V901__typo.cypher, statement 1 (line 1) failed:")
+
+
+def test_serve_dev_is_refused_on_a_non_loopback_host(neo4j_settings: Settings) -> None:
+    assert_one_line_error(run_kb(neo4j_settings, "serve", "--dev", "--host", "0.0.0.0"),
+                          "loopback")  # fmt: skip
+
+
+def test_serve_runs_threaded_workers_without_a_shared_control_socket() -> None:
+    args = gunicorn_args("127.0.0.1", 8000, workers=2, threads=8, timeout=30)
+    assert args[args.index("--worker-class") + 1] == "gthread"
+    assert args[args.index("--threads") + 1] == "8"
+    assert "--no-control-socket" in args
+    assert args[args.index("--limit-request-line") + 1] == "0"  # the API answers 414 itself
