@@ -7,6 +7,9 @@ from typing import Any, Literal
 
 LinkKind = Literal["supports", "causal"]
 Direction = Literal["downstream", "upstream"]
+# Where an argument link comes from (docs/curation.md): a connective in the
+# text, the text's structure, or the curator's own inference.
+BASES: tuple[str, ...] = ("connective", "structure", "curator")
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ class Edge:
     to_id: str
     kind: LinkKind
     link_id: str
+    basis: str | None = None
+    marker: str | None = None
+    rationale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,9 @@ class PathStep:
     claim_id: str
     link_id: str
     kind: LinkKind
+    basis: str | None = None
+    marker: str | None = None
+    rationale: str | None = None
 
 
 @dataclass
@@ -71,6 +80,7 @@ class Walk:
     direction: Direction
     depth: int
     claims: list[ReachedClaim] = field(default_factory=list)
+    bases: list[str] = field(default_factory=lambda: list(BASES))
 
 
 @dataclass

@@ -11,7 +11,7 @@ CALL (matches) {
   UNWIND matches[$skip..($skip + $limit)] AS match
   WITH match.link AS l, match.cause AS cause, match.effect AS effect
   RETURN collect(l {
-      .id, .mechanism,
+      .id, .mechanism, .basis, .marker, .rationale,
       cause: cause {.id, .text, .type},
       effect: effect {.id, .text, .type},
       sources: COLLECT { MATCH (s:Source)-[:ASSERTS_LINK]->(l) RETURN DISTINCT s.id }
@@ -23,7 +23,7 @@ RETURN size(matches) AS total, items
 CAUSAL_LINK_DETAIL_QUERY: LiteralString = """
 MATCH (cause:Claim)-[:CAUSE_OF]->(l:CausalLink {id: $link_id})-[:LEADS_TO]->(effect:Claim)
 RETURN l {
-  .id, .mechanism,
+  .id, .mechanism, .basis, .marker, .rationale,
   cause: cause {.id, .text, .type},
   effect: effect {.id, .text, .type},
   sources: COLLECT { MATCH (s:Source)-[:ASSERTS_LINK]->(l) RETURN DISTINCT s.id },

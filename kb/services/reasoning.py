@@ -16,7 +16,7 @@ from neo4j import ManagedTransaction
 
 from kb.db import Store, records
 from kb.errors import NotFound
-from kb.models import Direction, Impact, PathStep, ReachedClaim, Walk
+from kb.models import BASES, Direction, Edge, Impact, PathStep, ReachedClaim, Walk
 from kb.queries.claims import CLAIM_SUMMARIES_QUERY
 from kb.repositories import graph
 from kb.services.assessment import assess
@@ -25,12 +25,25 @@ from kb.services.grounded import standing_claims
 MAX_IMPACT_DEPTH = 50
 
 
-def walk(store: Store, claim_id: str, direction: Direction, depth: int) -> Walk:
-    """Claims reachable from `claim_id` within `depth` steps (downstream = dependents)."""
-    return store.read(_walk, claim_id, direction, depth)
+def walk(
+    store: Store,
+    claim_id: str,
+    direction: Direction,
+    depth: int,
+    bases: list[str] | None = None,
+) -> Walk:
+    """Claims reachable from `claim_id` within `depth` steps (downstream = dependents),
+    through links of `bases` only (None: every basis)."""
+    return store.read(_walk, claim_id, direction, depth, bases)
 
 
-def _walk(tx: ManagedTransaction, claim_id: str, direction: Direction, depth: int) -> Walk:
+def _walk(
+    tx: ManagedTransaction,
+    claim_id: str,
+    direction: Direction,
+    depth: int,
+    bases: list[str] | None = None,
+) -> Walk:
     if not graph.claim_exists(tx, claim_id):
         raise NotFound("claim", claim_id)
     paths: dict[str, list[PathStep]] = {claim_id: []}
@@ -40,18 +53,25 @@ def _walk(tx: ManagedTransaction, claim_id: str, direction: Direction, depth: in
         if not frontier:
             break
         next_frontier: list[str] = []
-        for edge in graph.step(tx, frontier, direction):
+        for edge in graph.step(tx, frontier, direction, _query_bases(bases)):
             if edge.to_id in paths:
                 continue
             paths[edge.to_id] = [
                 *paths[edge.from_id],
-                PathStep(edge.to_id, edge.link_id, edge.kind),
+                PathStep(
+                    edge.to_id, edge.link_id, edge.kind, edge.basis, edge.marker, edge.rationale
+                ),
             ]
             reached.append(ReachedClaim(edge.to_id, distance, paths[edge.to_id]))
             next_frontier.append(edge.to_id)
         frontier = next_frontier
     _add_summaries(tx, reached)
-    return Walk(claim_id, direction, depth, reached)
+    return Walk(claim_id, direction, depth, reached, sorted(bases or BASES, key=BASES.index))
+
+
+def _query_bases(bases: list[str] | None) -> list[str] | None:
+    """None (no filter) when every basis is wanted, so links without one still count."""
+    return None if bases is None or set(BASES) <= set(bases) else list(bases)
 
 
 def _add_summaries(tx: ManagedTransaction, reached: list[ReachedClaim]) -> None:
@@ -62,16 +82,16 @@ def _add_summaries(tx: ManagedTransaction, reached: list[ReachedClaim]) -> None:
         claim.type = by_id[claim.claim_id]["type"]
 
 
-def impact(store: Store, claim_id: str) -> Impact:
+def impact(store: Store, claim_id: str, bases: list[str] | None = None) -> Impact:
     """If `claim_id` were refuted too: which dependents lose all support, which keep some.
 
     Starts from the current state (claims and causal links already refuted by
     evidence stay defeated); each dependent also carries its current status
-    and standing.
+    and standing. With `bases`, only links of those bases count as support.
     """
-    dependents = walk(store, claim_id, "downstream", MAX_IMPACT_DEPTH).claims
+    dependents = walk(store, claim_id, "downstream", MAX_IMPACT_DEPTH, bases).claims
     assessment = assess(store)
-    edges = assessment.edges
+    edges = _of_bases(assessment.edges, _query_bases(bases))
     refuted = {target for target, status in assessment.status.items() if status == "refuted"}
     nodes = {e.from_id for e in edges} | {e.to_id for e in edges} | {claim_id}
     refuted_links = {e.link_id for e in edges if e.link_id in refuted}
@@ -84,3 +104,7 @@ def impact(store: Store, claim_id: str) -> Impact:
         loses_all_support=[d for d in dependents if d.claim_id not in still_standing],
         keeps_other_support=[d for d in dependents if d.claim_id in still_standing],
     )
+
+
+def _of_bases(edges: list[Edge], bases: list[str] | None) -> list[Edge]:
+    return edges if bases is None else [e for e in edges if e.basis in bases]
