@@ -103,11 +103,15 @@ UNWIND [
   {id: 'c-view-second-phase-merely-stalled', text: 'The second phase of the Gaza ceasefire agreement has merely stalled.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
   {id: 'c-view-second-phase-stopped-for-technical-reasons', text: 'The second phase of the Gaza ceasefire agreement stopped for technical reasons.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
   {id: 'c-view-daily-killing-an-error', text: 'The daily killing in Gaza is an error.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
-  {id: 'c-view-us-mediator', text: 'The United States is a mediator in the Gaza war.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
+  {id: 'c-view-us-mediator', text: 'The United States is a mediator and a guarantor of peace in the Gaza war.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
   {id: 'c-view-trump-mediator', text: 'Trump acts as a mediator between the two parties to the Gaza agreement.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
   {id: 'c-view-trump-pauses-out-of-mercy', text: 'Trump calls for temporary pauses in Gaza out of mercy.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
   {id: 'c-view-second-phase-cessation-of-killing', text: 'The second phase of the Gaza ceasefire agreement is a cessation of the killing.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
-  {id: 'c-view-peace-setback', text: 'What is happening in Gaza now is a setback for peace.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'}
+  {id: 'c-view-peace-setback', text: 'What is happening in Gaza now is a setback for peace.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
+  {id: 'c-view-war-a-battle-for-netanyahu', text: 'For Netanyahu the war in Gaza is a battle to be fought and won.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
+  {id: 'c-view-struggle-between-agreements', text: 'The struggle over Gaza today is between one agreement and another.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
+  {id: 'c-view-trump-language-supports-peace', text: 'Trump\'s statements on Gaza are language that supports peace.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'},
+  {id: 'c-view-us-pressures-israel', text: 'The United States pressures Israel over Gaza.', type: 'interpretive', checkable: false, framing: 'rejected_view', held_by: 'author-framing'}
 ] AS row
 MERGE (c:Claim {id: row.id})
 SET c.text = row.text, c.type = row.type, c.checkable = row.checkable,
@@ -124,7 +128,12 @@ UNWIND [
   {claim: 'c-view-trump-mediator', quote: 'rather than a mediator between two parties', start: 5283, end: 5325, section: 'q4-trump-convinced', mode: 'rejects'},
   {claim: 'c-view-trump-pauses-out-of-mercy', quote: 'not out of mercy', start: 4850, end: 4866, section: 'q4-trump-convinced', mode: 'rejects'},
   {claim: 'c-view-second-phase-cessation-of-killing', quote: 'not a cessation of killing', start: 3227, end: 3253, section: 'q2-why-us-unable', mode: 'rejects'},
-  {claim: 'c-view-peace-setback', quote: 'not a “peace setback”', start: 6411, end: 6432, section: 'closing', mode: 'rejects'}
+  {claim: 'c-view-peace-setback', quote: 'not a “peace setback”', start: 6411, end: 6432, section: 'closing', mode: 'rejects'},
+  {claim: 'c-view-us-mediator', quote: 'not a guarantor of peace', start: 5655, end: 5679, section: 'conclusions', mode: 'rejects'},
+  {claim: 'c-view-war-a-battle-for-netanyahu', quote: 'not a battle', start: 1640, end: 1652, section: 'q1-why-second-phase-stopped', mode: 'rejects'},
+  {claim: 'c-view-struggle-between-agreements', quote: 'not between one agreement and another', start: 5854, end: 5891, section: 'conclusions', mode: 'rejects'},
+  {claim: 'c-view-trump-language-supports-peace', quote: 'not peace', start: 4807, end: 4816, section: 'q4-trump-convinced', mode: 'rejects'},
+  {claim: 'c-view-us-pressures-israel', quote: 'does not pressure Israel', start: 2770, end: 2794, section: 'q2-why-us-unable', mode: 'rejects'}
 ] AS row
 MATCH (c:Claim {id: row.claim})
 MERGE (s)-[a:ASSERTS {start: row.start}]->(c)
@@ -139,7 +148,11 @@ UNWIND [
   {claim: 'c-view-us-mediator', actor: 'united-states', role: 'subject'},
   {claim: 'c-view-trump-mediator', actor: 'trump', role: 'subject'},
   {claim: 'c-view-trump-pauses-out-of-mercy', actor: 'trump', role: 'agent'},
-  {claim: 'c-view-daily-killing-an-error', actor: 'israel', role: 'agent'}
+  {claim: 'c-view-daily-killing-an-error', actor: 'israel', role: 'agent'},
+  {claim: 'c-view-war-a-battle-for-netanyahu', actor: 'netanyahu', role: 'subject'},
+  {claim: 'c-view-trump-language-supports-peace', actor: 'trump', role: 'subject'},
+  {claim: 'c-view-us-pressures-israel', actor: 'united-states', role: 'agent'},
+  {claim: 'c-view-us-pressures-israel', actor: 'israel', role: 'target'}
 ] AS row
 MATCH (c:Claim {id: row.claim}), (a:Actor {id: row.actor})
 MERGE (c)-[:ABOUT {role: row.role}]->(a);
@@ -153,7 +166,11 @@ UNWIND [
   {claim: 'c-view-trump-mediator', topic: 'ceasefire-agreement'},
   {claim: 'c-view-trump-pauses-out-of-mercy', topic: 'pauses-and-calm'},
   {claim: 'c-view-second-phase-cessation-of-killing', topic: 'second-phase'},
-  {claim: 'c-view-peace-setback', topic: 'post-genocide-peace'}
+  {claim: 'c-view-peace-setback', topic: 'post-genocide-peace'},
+  {claim: 'c-view-war-a-battle-for-netanyahu', topic: 'gaza-war'},
+  {claim: 'c-view-struggle-between-agreements', topic: 'ceasefire-agreement'},
+  {claim: 'c-view-trump-language-supports-peace', topic: 'gaza-war'},
+  {claim: 'c-view-us-pressures-israel', topic: 'gaza-war'}
 ] AS row
 MATCH (c:Claim {id: row.claim}), (t:Topic {id: row.topic})
 MERGE (c)-[:CONCERNS]->(t);
@@ -194,7 +211,12 @@ UNWIND [
   {id: 'att-009', from_claim: 'c-second-phase-not-stopped-for-technical-reasons', to_claim: 'c-view-second-phase-stopped-for-technical-reasons', marker: 'did not', quote: 'The second phase did not stop for technical reasons. It stopped because the war has not ended in the minds of Netanyahu and Trump.', start: 6255, end: 6385},
   {id: 'att-010', from_claim: 'c-peace-built-upon-graves', to_claim: 'c-view-peace-setback', marker: 'not a “peace setback” but', quote: 'What is happening now is not a “peace setback” but an attempt to impose a peace built upon graves.', start: 6386, end: 6484},
   {id: 'att-011', from_claim: 'c-second-phase-is-restructuring-not-cessation', to_claim: 'c-view-second-phase-cessation-of-killing', marker: 'not a cessation of killing but', quote: 'The second phase is not a cessation of killing but the restructuring of Gaza after exhausting it.', start: 3207, end: 3304},
-  {id: 'att-012', from_claim: 'c-trump-acts-as-architect-serving-israel', to_claim: 'c-view-trump-mediator', marker: 'rather than', quote: 'Trump behaves like an “architect of the agreement” serving Israel, rather than a mediator between two parties', start: 5216, end: 5325}
+  {id: 'att-012', from_claim: 'c-trump-acts-as-architect-serving-israel', to_claim: 'c-view-trump-mediator', marker: 'rather than', quote: 'Trump behaves like an “architect of the agreement” serving Israel, rather than a mediator between two parties', start: 5216, end: 5325},
+  {id: 'att-013', from_claim: 'c-us-active-party', to_claim: 'c-view-us-mediator', marker: 'not a guarantor of peace', quote: 'The United States is not incapable but unwilling, because it is a direct partner in the war, not a guarantor of peace.', start: 5562, end: 5680},
+  {id: 'att-014', from_claim: 'c-netanyahu-uses-war-to-stay-in-power', to_claim: 'c-view-war-a-battle-for-netanyahu', marker: 'not a battle but', quote: 'For him, war is not a battle but a means to remain in office.', start: 1624, end: 1685},
+  {id: 'att-015', from_claim: 'c-struggle-between-two-projects', to_claim: 'c-view-struggle-between-agreements', marker: 'not between one agreement and another but', quote: 'The struggle today is not between one agreement and another but between two projects: a project of extermination and regional re-engineering, and a project of steadfastness', start: 5832, end: 6004},
+  {id: 'att-016', from_claim: 'c-trump-language-supports-war', to_claim: 'c-view-trump-language-supports-peace', marker: 'war, not peace', quote: 'This is language that supports war, not peace.', start: 4771, end: 4817},
+  {id: 'att-017', from_claim: 'c-us-shields-israel-from-pressure', to_claim: 'c-view-us-pressures-israel', marker: 'does not pressure Israel', quote: 'America does not pressure Israel\u003B it shields it from pressure.', start: 2762, end: 2824}
 ] AS row
 MATCH (a:Claim {id: row.from_claim}), (b:Claim {id: row.to_claim})
 MERGE (a)-[r:ATTACKS {id: row.id}]->(b)

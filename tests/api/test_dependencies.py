@@ -140,6 +140,7 @@ def test_causal_links_list_and_detail(client: CheckedClient) -> None:
     assert link["cause"]["id"] == "c-us-presidents-fear-electoral-forces"
     assert link["effect"]["id"] == "c-us-presidents-prefer-supporting-genocide"
     assert link["mechanism"]
+    assert (link["basis"], link["marker"]) == ("connective", "therefore")
     assert link["status"] == "unverified"
     assert [slot["status"] for slot in link["slots"]] == ["open"]
     text = client.get(f"{API}/sources/article-001").get_json()["text"]
@@ -151,3 +152,24 @@ def test_causal_links_list_and_detail(client: CheckedClient) -> None:
         "cl-freeze-halts-second-phase",
     }
     assert client.get(f"{API}/causal-links/cl-nope").status_code == 404
+
+
+def test_basis_must_name_known_bases(client: CheckedClient) -> None:
+    url = f"{API}/claims/c-second-phase-stopped/dependencies"
+    for bad in ("gut-feeling", "connective,nope", ","):
+        response = client.get(f"{url}?basis={bad}")
+        assert response.status_code == 422, bad
+        assert "basis" in response.get_json()["errors"]["query"]
+    everything = client.get(f"{url}?basis=curator,connective,structure").get_json()
+    assert everything["bases"] == ["connective", "structure", "curator"]
+    assert everything["claims"] == client.get(url).get_json()["claims"]
+
+
+def test_superseded_causal_links_are_not_served_or_walked(client: CheckedClient) -> None:
+    retired = "cl-military-view-drives-war-language"
+    assert client.get(f"{API}/causal-links/{retired}").status_code == 404
+    listed = client.get(f"{API}/causal-links?limit=200").get_json()["items"]
+    assert retired not in {item["id"] for item in listed}
+    body = client.get(f"{API}/claims/c-trump-views-solution-as-military/dependents").get_json()
+    steps = {step["link_id"] for claim in body["claims"] for step in claim["path"]}
+    assert retired not in steps
