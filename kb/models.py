@@ -101,6 +101,15 @@ class Standing(StrEnum):
     undermined = "undermined"
 
 
+class Basis(StrEnum):
+    """Where an argument link comes from (docs/curation.md): a connective in the
+    text, the text's structure, or the curator's own inference."""
+
+    connective = "connective"
+    structure = "structure"
+    curator = "curator"
+
+
 class Role(IntEnum):
     """API key roles in increasing power: each may do what the ones below it may."""
 
@@ -112,6 +121,9 @@ class Role(IntEnum):
 def choices(vocabulary: type[StrEnum] | type[IntEnum]) -> tuple[str, ...]:
     """The words of a vocabulary, in definition order (for schemas and CLI choices)."""
     return tuple(member.name for member in vocabulary)
+
+
+BASES: tuple[str, ...] = choices(Basis)
 
 
 @dataclass(frozen=True)
@@ -160,6 +172,9 @@ class Edge:
     to_id: str
     kind: LinkKind
     link_id: str
+    basis: str | None = None
+    marker: str | None = None
+    rationale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +184,9 @@ class PathStep:
     claim_id: str
     link_id: str
     kind: LinkKind
+    basis: str | None = None
+    marker: str | None = None
+    rationale: str | None = None
 
 
 @dataclass
@@ -192,6 +210,7 @@ class Walk:
     direction: Direction
     depth: int
     claims: list[ReachedClaim] = field(default_factory=list)
+    bases: list[str] = field(default_factory=lambda: list(BASES))
 
 
 @dataclass

@@ -42,6 +42,6 @@ class CausalLinkDetail(MethodView):
 class CausalChains(MethodView):
     @blp.arguments(ChainArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, ChainsSchema)
-    def get(self, from_id: str, to_id: str) -> dict[str, Any]:
+    def get(self, from_id: str, to_id: str, basis: list[str] | None) -> dict[str, Any]:
         """The causal chains the sources assert from one claim to another, shortest first."""
-        return causal_link_service.causal_chains(get_store(), from_id, to_id)
+        return causal_link_service.causal_chains(get_store(), from_id, to_id, basis)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.claims.schemas import AssertionSchema
-from api.common.schemas import PageArgsSchema, StrictSchema, page_of
+from api.claims.schemas import AssertionSchema, BasisArgsSchema, BasisMixin
+from api.common.schemas import PageArgsSchema, page_of
 from api.evidence.schemas import EvidenceLinkSchema
 from api.slots.schemas import SlotSchema
 
@@ -17,7 +17,7 @@ class CausalLinkListArgsSchema(PageArgsSchema):
     )
 
 
-class ChainArgsSchema(StrictSchema):
+class ChainArgsSchema(BasisArgsSchema):
     from_id = fields.String(
         data_key="from", required=True, validate=validate.Length(min=1, max=200)
     )
@@ -30,7 +30,7 @@ class ClaimRefSchema(Schema):
     type = fields.String()
 
 
-class CausalLinkSchema(Schema):
+class CausalLinkSchema(BasisMixin):
     id = fields.String()
     mechanism = fields.String(metadata={"description": "How the source says the cause works."})
     cause = fields.Nested(ClaimRefSchema)
@@ -45,7 +45,7 @@ class CausalLinkDetailSchema(CausalLinkSchema):
     evidence = fields.List(fields.Nested(EvidenceLinkSchema))
 
 
-class ChainLinkSchema(Schema):
+class ChainLinkSchema(BasisMixin):
     id = fields.String()
     mechanism = fields.String()
 

@@ -7,6 +7,7 @@ from typing import Any
 from flask.views import MethodView
 
 from api.claims.schemas import (
+    BasisArgsSchema,
     ClaimDetailSchema,
     ClaimListArgsSchema,
     ClaimPageSchema,
@@ -47,23 +48,24 @@ class ClaimDetail(MethodView):
 class ClaimDependents(MethodView):
     @blp.arguments(DepthArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, WalkSchema)
-    def get(self, claim_id: str, depth: int) -> Walk:
+    def get(self, claim_id: str, depth: int, basis: list[str] | None) -> Walk:
         """Claims that depend on this one (support and causal links), with explaining paths."""
-        return graph_service.walk(get_store(), claim_id, "downstream", depth)
+        return graph_service.walk(get_store(), claim_id, "downstream", depth, basis)
 
 
 @blp.route("/<claim_id>/dependencies")
 class ClaimDependencies(MethodView):
     @blp.arguments(DepthArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, WalkSchema)
-    def get(self, claim_id: str, depth: int) -> Walk:
+    def get(self, claim_id: str, depth: int, basis: list[str] | None) -> Walk:
         """What this claim rests on, transitively, with explaining paths."""
-        return graph_service.walk(get_store(), claim_id, "upstream", depth)
+        return graph_service.walk(get_store(), claim_id, "upstream", depth, basis)
 
 
 @blp.route("/<claim_id>/impact")
 class ClaimImpact(MethodView):
+    @blp.arguments(BasisArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, ImpactSchema)
-    def get(self, claim_id: str) -> Impact:
+    def get(self, claim_id: str, basis: list[str] | None) -> Impact:
         """If this claim were refuted: which dependents lose all support, which keep some."""
-        return graph_service.impact(get_store(), claim_id)
+        return graph_service.impact(get_store(), claim_id, basis)

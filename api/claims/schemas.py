@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+import re
+
+from marshmallow import Schema, ValidationError, fields, validate
 
 from api.common.schemas import PageArgsSchema, StrictSchema, one_of, page_of
 from api.evidence.schemas import EvidenceLinkSchema
 from api.slots.schemas import SlotSchema
 from kb.models import (
+    BASES,
     DEFAULT_DEPTH,
     MAX_DEPTH,
     ActorRole,
@@ -45,7 +48,40 @@ class ClaimListArgsSchema(PageArgsSchema):
     )
 
 
-class DepthArgsSchema(StrictSchema):
+_ONE_BASIS = "(?:" + "|".join(BASES) + ")"
+BASIS_PATTERN = f"^{_ONE_BASIS}(?:,{_ONE_BASIS})*$"  # documented and checked alike
+
+
+class BasisField(fields.Field):
+    """A comma-separated subset of the link bases, e.g. `connective,structure`."""
+
+    def _deserialize(
+        self, value: object, attr: object, data: object, **kwargs: object
+    ) -> list[str]:
+        if not isinstance(value, str) or not re.fullmatch(BASIS_PATTERN, value):
+            raise ValidationError(f"Comma-separated subset of {', '.join(BASES)}.")
+        return sorted(set(value.split(",")), key=BASES.index)
+
+
+BASIS_DESCRIPTION = (
+    "Only links of these bases, comma-separated (default: all): `connective` (a connective "
+    "in the text), `structure` (the text's layout), `curator` (the analyst's inference)."
+)
+
+
+class BasisArgsSchema(StrictSchema):
+    basis = BasisField(
+        load_default=None,
+        metadata={
+            "description": BASIS_DESCRIPTION,
+            "type": "string",
+            "pattern": BASIS_PATTERN,
+            "example": "connective,structure",
+        },
+    )
+
+
+class DepthArgsSchema(BasisArgsSchema):
     depth = fields.Integer(
         load_default=DEFAULT_DEPTH, validate=validate.Range(min=1, max=MAX_DEPTH)
     )
@@ -74,6 +110,12 @@ class AssertionSchema(Schema):
     start = fields.Integer(metadata={"description": "Code point offset, inclusive."})
     end = fields.Integer(metadata={"description": "Code point offset, exclusive."})
     section = fields.String(allow_none=True)
+    mode = fields.String(
+        metadata={
+            "description": "`asserts`; `presupposes` (a question or why-clause takes it for "
+            "granted); `rejects` (the view a `not X but Y` contrast turns down)."
+        }
+    )
 
 
 class ActorRoleSchema(Schema):
@@ -88,7 +130,21 @@ class TopicRefSchema(Schema):
     name = fields.String()
 
 
-class ArgumentLinkSchema(Schema):
+class BasisMixin(Schema):
+    """Where an argument link comes from (docs/curation.md)."""
+
+    basis = fields.String(
+        allow_none=True, metadata={"description": "`connective`, `structure` or `curator`."}
+    )
+    marker = fields.String(
+        allow_none=True, metadata={"description": "The connective's words as in the text."}
+    )
+    rationale = fields.String(
+        allow_none=True, metadata={"description": "Why the link holds (required for curator)."}
+    )
+
+
+class ArgumentLinkSchema(BasisMixin):
     link_id = fields.String()
     claim_id = fields.String()
     text = fields.String()
@@ -98,7 +154,7 @@ class ArgumentLinkSchema(Schema):
     end = fields.Integer()
 
 
-class CausalRefSchema(Schema):
+class CausalRefSchema(BasisMixin):
     link_id = fields.String()
     mechanism = fields.String()
     claim_id = fields.String()
@@ -106,6 +162,26 @@ class CausalRefSchema(Schema):
 
 
 class ClaimDetailSchema(ClaimSummarySchema):
+    checkable_reason = fields.String(
+        allow_none=True, metadata={"description": "Why checkable departs from its type's rule."}
+    )
+    framing = fields.String(
+        allow_none=True,
+        metadata={"description": "`rejected_view`: a view the source states only to reject it."},
+    )
+    held_by = fields.String(
+        allow_none=True,
+        metadata={"description": "Who holds a rejected view: an actor id, or `author-framing`."},
+    )
+    unattributed = fields.Boolean(
+        allow_none=True, metadata={"description": "Reported speech whose speaker is not named."}
+    )
+    restates = fields.String(
+        allow_none=True, metadata={"description": "The claim this one restates with a cause."}
+    )
+    restates_link = fields.String(
+        allow_none=True, metadata={"description": "The causal link this claim states as one."}
+    )
     assertions = fields.List(fields.Nested(AssertionSchema))
     actors = fields.List(fields.Nested(ActorRoleSchema))
     topics = fields.List(fields.Nested(TopicRefSchema))
@@ -122,7 +198,7 @@ class ClaimDetailSchema(ClaimSummarySchema):
     )
 
 
-class PathStepSchema(Schema):
+class PathStepSchema(BasisMixin):
     claim_id = fields.String()
     link_id = fields.String()
     kind = fields.String(metadata={"description": "`supports` or `causal`."})
@@ -148,6 +224,7 @@ class WalkSchema(Schema):
     claim_id = fields.String()
     direction = fields.String()
     depth = fields.Integer()
+    bases = fields.List(fields.String(), metadata={"description": "The link bases walked."})
     claims = fields.List(fields.Nested(ReachedClaimSchema))
 
 

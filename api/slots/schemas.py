@@ -23,7 +23,12 @@ class SlotListArgsSchema(PageArgsSchema):
 
 class SlotOwnerSchema(Schema):
     id = fields.String()
-    label = fields.String(metadata={"description": "Claim, CausalLink, Source or Actor."})
+    label = fields.String(
+        metadata={
+            "description": "Claim, CausalLink, SupersededCausalLink (retired by a review), "
+            "Source or Actor."
+        }
+    )
     text = fields.String(allow_none=True)
     type = fields.String(allow_none=True)
 

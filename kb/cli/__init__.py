@@ -13,6 +13,7 @@ import click
 
 from kb.cli.data import query, seed, stats
 from kb.cli.keys import keys
+from kb.cli.lint import lint
 from kb.cli.localdb import db
 from kb.cli.serve import serve
 from kb.errors import KbError
@@ -33,6 +34,7 @@ cli.add_command(stats)
 cli.add_command(query)
 cli.add_command(serve)
 cli.add_command(keys)
+cli.add_command(lint)
 
 
 def main() -> None:

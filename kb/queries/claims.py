@@ -85,17 +85,18 @@ SKIP $skip LIMIT $limit
 
 _LINK_FIELDS: LiteralString = """
 link_id: r.id, claim_id: o.id, text: o.text, source_id: r.source_id, quote: r.quote,
-start: r.start, end: r.end
+start: r.start, end: r.end, basis: r.basis, marker: r.marker, rationale: r.rationale
 """
 
 CLAIM_DETAIL_QUERY: LiteralString = (
     """
 MATCH (c:Claim {id: $claim_id})
 RETURN c {
-  .id, .text, .type, .checkable,
+  .id, .text, .type, .checkable, .checkable_reason, .framing, .held_by, .unattributed,
+  .restates, .restates_link,
   assertions: [(s:Source)-[a:ASSERTS]->(c) | {
       source_id: s.id, source_title: s.title, quote: a.quote,
-      start: a.start, end: a.end, section: a.section}],
+      start: a.start, end: a.end, section: a.section, mode: coalesce(a.mode, 'asserts')}],
   actors: [(c)-[r:ABOUT]->(a:Actor) | {actor_id: a.id, name: a.name, kind: a.kind, role: r.role}],
   topics: [(c)-[:CONCERNS]->(t:Topic) | {topic_id: t.id, name: t.name}],
   supports: [(c)-[r:SUPPORTS]->(o:Claim) | {"""
@@ -111,9 +112,11 @@ RETURN c {
     + _LINK_FIELDS
     + """}],
   causes: [(c)-[:CAUSE_OF]->(l:CausalLink)-[:LEADS_TO]->(o:Claim) | {
-      link_id: l.id, mechanism: l.mechanism, claim_id: o.id, text: o.text}],
+      link_id: l.id, mechanism: l.mechanism, claim_id: o.id, text: o.text,
+      basis: l.basis, marker: l.marker, rationale: l.rationale}],
   caused_by: [(o:Claim)-[:CAUSE_OF]->(l:CausalLink)-[:LEADS_TO]->(c) | {
-      link_id: l.id, mechanism: l.mechanism, claim_id: o.id, text: o.text}],
+      link_id: l.id, mechanism: l.mechanism, claim_id: o.id, text: o.text,
+      basis: l.basis, marker: l.marker, rationale: l.rationale}],
   slots: [(c)-[:HAS_SLOT]->(slot:EvidenceSlot) | """
     + SLOT_PROJECTION
     + """]

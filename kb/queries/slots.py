@@ -24,7 +24,7 @@ RETURN slot {
   owner: {
     id: owner.id,
     label: [label IN labels(owner) WHERE label IN
-            ['Claim', 'CausalLink', 'Source', 'Actor']][0],
+            ['Claim', 'CausalLink', 'SupersededCausalLink', 'Source', 'Actor']][0],
     // a Source's text is the whole document: its title stands for it here
     text: CASE WHEN owner:Source THEN owner.title
                ELSE coalesce(owner.text, owner.mechanism, owner.name) END,

@@ -22,10 +22,16 @@ def claim_exists(tx: ManagedTransaction, claim_id: str) -> bool:
     return bool(records(tx, CLAIM_EXISTS_QUERY, claim_id=claim_id)[0]["exists"])
 
 
-def step(tx: ManagedTransaction, frontier: list[str], direction: Direction) -> list[Edge]:
-    """The edges leaving `frontier` one step in `direction` (downstream: to dependents)."""
+def step(
+    tx: ManagedTransaction,
+    frontier: list[str],
+    direction: Direction,
+    bases: list[str] | None = None,
+) -> list[Edge]:
+    """The edges leaving `frontier` one step in `direction` (downstream: to dependents),
+    only through links of `bases` when given."""
     query = DOWNSTREAM_STEP_QUERY if direction == "downstream" else UPSTREAM_STEP_QUERY
-    return [Edge(**row) for row in records(tx, query, frontier=frontier)]
+    return [Edge(**row) for row in records(tx, query, frontier=frontier, bases=bases)]
 
 
 def all_edges(tx: ManagedTransaction) -> list[Edge]:
@@ -34,9 +40,15 @@ def all_edges(tx: ManagedTransaction) -> list[Edge]:
 
 
 def causal_chains(
-    tx: ManagedTransaction, from_id: str, to_id: str, max_chains: int
+    tx: ManagedTransaction,
+    from_id: str,
+    to_id: str,
+    max_chains: int,
+    bases: list[str] | None = None,
 ) -> list[dict[str, Any]]:
-    return records(tx, CAUSAL_CHAINS_QUERY, from_id=from_id, to_id=to_id, max_chains=max_chains)
+    return records(
+        tx, CAUSAL_CHAINS_QUERY, from_id=from_id, to_id=to_id, max_chains=max_chains, bases=bases
+    )
 
 
 def claim_summaries(tx: ManagedTransaction, claim_ids: list[str]) -> dict[str, dict[str, Any]]:

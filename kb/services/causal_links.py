@@ -37,10 +37,14 @@ def get_causal_link(store: Store, link_id: str) -> dict[str, Any]:
     return link
 
 
-def causal_chains(store: Store, from_id: str, to_id: str) -> dict[str, Any]:
-    """The chains of causal links the sources assert from one claim to another."""
+def causal_chains(
+    store: Store, from_id: str, to_id: str, bases: list[str] | None = None
+) -> dict[str, Any]:
+    """The chains of causal links the sources assert from one claim to another
+    (through links of `bases` only, when given)."""
     for claim_id in (from_id, to_id):
         if not store.read(graph.claim_exists, claim_id):
             raise NotFound("claim", claim_id)
-    chains = store.read(graph.causal_chains, from_id, to_id, MAX_CHAINS)
+    wanted = validation.bases(bases)
+    chains = store.read(graph.causal_chains, from_id, to_id, MAX_CHAINS, wanted)
     return {"from_id": from_id, "to_id": to_id, "chains": chains}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 
 from kb.errors import InvalidRequest
-from kb.models import MAX_DEPTH, MAX_PAGE, MAX_PAGE_SIZE, PageRequest, choices
+from kb.models import BASES, MAX_DEPTH, MAX_PAGE, MAX_PAGE_SIZE, Basis, PageRequest, choices
 
 
 def one_of(
@@ -46,3 +46,13 @@ def confidence(value: float) -> float:
         raise InvalidRequest("confidence must be between 0 and 1", field="confidence",
                              location="json")  # fmt: skip
     return value
+
+
+def bases(values: list[str] | None) -> list[str] | None:
+    """The argument-link bases a walk may follow, or None for all (links without a
+    basis included). `InvalidRequest` for a word that is not a basis."""
+    if values is None:
+        return None
+    for value in values:
+        one_of(value, Basis, "basis")
+    return None if set(BASES) <= set(values) else sorted(set(values), key=BASES.index)

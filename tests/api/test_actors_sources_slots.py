@@ -55,7 +55,7 @@ def test_source_has_text_null_metadata_open_slots_and_spans(client: CheckedClien
     }
     assert len(source["text"]) == source["length"] == 6649
     claims = [span for span in source["spans"] if span["kind"] == "claim"]
-    assert len(claims) == 94
+    assert len(claims) == 107  # V005: 13 rejected-view spans (the hedged intro moved)
     for span in source["spans"]:
         assert source["text"][span["start"] : span["end"]] == span["quote"]
     assert client.get(f"{API}/sources/nope").status_code == 404
@@ -75,14 +75,17 @@ def test_coverage_shows_what_carries_no_claim(client: CheckedClient) -> None:
 
 def test_open_slots_work_list(client: CheckedClient) -> None:
     body = client.get(f"{API}/slots?status=open&limit=200").get_json()
-    assert body["meta"]["total"] == 68
+    assert body["meta"]["total"] == 72  # V005: +1 claim, +8 causal link, -5 superseded
     kinds = {slot["kind"] for slot in body["items"]}
     assert kinds == {"claim", "causal_link", "external_id", "source_metadata"}
     trump = [s for s in body["items"] if s["owner"]["id"] == "c-trump-said-israel-must-finish"]
     assert trump[0]["owner"]["label"] == "Claim"
     assert "primary record" in trump[0]["question"].lower()
     links = client.get(f"{API}/slots?kind=causal_link&limit=200").get_json()
-    assert links["meta"]["total"] == 27
-    assert all(slot["owner"]["label"] == "CausalLink" for slot in links["items"])
+    assert links["meta"]["total"] == 35
+    labels = [slot["owner"]["label"] for slot in links["items"]]
+    assert labels.count("CausalLink") == 30 and labels.count("SupersededCausalLink") == 5
+    retired = [s for s in links["items"] if s["owner"]["label"] == "SupersededCausalLink"]
+    assert {s["status"] for s in retired} == {"closed"}
     own = client.get(f"{API}/slots?owner=c-us-blocks-un-condemnation").get_json()
     assert own["meta"]["total"] == 2

@@ -18,7 +18,7 @@ def all_pages(client: CheckedClient, url: str, limit: int) -> list[dict]:  # typ
 
 def test_list_defaults_to_fifty_in_id_order_with_total(client: CheckedClient) -> None:
     body = client.get(f"{API}/claims").get_json()
-    assert body["meta"]["total"] == 78
+    assert body["meta"]["total"] == 91
     assert body["meta"]["limit"] == 50
     assert body["meta"]["pages"] == 2
     assert body["meta"]["next_page"] == 2
@@ -31,14 +31,14 @@ def test_pagination_is_stable_and_complete(client: CheckedClient) -> None:
     first = [c["id"] for c in all_pages(client, f"{API}/claims", limit=7)]
     second = [c["id"] for c in all_pages(client, f"{API}/claims", limit=7)]
     assert first == second
-    assert len(first) == len(set(first)) == 78
+    assert len(first) == len(set(first)) == 91
     assert first == [c["id"] for c in all_pages(client, f"{API}/claims", limit=200)]
 
 
 def test_page_past_the_end_is_empty_not_an_error(client: CheckedClient) -> None:
     body = client.get(f"{API}/claims?page=99").get_json()
     assert body["items"] == []
-    assert body["meta"]["total"] == 78
+    assert body["meta"]["total"] == 91
     assert body["meta"]["next_page"] is None
 
 
@@ -58,7 +58,7 @@ def test_filter_by_type_and_checkable(client: CheckedClient) -> None:
     }
     assert all(c["type"] == "reported_speech" for c in speech["items"])
     checkable = client.get(f"{API}/claims?checkable=true&limit=200").get_json()
-    assert checkable["meta"]["total"] == 22
+    assert checkable["meta"]["total"] == 23  # V005: both causal-motive claims
     assert all(c["checkable"] for c in checkable["items"])
 
 
@@ -66,7 +66,7 @@ def test_filter_by_actor_alias_and_role(client: CheckedClient) -> None:
     by_alias = client.get(f"{API}/claims?actor=Washington&limit=200").get_json()
     by_id = client.get(f"{API}/claims?actor=united-states&limit=200").get_json()
     assert by_alias["items"] == by_id["items"]
-    assert by_id["meta"]["total"] == 14
+    assert by_id["meta"]["total"] == 16  # V005 adds two rejected views about it
     spoken = client.get(f"{API}/claims?actor=trump&role=speaker").get_json()
     assert {c["id"] for c in spoken["items"]} == {
         "c-trump-said-israel-must-finish",
@@ -79,12 +79,12 @@ def test_filter_by_actor_alias_and_role(client: CheckedClient) -> None:
 def test_filter_by_topic_source_and_slot(client: CheckedClient) -> None:
     topic = client.get(f"{API}/claims?topic=second-phase&limit=200").get_json()
     assert "c-netanyahu-froze-second-phase" in {c["id"] for c in topic["items"]}
-    assert client.get(f"{API}/claims?source=article-001").get_json()["meta"]["total"] == 78
+    assert client.get(f"{API}/claims?source=article-001").get_json()["meta"]["total"] == 91
     assert client.get(f"{API}/claims?source=nope").get_json()["meta"]["total"] == 0
     open_slots = client.get(f"{API}/claims?slot=open&limit=200").get_json()
-    assert open_slots["meta"]["total"] == 22  # every checkable claim, and only those
+    assert open_slots["meta"]["total"] == 23  # every checkable claim, and only those
     none = client.get(f"{API}/claims?slot=none&limit=200").get_json()
-    assert none["meta"]["total"] == 78 - 22
+    assert none["meta"]["total"] == 91 - 23
 
 
 def test_full_text_search_finds_words_of_quotes_ranked(client: CheckedClient) -> None:
@@ -129,10 +129,22 @@ def test_claim_detail_quotes_match_the_source_text(client: CheckedClient) -> Non
 def test_claim_detail_shows_support_attack_and_causal_links(client: CheckedClient) -> None:
     believed = client.get(f"{API}/claims/c-some-saw-turning-point-toward-peace").get_json()
     attackers = {link["claim_id"] for link in believed["attacked_by"]}
-    assert attackers == {"c-agreement-designed-to-keep-war-open", "c-peace-built-upon-graves"}
+    assert attackers == {"c-agreement-designed-to-keep-war-open"}  # "The reality, however"
+    assert {link["basis"] for link in believed["attacked_by"]} == {"connective"}
+    assert believed["unattributed"] is True  # "some believed"
+    mediator = client.get(f"{API}/claims/c-view-us-mediator").get_json()
+    assert (mediator["framing"], mediator["held_by"]) == ("rejected_view", "author-framing")
+    assert [a["mode"] for a in mediator["assertions"]] == ["rejects", "rejects"]
+    assert [(link["claim_id"], link["marker"]) for link in mediator["attacked_by"]] == [
+        ("c-us-active-party", "not a mediator but"),  # "Because it is not a mediator but ..."
+        ("c-us-active-party", "not a guarantor of peace"),  # "... not a guarantor of peace."
+    ]
     froze = client.get(f"{API}/claims/c-netanyahu-froze-second-phase").get_json()
     assert "cl-rejection-leads-to-freeze" in {link["link_id"] for link in froze["caused_by"]}
     assert "cl-freeze-halts-second-phase" in {link["link_id"] for link in froze["causes"]}
     conclusion = client.get(f"{API}/claims/c-second-phase-not-stopped-for-technical-reasons")
     [premise] = conclusion.get_json()["supported_by"]
     assert premise["claim_id"] == "c-second-phase-deliberately-stopped"
+    assert premise["basis"] == "curator" and premise["rationale"]
+    assert {link["basis"] for link in froze["caused_by"]} == {"connective"}
+    assert {link["marker"] for link in froze["caused_by"]} == {"For this reason"}

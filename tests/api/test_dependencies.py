@@ -49,25 +49,22 @@ def test_depth_limits_the_walk(client: CheckedClient) -> None:
     assert len(deep["claims"]) > len(shallow["claims"])
 
 
-def test_dependencies_of_the_closing_reach_the_because_answers(client: CheckedClient) -> None:
-    body = client.get(f"{API}/claims/c-peace-built-upon-graves/dependencies").get_json()
+def test_dependencies_of_the_duty_reach_the_because_answers(client: CheckedClient) -> None:
+    # Since V005 the closing paragraph rests on nothing (it gives no premises); the duty
+    # of the Ummah rests, through the conclusion bullets, on the sections they sum up.
+    body = client.get(f"{API}/claims/c-ummah-duty/dependencies").get_json()
     found = reached(body)
     for because_answer in (
         "c-netanyahu-survives-on-endless-war",  # q1
         "c-us-active-party",  # q2
         "c-killing-part-of-total-victory-doctrine",  # q3
-        "c-trump-netanyahu-believe-military-decisiveness",  # q4
     ):
         assert because_answer in found, because_answer
-    # one shortest explaining path, link by link, from the closing to the q1 answer
-    assert found["c-netanyahu-survives-on-endless-war"]["path"] == [
-        {"claim_id": "c-daily-killing-part-of-plan-to-break-gaza", "link_id": "sup-094",
-         "kind": "supports"},
-        {"claim_id": "c-netanyahu-keeps-low-intensity-killing", "link_id": "sup-060",
-         "kind": "supports"},
-        {"claim_id": "c-netanyahu-survives-on-endless-war", "link_id": "sup-020",
-         "kind": "supports"},
-    ]  # fmt: skip
+    # no conclusion bullet takes up the Trump section
+    assert "c-trump-netanyahu-believe-military-decisiveness" not in found
+    step = found["c-netanyahu-survives-on-endless-war"]["path"][0]
+    assert step["kind"] in ("supports", "causal")
+    assert step["basis"] == "structure"
 
 
 def test_impact_of_a_sole_premise_undermines_its_conclusion(client: CheckedClient) -> None:
@@ -75,7 +72,7 @@ def test_impact_of_a_sole_premise_undermines_its_conclusion(client: CheckedClien
     losing = {c["claim_id"] for c in body["loses_all_support"]}
     keeping = {c["claim_id"] for c in body["keeps_other_support"]}
     assert losing == {"c-second-phase-not-stopped-for-technical-reasons"}
-    assert keeping == {"c-ummah-duty", "c-second-phase-stopped-because-war-not-ended"}
+    assert keeping == {"c-ummah-duty"}  # V005: the closing's "because" rests on its own cause
     assert all(c["standing"] == "intact" for c in body["keeps_other_support"])
 
 
@@ -111,14 +108,19 @@ def test_causal_chain_follows_the_asserted_links(client: CheckedClient) -> None:
 
 
 def test_causal_chains_are_shortest_first(client: CheckedClient) -> None:
-    url = f"{API}/causal-chains?from=c-second-phase-would-end-war&to=c-netanyahu-froze-second-phase"
+    url = f"{API}/causal-chains?from=c-second-phase-provisions&to=c-second-phase-stopped"
     chains = client.get(url).get_json()["chains"]
     assert len(chains) == 3
     assert [len(chain["links"]) for chain in chains] == sorted(len(c["links"]) for c in chains)
     assert [link["id"] for link in chains[0]["links"]] == [
-        "cl-end-of-war-prompts-rejection",
+        "cl-second-phase-opens-governance-debate",
+        "cl-governance-debate-prompts-rejection",
         "cl-rejection-leads-to-freeze",
+        "cl-freeze-halts-second-phase",
     ]
+    assert chains[0]["links"][0]["basis"] == "curator"
+    only_connectives = client.get(f"{url}&basis=connective").get_json()["chains"]
+    assert only_connectives == []  # the freeze halting the phase is the curator's reading
 
 
 def test_no_chain_is_an_empty_list_and_unknown_claims_404(client: CheckedClient) -> None:
@@ -131,13 +133,14 @@ def test_no_chain_is_an_empty_list_and_unknown_claims_404(client: CheckedClient)
 
 def test_causal_links_list_and_detail(client: CheckedClient) -> None:
     page = client.get(f"{API}/causal-links?limit=200").get_json()
-    assert page["meta"]["total"] == 27
+    assert page["meta"]["total"] == 30  # V005: -5 superseded, +8 the text asserts
     link = client.get(
         f"{API}/causal-links/cl-electoral-fear-drives-support-for-genocide"
     ).get_json()
     assert link["cause"]["id"] == "c-us-presidents-fear-electoral-forces"
     assert link["effect"]["id"] == "c-us-presidents-prefer-supporting-genocide"
     assert link["mechanism"]
+    assert (link["basis"], link["marker"]) == ("connective", "therefore")
     assert link["status"] == "unverified"
     assert [slot["status"] for slot in link["slots"]] == ["open"]
     text = client.get(f"{API}/sources/article-001").get_json()["text"]
@@ -149,3 +152,24 @@ def test_causal_links_list_and_detail(client: CheckedClient) -> None:
         "cl-freeze-halts-second-phase",
     }
     assert client.get(f"{API}/causal-links/cl-nope").status_code == 404
+
+
+def test_basis_must_name_known_bases(client: CheckedClient) -> None:
+    url = f"{API}/claims/c-second-phase-stopped/dependencies"
+    for bad in ("gut-feeling", "connective,nope", ","):
+        response = client.get(f"{url}?basis={bad}")
+        assert response.status_code == 422, bad
+        assert "basis" in response.get_json()["errors"]["query"]
+    everything = client.get(f"{url}?basis=curator,connective,structure").get_json()
+    assert everything["bases"] == ["connective", "structure", "curator"]
+    assert everything["claims"] == client.get(url).get_json()["claims"]
+
+
+def test_superseded_causal_links_are_not_served_or_walked(client: CheckedClient) -> None:
+    retired = "cl-military-view-drives-war-language"
+    assert client.get(f"{API}/causal-links/{retired}").status_code == 404
+    listed = client.get(f"{API}/causal-links?limit=200").get_json()["items"]
+    assert retired not in {item["id"] for item in listed}
+    body = client.get(f"{API}/claims/c-trump-views-solution-as-military/dependents").get_json()
+    steps = {step["link_id"] for claim in body["claims"] for step in claim["path"]}
+    assert retired not in steps

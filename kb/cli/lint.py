@@ -1,0 +1,36 @@
+"""`kb lint`: the curation rules over the configured database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kb.cli.data import connected
+from kb.config import CYPHER_DIR
+from kb.services.lint import lint as lint_database
+
+
+@click.command()
+@click.option(
+    "--cypher-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=CYPHER_DIR,
+    show_default=True,
+    help="Scripts used to name where each offending id comes from.",
+)
+def lint(cypher_dir: Path) -> None:
+    """Check the argument layer against docs/curation.md's rules.
+
+    Prints one line per violation, `script-or-db: id: rule: message`, and
+    exits 1 if there is any. Seed the database first (`kb seed`).
+    """
+    with connected() as store:
+        violations = lint_database(store, cypher_dir)
+    for violation in violations:
+        click.echo(violation.line())
+    if violations:
+        click.echo(f"kb lint: {len(violations)} violation(s)", err=True)
+        sys.exit(1)
+    click.echo("kb lint: no violations", err=True)

@@ -1,0 +1,56 @@
+"""Plain rows the lint rules read, and the violation they report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """A support, attack or causal link between two claims."""
+
+    id: str
+    kind: str  # supports | attacks | causal
+    from_id: str
+    to_id: str
+    basis: str | None = None
+    marker: str | None = None
+    rationale: str | None = None
+    quotes: tuple[str, ...] = ()
+    also_causal: bool = False
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """How one source span relates to a claim: asserts, presupposes or rejects it."""
+
+    quote: str
+    mode: str = "asserts"
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A claim as the rules see it."""
+
+    id: str
+    text: str
+    type: str
+    checkable: bool | None
+    checkable_reason: str | None = None
+    unattributed: bool = False
+    restates: str | None = None
+    has_speaker: bool = False
+    assertions: tuple[Assertion, ...] = ()
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken rule: `where` is the seed script (or `db`) the id comes from."""
+
+    id: str
+    rule: str
+    message: str
+    where: str = "db"
+
+    def line(self) -> str:
+        return f"{self.where}: {self.id}: {self.rule}: {self.message}"
