@@ -12,6 +12,7 @@ import sys
 import click
 
 from kb.cli.data import query, seed, stats
+from kb.cli.export import export
 from kb.cli.keys import keys
 from kb.cli.localdb import db
 from kb.cli.serve import serve
@@ -33,6 +34,7 @@ cli.add_command(stats)
 cli.add_command(query)
 cli.add_command(serve)
 cli.add_command(keys)
+cli.add_command(export)
 
 
 def main() -> None:

@@ -1,0 +1,340 @@
+"""Cypher for exports: the domain graph, page by page, optionally as one source asserts it.
+
+Exports must stay in bounded memory on a large corpus, so every read is a
+keyset page: nodes ordered by their constrained `id` (an index seek, no
+sort of the whole label), relationships grouped under an *anchor* node whose
+`id` pages them the same way. `$source_id` (or null for everything) narrows
+each node to what that source asserts, through the same scope predicate in
+the page, count and property-type queries, so counts agree with the pages.
+
+Labels and relationship types come only from the fixed tables below; the
+constants are assembled from literals at import time, so they are still
+`LiteralString`s that the EXPLAIN test compiles.
+"""
+
+from __future__ import annotations
+
+from typing import LiteralString, NamedTuple
+
+
+def _scope(body: LiteralString) -> LiteralString:
+    return "($source_id IS NULL OR " + body + ")"
+
+
+# Scope predicates, written for a node bound to `x`; `_on` renames the variable.
+_SCOPES: dict[str, LiteralString] = {
+    "Source": _scope("x.id = $source_id"),
+    "Claim": _scope("EXISTS { (:Source {id: $source_id})-[:ASSERTS]->(x) }"),
+    "CausalLink": _scope("EXISTS { (:Source {id: $source_id})-[:ASSERTS_LINK]->(x) }"),
+    "Actor": _scope("EXISTS { (:Source {id: $source_id})-[:ASSERTS]->(:Claim)-[:ABOUT]->(x) }"),
+    "Topic": _scope("EXISTS { (:Source {id: $source_id})-[:ASSERTS]->(:Claim)-[:CONCERNS]->(x) }"),
+    "EvidenceSlot": _scope(
+        "EXISTS { (:Source {id: $source_id})-[:HAS_SLOT]->(x) }"
+        " OR EXISTS { (:Source {id: $source_id})-[:ASSERTS]->(:Claim)-[:HAS_SLOT]->(x) }"
+        " OR EXISTS { (:Source {id: $source_id})-[:ASSERTS_LINK]->(:CausalLink)-[:HAS_SLOT]->(x) }"
+        " OR EXISTS { (:Source {id: $source_id})-[:ASSERTS]->(:Claim)-[:ABOUT]->(:Actor)"
+        "-[:HAS_SLOT]->(x) }"
+    ),
+    "EvidenceLink": _scope(
+        "EXISTS { (:Source {id: $source_id})-[:ASSERTS]->(:Claim)<-[:BEARS_ON]-(x) }"
+        " OR EXISTS { (:Source {id: $source_id})-[:ASSERTS_LINK]->(:CausalLink)"
+        "<-[:BEARS_ON]-(x) }"
+    ),
+    "Evidence": _scope(
+        "EXISTS { (:Source {id: $source_id})-[:ASSERTS]->(:Claim)<-[:BEARS_ON]-(:EvidenceLink)"
+        "-[:CITES]->(x) }"
+        " OR EXISTS { (:Source {id: $source_id})-[:ASSERTS_LINK]->(:CausalLink)"
+        "<-[:BEARS_ON]-(:EvidenceLink)-[:CITES]->(x) }"
+    ),
+}
+
+
+def _in_scope(label: str, var: LiteralString) -> LiteralString:
+    """The scope predicate of `label` for a node bound to `var` (a literal name)."""
+    predicate = _SCOPES[label]
+    # `x` only ever appears as `(x)` or `x.` in the table above.
+    return predicate.replace("(x)", "(" + var + ")").replace("x.id", var + ".id")
+
+
+# --- nodes -------------------------------------------------------------------------------
+
+
+def _node_page(label: LiteralString) -> LiteralString:
+    return (
+        "MATCH (x:" + label + ") WHERE x.id > $after AND " + _in_scope(label, "x") + "\n"
+        "WITH x ORDER BY x.id LIMIT $limit\n"
+        "RETURN x.id AS id, properties(x) AS props"
+    )
+
+
+SOURCE_PAGE_QUERY: LiteralString = _node_page("Source")
+CLAIM_PAGE_QUERY: LiteralString = _node_page("Claim")
+CAUSAL_LINK_PAGE_QUERY: LiteralString = _node_page("CausalLink")
+ACTOR_PAGE_QUERY: LiteralString = _node_page("Actor")
+TOPIC_PAGE_QUERY: LiteralString = _node_page("Topic")
+EVIDENCE_SLOT_PAGE_QUERY: LiteralString = _node_page("EvidenceSlot")
+EVIDENCE_LINK_PAGE_QUERY: LiteralString = _node_page("EvidenceLink")
+EVIDENCE_PAGE_QUERY: LiteralString = _node_page("Evidence")
+
+# The domain's node labels, in export order. Operational records (ApiKey,
+# Event, IdempotencyRecord, AppliedScript) are not part of the claim graph
+# and never leave it (API key hashes least of all).
+NODE_PAGE_QUERIES: dict[str, LiteralString] = {
+    "Source": SOURCE_PAGE_QUERY,
+    "Claim": CLAIM_PAGE_QUERY,
+    "CausalLink": CAUSAL_LINK_PAGE_QUERY,
+    "Actor": ACTOR_PAGE_QUERY,
+    "Topic": TOPIC_PAGE_QUERY,
+    "EvidenceSlot": EVIDENCE_SLOT_PAGE_QUERY,
+    "EvidenceLink": EVIDENCE_LINK_PAGE_QUERY,
+    "Evidence": EVIDENCE_PAGE_QUERY,
+}
+
+
+# --- relationships -----------------------------------------------------------------------
+
+
+class RelKind(NamedTuple):
+    """One relationship type between two labels, paged under its anchor end."""
+
+    type: LiteralString
+    start: LiteralString
+    end: LiteralString
+    anchor: str  # "start" or "end": which end's id pages the relationships
+
+    @property
+    def name(self) -> str:
+        return f"{self.type}:{self.start}:{self.end}"
+
+
+REL_KINDS: tuple[RelKind, ...] = (
+    RelKind("ASSERTS", "Source", "Claim", "end"),
+    RelKind("ASSERTS_LINK", "Source", "CausalLink", "end"),
+    RelKind("SUPPORTS", "Claim", "Claim", "start"),
+    RelKind("ATTACKS", "Claim", "Claim", "start"),
+    RelKind("CAUSE_OF", "Claim", "CausalLink", "end"),
+    RelKind("LEADS_TO", "CausalLink", "Claim", "start"),
+    RelKind("ABOUT", "Claim", "Actor", "start"),
+    RelKind("CONCERNS", "Claim", "Topic", "start"),
+    RelKind("HAS_SLOT", "Source", "EvidenceSlot", "end"),
+    RelKind("HAS_SLOT", "Claim", "EvidenceSlot", "end"),
+    RelKind("HAS_SLOT", "CausalLink", "EvidenceSlot", "end"),
+    RelKind("HAS_SLOT", "Actor", "EvidenceSlot", "end"),
+    RelKind("BEARS_ON", "EvidenceLink", "Claim", "start"),
+    RelKind("BEARS_ON", "EvidenceLink", "CausalLink", "start"),
+    RelKind("CITES", "EvidenceLink", "Evidence", "start"),
+    RelKind("FILLS", "EvidenceLink", "EvidenceSlot", "start"),
+)
+
+_ARGUED: LiteralString = "($source_id IS NULL OR r.source_id = $source_id)"
+
+
+def _rel_condition(kind: RelKind) -> LiteralString:
+    both = _in_scope(kind.start, "a") + " AND " + _in_scope(kind.end, "b")
+    if kind.type in ("SUPPORTS", "ATTACKS"):
+        return both + " AND " + _ARGUED
+    return both
+
+
+def _rel_page(kind: RelKind) -> LiteralString:
+    anchor: LiteralString = "a" if kind.anchor == "start" else "b"
+    anchor_label = kind.start if kind.anchor == "start" else kind.end
+    return (
+        "MATCH (" + anchor + ":" + anchor_label + ") WHERE " + anchor + ".id > $after\n"
+        "WITH " + anchor + " ORDER BY " + anchor + ".id LIMIT $limit\n"
+        "RETURN " + anchor + ".id AS anchor_id,\n"
+        "  [(a:" + kind.start + ")-[r:" + kind.type + "]->(b:" + kind.end + ")"
+        " WHERE " + _rel_condition(kind) + "\n"
+        "   | {start_id: a.id, end_id: b.id, props: properties(r)}] AS rels"
+    )
+
+
+def _count_rel(kind: RelKind) -> LiteralString:
+    return (
+        "MATCH (a:" + kind.start + ")-[r:" + kind.type + "]->(b:" + kind.end + ")"
+        " WHERE " + _rel_condition(kind) + "\n"
+        "  RETURN 'rel' AS scope, '" + kind.type + ":" + kind.start + ":" + kind.end + "' AS name,"
+        " count(r) AS total"
+    )
+
+
+def _rel_types(kind: RelKind) -> LiteralString:
+    return (
+        "MATCH (a:" + kind.start + ")-[r:" + kind.type + "]->(b:" + kind.end + ")"
+        " WHERE " + _rel_condition(kind) + "\n"
+        "  UNWIND keys(r) AS key\n"
+        "  RETURN 'rel' AS scope, '" + kind.type + ":" + kind.start + ":" + kind.end + "' AS name,"
+        " key, valueType(r[key]) AS value_type, count(*) AS total"
+    )
+
+
+def _count_node(label: LiteralString) -> LiteralString:
+    return (
+        "MATCH (x:" + label + ") WHERE " + _in_scope(label, "x") + "\n"
+        "  RETURN 'node' AS scope, '" + label + "' AS name, count(x) AS total"
+    )
+
+
+def _node_types(label: LiteralString) -> LiteralString:
+    return (
+        "MATCH (x:" + label + ") WHERE " + _in_scope(label, "x") + "\n"
+        "  UNWIND keys(x) AS key\n"
+        "  RETURN 'node' AS scope, '" + label + "' AS name,"
+        " key, valueType(x[key]) AS value_type, count(*) AS total"
+    )
+
+
+def _union(parts: list[LiteralString], columns: LiteralString) -> LiteralString:
+    body: LiteralString = "\n  UNION ALL\n  ".join(parts)
+    return "CALL () {\n  " + body + "\n}\nRETURN " + columns
+
+
+_LABELS: tuple[LiteralString, ...] = (
+    "Source", "Claim", "CausalLink", "Actor", "Topic", "EvidenceSlot", "EvidenceLink", "Evidence",
+)  # fmt: skip
+
+# One page query per relationship kind, named so the EXPLAIN test compiles each.
+ASSERTS_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[0])
+ASSERTS_LINK_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[1])
+SUPPORTS_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[2])
+ATTACKS_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[3])
+CAUSE_OF_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[4])
+LEADS_TO_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[5])
+ABOUT_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[6])
+CONCERNS_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[7])
+HAS_SLOT_OF_SOURCE_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[8])
+HAS_SLOT_OF_CLAIM_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[9])
+HAS_SLOT_OF_CAUSAL_LINK_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[10])
+HAS_SLOT_OF_ACTOR_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[11])
+BEARS_ON_CLAIM_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[12])
+BEARS_ON_CAUSAL_LINK_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[13])
+CITES_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[14])
+FILLS_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[15])
+
+REL_PAGE_QUERIES: dict[str, LiteralString] = {
+    REL_KINDS[0].name: ASSERTS_PAGE_QUERY,
+    REL_KINDS[1].name: ASSERTS_LINK_PAGE_QUERY,
+    REL_KINDS[2].name: SUPPORTS_PAGE_QUERY,
+    REL_KINDS[3].name: ATTACKS_PAGE_QUERY,
+    REL_KINDS[4].name: CAUSE_OF_PAGE_QUERY,
+    REL_KINDS[5].name: LEADS_TO_PAGE_QUERY,
+    REL_KINDS[6].name: ABOUT_PAGE_QUERY,
+    REL_KINDS[7].name: CONCERNS_PAGE_QUERY,
+    REL_KINDS[8].name: HAS_SLOT_OF_SOURCE_PAGE_QUERY,
+    REL_KINDS[9].name: HAS_SLOT_OF_CLAIM_PAGE_QUERY,
+    REL_KINDS[10].name: HAS_SLOT_OF_CAUSAL_LINK_PAGE_QUERY,
+    REL_KINDS[11].name: HAS_SLOT_OF_ACTOR_PAGE_QUERY,
+    REL_KINDS[12].name: BEARS_ON_CLAIM_PAGE_QUERY,
+    REL_KINDS[13].name: BEARS_ON_CAUSAL_LINK_PAGE_QUERY,
+    REL_KINDS[14].name: CITES_PAGE_QUERY,
+    REL_KINDS[15].name: FILLS_PAGE_QUERY,
+}
+
+# How many nodes of each label and relationships of each kind the export holds,
+# plus the speaker roles (the one actor role AIF can carry).
+EXPORT_COUNTS_QUERY: LiteralString = _union(
+    [_count_node(label) for label in _LABELS]
+    + [_count_rel(kind) for kind in REL_KINDS]
+    + [
+        "MATCH (a:Claim)-[r:ABOUT {role: 'speaker'}]->(b:Actor)"
+        " WHERE " + _rel_condition(REL_KINDS[6]) + "\n"
+        "  RETURN 'role' AS scope, 'speaker' AS name, count(r) AS total"
+    ],
+    "scope, name, total",
+)
+
+# Which property keys each label and relationship kind uses, with what value types
+# (GraphML and CSV declare typed columns before the first row).
+EXPORT_PROPERTY_TYPES_QUERY: LiteralString = _union(
+    [_node_types(label) for label in _LABELS] + [_rel_types(kind) for kind in REL_KINDS],
+    "scope, name, key, value_type, total",
+)
+
+SOURCE_EXISTS_QUERY: LiteralString = """
+RETURN EXISTS { (:Source {id: $source_id}) } AS found
+"""
+
+# --- what AIF needs beyond the generic pages ---------------------------------------------
+
+# Claims with the assertions (locutions) that anchor them and, for reported speech,
+# who is reported to have spoken.
+AIF_CLAIM_PAGE_QUERY: LiteralString = (
+    "MATCH (x:Claim) WHERE x.id > $after AND " + _in_scope("Claim", "x") + "\n"
+    "WITH x ORDER BY x.id LIMIT $limit\n"
+    "RETURN x.id AS id, x.text AS text, x.type AS type,\n"
+    "  [(s:Source)-[a:ASSERTS]->(x) WHERE " + _in_scope("Source", "s") + "\n"
+    "   | {source_id: s.id, quote: a.quote, start: a.start, end: a.end}] AS assertions,\n"
+    "  [(x)-[:ABOUT {role: 'speaker'}]->(p:Actor) | {id: p.id, name: p.name, kind: p.kind}]"
+    " AS speakers"
+)
+
+
+def _aif_argument_page(rel_type: LiteralString) -> LiteralString:
+    return (
+        "MATCH (a:Claim)-[r:" + rel_type + "]->(b:Claim)\n"
+        "WHERE r.id > $after AND " + _rel_condition(REL_KINDS[2]) + "\n"
+        "WITH a, r, b ORDER BY r.id LIMIT $limit\n"
+        "RETURN r.id AS id, a.id AS from_id, b.id AS to_id, r.source_id AS source_id,\n"
+        "  r.start AS start, r.end AS end,\n"
+        "  [(:Source {id: r.source_id})-[x:ASSERTS]->(a) | x.start] AS from_starts,\n"
+        "  [(:Source {id: r.source_id})-[x:ASSERTS]->(b) | x.start] AS to_starts"
+    )
+
+
+# Support and attack links with the start offsets of their claims' assertions by
+# the source that argues the link (to anchor the inference between locutions).
+AIF_SUPPORTS_PAGE_QUERY: LiteralString = _aif_argument_page("SUPPORTS")
+AIF_ATTACKS_PAGE_QUERY: LiteralString = _aif_argument_page("ATTACKS")
+
+# Causal links with cause, effect and every assertion (by a source in scope),
+# each with the cause's and effect's assertion offsets in that source.
+AIF_CAUSAL_LINK_PAGE_QUERY: LiteralString = (
+    "MATCH (x:CausalLink) WHERE x.id > $after AND " + _in_scope("CausalLink", "x") + "\n"
+    "WITH x ORDER BY x.id LIMIT $limit\n"
+    "RETURN x.id AS id,\n"
+    "  [(c:Claim)-[:CAUSE_OF]->(x) WHERE " + _in_scope("Claim", "c") + " | c.id] AS causes,\n"
+    "  [(x)-[:LEADS_TO]->(e:Claim) WHERE " + _in_scope("Claim", "e") + " | e.id] AS effects,\n"
+    "  [(s:Source)-[a:ASSERTS_LINK]->(x) WHERE " + _in_scope("Source", "s") + "\n"
+    "   | {source_id: s.id, start: a.start, end: a.end,\n"
+    "      from_starts: [(s)-[q:ASSERTS]->(:Claim)-[:CAUSE_OF]->(x) | q.start],\n"
+    "      to_starts: [(s)-[q:ASSERTS]->(:Claim)<-[:LEADS_TO]-(x) | q.start]}] AS assertions"
+)
+
+# --- what ClaimReview needs --------------------------------------------------------------
+
+# The claims among `$claim_ids` in scope, with where they appear (source metadata),
+# who is reported to have said them, and their active evidence with its source.
+CLAIMREVIEW_CLAIMS_QUERY: LiteralString = (
+    "UNWIND $claim_ids AS claim_id\n"
+    "MATCH (x:Claim {id: claim_id}) WHERE " + _in_scope("Claim", "x") + "\n"
+    "RETURN x.id AS id, x.text AS text, x.type AS type,\n"
+    "  [(s:Source)-[a:ASSERTS]->(x) WHERE " + _in_scope("Source", "s") + "\n"
+    "   | {source_id: s.id, title: s.title, url: s.url, author: s.author,\n"
+    "      publisher: s.publisher, published_on: s.published_on, start: a.start}]"
+    " AS appearances,\n"
+    "  [(x)-[:ABOUT {role: 'speaker'}]->(p:Actor) | {id: p.id, name: p.name, kind: p.kind}]"
+    " AS speakers,\n"
+    "  [(l:EvidenceLink)-[:BEARS_ON]->(x) WHERE l.retracted_at IS NULL\n"
+    "   | {link_id: l.id, stance: l.stance, confidence: l.confidence, added_by: l.added_by,\n"
+    "      evidence: head([(l)-[:CITES]->(e:Evidence)\n"
+    "        | e {.id, .url, .title, .publisher, .published_on, .excerpt}])}] AS evidence\n"
+    "ORDER BY id"
+)
+
+# Which of `$target_ids` (claims or causal links) are in scope, with how many
+# assertions and active evidence links each has (for ClaimReview's loss report).
+EXPORT_TARGETS_QUERY: LiteralString = (
+    "UNWIND $target_ids AS target_id\n"
+    "CALL (target_id) {\n"
+    "  MATCH (x:Claim {id: target_id}) WHERE " + _in_scope("Claim", "x") + "\n"
+    "  RETURN x, 'Claim' AS label\n"
+    "  UNION\n"
+    "  MATCH (x:CausalLink {id: target_id}) WHERE " + _in_scope("CausalLink", "x") + "\n"
+    "  RETURN x, 'CausalLink' AS label\n"
+    "}\n"
+    "RETURN x.id AS id, label,\n"
+    "  COUNT { (s:Source)-[:ASSERTS]->(x) WHERE " + _in_scope("Source", "s") + " } AS assertions,\n"
+    "  COUNT { (l:EvidenceLink)-[:BEARS_ON]->(x) WHERE l.retracted_at IS NULL }"
+    " AS active_evidence\n"
+    "ORDER BY id"
+)
