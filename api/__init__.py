@@ -33,13 +33,14 @@ def _register_blueprints(app: Flask) -> None:
     from api.causal_links.routes import blp as causal_links
     from api.claims.routes import blp as claims
     from api.evidence.routes import blp as evidence
+    from api.export.routes import blp as export
     from api.health import blp as health
     from api.slots.routes import blp as slots
     from api.sources.routes import blp as sources
     from api.web import web
 
     api = extensions.get_api(app)
-    for blueprint in (claims, causal_links, actors, sources, slots, evidence):
+    for blueprint in (claims, causal_links, actors, sources, slots, evidence, export):
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
     api.register_blueprint(health)
     app.register_blueprint(web)
