@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from api.common.schemas import StrictSchema
 
@@ -16,6 +16,7 @@ from api.common.schemas import StrictSchema
 class ExportArgsSchema(StrictSchema):
     source = fields.String(
         load_default=None,
+        validate=validate.Length(min=1, max=200),
         metadata={"description": "Only what this source asserts (a source id)."},
     )
 

@@ -214,7 +214,8 @@ def _write_csv_files(
             declared = types.of("rel", kind.name)
             name = neo4j_csv.rel_file(kind.type, kind.start, kind.end)
             with (directory / name).open("w", encoding="utf-8", newline="") as out:
-                out.write(neo4j_csv.header_line(neo4j_csv.rel_header(kind.start, kind.end, declared)))
+                header = neo4j_csv.rel_header(kind.start, kind.end, declared)
+                out.write(neo4j_csv.header_line(header))
                 for rows in _pages(store, repo.rel_page, "anchor_id", kind.name, source_id):
                     rels = [rel for row in rows for rel in row["rels"]]
                     out.writelines(neo4j_csv.rel_lines(kind.type, rels, declared))

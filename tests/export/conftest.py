@@ -48,7 +48,8 @@ MERGE (c:Claim {id: row.id})
 MERGE (s)-[a:ASSERTS {start: row.start}]->(c)
 SET a.quote = row.quote, a.end = row.end, a.section = 'body'
 WITH DISTINCT s
-MATCH (said:Claim {id: 'c-test-trump-said-deal-dead'}), (stalled:Claim {id: 'c-test-talks-stalled'}),
+MATCH (said:Claim {id: 'c-test-trump-said-deal-dead'}),
+      (stalled:Claim {id: 'c-test-talks-stalled'}),
       (hostages:Claim {id: 'c-hostages-not-rescued'}), (trump:Actor {id: 'trump'})
 MERGE (said)-[:ABOUT {role: 'speaker'}]->(trump)
 MERGE (said)-[sup:SUPPORTS {id: 'sup-test-1'}]->(stalled)

@@ -56,7 +56,9 @@ def test_reviews_expand_offline_with_status_author_and_citations(extended_store:
     assert contested[S + "claimReviewed"][0]["@value"] == claim_text
     # the hostages claim appears in both sources; the second names its author
     appearances = reviews[SUPPORTED][S + "itemReviewed"][0][S + "appearance"]
-    assert {a["@id"] for a in appearances} == {"urn:kb:source:article-001", f"urn:kb:source:{SECOND}"}
+    assert {a["@id"] for a in appearances} == {
+        "urn:kb:source:article-001", f"urn:kb:source:{SECOND}"
+    }  # fmt: skip
     report = loss_counts(losses)
     claims = count(extended_store, "MATCH (c:Claim) RETURN count(c)")
     assert report["claims without an evidence-based status"] == claims - 3
@@ -83,7 +85,10 @@ def test_every_term_used_is_defined_by_the_shipped_context(extended_store: Store
     assert used and used <= terms, used - terms
 
 
-@pytest.mark.parametrize(("source_id", "expected"), [(SECOND, {SUPPORTED}), ("article-001", {REFUTED, SUPPORTED, CONTESTED})])
+@pytest.mark.parametrize(
+    ("source_id", "expected"),
+    [(SECOND, {SUPPORTED}), ("article-001", {REFUTED, SUPPORTED, CONTESTED})],
+)
 def test_one_source_reviews_only_its_claims(
     extended_store: Store, source_id: str, expected: set[str]
 ) -> None:
