@@ -122,7 +122,7 @@ def losses(types: KeyTypes) -> list[Loss]:
                 bucket[f"{name.split(':')[0]}.{key}"] = count
     return [
         *lost("list properties", sum(lists.values()),
-              f"values ({', '.join(lists)}): GraphML has no list type; kept as JSON strings"),
+              f"values of {', '.join(lists)}: GraphML has no list type; kept as JSON strings"),
         *lost("dates and other typed values", sum(others.values()),
-              f"values ({', '.join(others)}): no GraphML type; kept as strings"),
+              f"values of {', '.join(others)}: no GraphML type; kept as strings"),
     ]  # fmt: skip

@@ -117,4 +117,4 @@ def losses(types: KeyTypes) -> list[Loss]:
         if kind == "other"
     }
     return lost("untyped values", sum(others.values()),
-                f"({', '.join(others)}): no neo4j-admin column type; kept as strings")  # fmt: skip
+                f"values of {', '.join(others)}: no neo4j-admin column type; kept as strings")  # fmt: skip
