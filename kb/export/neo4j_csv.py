@@ -116,5 +116,5 @@ def losses(types: KeyTypes) -> list[Loss]:
         for key, kind in keys.items()
         if kind == "other"
     }
-    return lost("untyped values", sum(others.values()),
-                f"values of {', '.join(others)}: no neo4j-admin column type; kept as strings")  # fmt: skip
+    note = f"values of {', '.join(others)}: no neo4j-admin column type; kept as strings"
+    return lost("untyped values", sum(others.values()), note)
