@@ -99,13 +99,20 @@ def rel_lines(
     )  # fmt: skip
 
 
+def import_arguments(node_files: list[str], rel_files: list[str]) -> list[str]:
+    """The options of `neo4j-admin database import full` for these files (database last)."""
+    options = ["--overwrite-destination", "--multiline-fields=true",
+               f"--array-delimiter={ARRAY_DELIMITER}"]  # fmt: skip
+    options += [f"--nodes={name}" for name in node_files]
+    options += [f"--relationships={name}" for name in rel_files]
+    return options
+
+
 def import_command(node_files: list[str], rel_files: list[str], database: str = "neo4j") -> str:
     """The neo4j-admin command that loads these files into a fresh database."""
-    parts = ["neo4j-admin database import full", "--overwrite-destination",
-             "--multiline-fields=true", f'--array-delimiter="{ARRAY_DELIMITER}"']  # fmt: skip
-    parts += [f"--nodes={name}" for name in node_files]
-    parts += [f"--relationships={name}" for name in rel_files]
-    return " \\\n  ".join([*parts, database]) + "\n"
+    options = [option.replace(f"={ARRAY_DELIMITER}", f'="{ARRAY_DELIMITER}"')
+               for option in import_arguments(node_files, rel_files)]  # fmt: skip
+    return " \\\n  ".join(["neo4j-admin database import full", *options, database]) + "\n"
 
 
 def losses(types: KeyTypes) -> list[Loss]:

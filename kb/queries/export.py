@@ -49,7 +49,7 @@ _SCOPES: dict[str, LiteralString] = {
 }
 
 
-def _in_scope(label: str, var: LiteralString) -> LiteralString:
+def in_scope(label: str, var: LiteralString) -> LiteralString:
     """The scope predicate of `label` for a node bound to `var` (a literal name)."""
     predicate = _SCOPES[label]
     # `x` only ever appears as `(x)` or `x.` in the table above.
@@ -61,7 +61,7 @@ def _in_scope(label: str, var: LiteralString) -> LiteralString:
 
 def _node_page(label: LiteralString) -> LiteralString:
     return (
-        "MATCH (x:" + label + ") WHERE x.id > $after AND " + _in_scope(label, "x") + "\n"
+        "MATCH (x:" + label + ") WHERE x.id > $after AND " + in_scope(label, "x") + "\n"
         "WITH x ORDER BY x.id LIMIT $limit\n"
         "RETURN x.id AS id, properties(x) AS props"
     )
@@ -129,8 +129,8 @@ REL_KINDS: tuple[RelKind, ...] = (
 _ARGUED: LiteralString = "($source_id IS NULL OR r.source_id = $source_id)"
 
 
-def _rel_condition(kind: RelKind) -> LiteralString:
-    both = _in_scope(kind.start, "a") + " AND " + _in_scope(kind.end, "b")
+def rel_condition(kind: RelKind) -> LiteralString:
+    both = in_scope(kind.start, "a") + " AND " + in_scope(kind.end, "b")
     if kind.type in ("SUPPORTS", "ATTACKS"):
         return both + " AND " + _ARGUED
     return both
@@ -144,7 +144,7 @@ def _rel_page(kind: RelKind) -> LiteralString:
         "WITH " + anchor + " ORDER BY " + anchor + ".id LIMIT $limit\n"
         "RETURN " + anchor + ".id AS anchor_id,\n"
         "  [(a:" + kind.start + ")-[r:" + kind.type + "]->(b:" + kind.end + ")"
-        " WHERE " + _rel_condition(kind) + "\n"
+        " WHERE " + rel_condition(kind) + "\n"
         "   | {start_id: a.id, end_id: b.id, props: properties(r)}] AS rels"
     )
 
@@ -152,7 +152,7 @@ def _rel_page(kind: RelKind) -> LiteralString:
 def _count_rel(kind: RelKind) -> LiteralString:
     return (
         "MATCH (a:" + kind.start + ")-[r:" + kind.type + "]->(b:" + kind.end + ")"
-        " WHERE " + _rel_condition(kind) + "\n"
+        " WHERE " + rel_condition(kind) + "\n"
         "  RETURN 'rel' AS scope, '" + kind.type + ":" + kind.start + ":" + kind.end + "' AS name,"
         " count(r) AS total"
     )
@@ -161,7 +161,7 @@ def _count_rel(kind: RelKind) -> LiteralString:
 def _rel_types(kind: RelKind) -> LiteralString:
     return (
         "MATCH (a:" + kind.start + ")-[r:" + kind.type + "]->(b:" + kind.end + ")"
-        " WHERE " + _rel_condition(kind) + "\n"
+        " WHERE " + rel_condition(kind) + "\n"
         "  UNWIND keys(r) AS key\n"
         "  RETURN 'rel' AS scope, '" + kind.type + ":" + kind.start + ":" + kind.end + "' AS name,"
         " key, valueType(r[key]) AS value_type, count(*) AS total"
@@ -170,14 +170,14 @@ def _rel_types(kind: RelKind) -> LiteralString:
 
 def _count_node(label: LiteralString) -> LiteralString:
     return (
-        "MATCH (x:" + label + ") WHERE " + _in_scope(label, "x") + "\n"
+        "MATCH (x:" + label + ") WHERE " + in_scope(label, "x") + "\n"
         "  RETURN 'node' AS scope, '" + label + "' AS name, count(x) AS total"
     )
 
 
 def _node_types(label: LiteralString) -> LiteralString:
     return (
-        "MATCH (x:" + label + ") WHERE " + _in_scope(label, "x") + "\n"
+        "MATCH (x:" + label + ") WHERE " + in_scope(label, "x") + "\n"
         "  UNWIND keys(x) AS key\n"
         "  RETURN 'node' AS scope, '" + label + "' AS name,"
         " key, valueType(x[key]) AS value_type, count(*) AS total"
@@ -237,7 +237,7 @@ EXPORT_COUNTS_QUERY: LiteralString = _union(
     + [_count_rel(kind) for kind in REL_KINDS]
     + [
         "MATCH (a:Claim)-[r:ABOUT {role: 'speaker'}]->(b:Actor)"
-        " WHERE " + _rel_condition(REL_KINDS[6]) + "\n"
+        " WHERE " + rel_condition(REL_KINDS[6]) + "\n"
         "  RETURN 'role' AS scope, 'speaker' AS name, count(r) AS total"
     ],
     "scope, name, total",
@@ -253,88 +253,3 @@ EXPORT_PROPERTY_TYPES_QUERY: LiteralString = _union(
 SOURCE_EXISTS_QUERY: LiteralString = """
 RETURN EXISTS { (:Source {id: $source_id}) } AS found
 """
-
-# --- what AIF needs beyond the generic pages ---------------------------------------------
-
-# Claims with the assertions (locutions) that anchor them and, for reported speech,
-# who is reported to have spoken.
-AIF_CLAIM_PAGE_QUERY: LiteralString = (
-    "MATCH (x:Claim) WHERE x.id > $after AND " + _in_scope("Claim", "x") + "\n"
-    "WITH x ORDER BY x.id LIMIT $limit\n"
-    "RETURN x.id AS id, x.text AS text, x.type AS type,\n"
-    "  [(s:Source)-[a:ASSERTS]->(x) WHERE " + _in_scope("Source", "s") + "\n"
-    "   | {source_id: s.id, quote: a.quote, start: a.start, end: a.end}] AS assertions,\n"
-    "  [(x)-[:ABOUT {role: 'speaker'}]->(p:Actor) | {id: p.id, name: p.name, kind: p.kind}]"
-    " AS speakers"
-)
-
-
-def _aif_argument_page(rel_type: LiteralString) -> LiteralString:
-    return (
-        "MATCH (a:Claim)-[r:" + rel_type + "]->(b:Claim)\n"
-        "WHERE r.id > $after AND " + _rel_condition(REL_KINDS[2]) + "\n"
-        "WITH a, r, b ORDER BY r.id LIMIT $limit\n"
-        "RETURN r.id AS id, a.id AS from_id, b.id AS to_id, r.source_id AS source_id,\n"
-        "  r.start AS start, r.end AS end,\n"
-        "  [(:Source {id: r.source_id})-[x:ASSERTS]->(a) | x.start] AS from_starts,\n"
-        "  [(:Source {id: r.source_id})-[x:ASSERTS]->(b) | x.start] AS to_starts"
-    )
-
-
-# Support and attack links with the start offsets of their claims' assertions by
-# the source that argues the link (to anchor the inference between locutions).
-AIF_SUPPORTS_PAGE_QUERY: LiteralString = _aif_argument_page("SUPPORTS")
-AIF_ATTACKS_PAGE_QUERY: LiteralString = _aif_argument_page("ATTACKS")
-
-# Causal links with cause, effect and every assertion (by a source in scope),
-# each with the cause's and effect's assertion offsets in that source.
-AIF_CAUSAL_LINK_PAGE_QUERY: LiteralString = (
-    "MATCH (x:CausalLink) WHERE x.id > $after AND " + _in_scope("CausalLink", "x") + "\n"
-    "WITH x ORDER BY x.id LIMIT $limit\n"
-    "RETURN x.id AS id,\n"
-    "  [(c:Claim)-[:CAUSE_OF]->(x) WHERE " + _in_scope("Claim", "c") + " | c.id] AS causes,\n"
-    "  [(x)-[:LEADS_TO]->(e:Claim) WHERE " + _in_scope("Claim", "e") + " | e.id] AS effects,\n"
-    "  [(s:Source)-[a:ASSERTS_LINK]->(x) WHERE " + _in_scope("Source", "s") + "\n"
-    "   | {source_id: s.id, start: a.start, end: a.end,\n"
-    "      from_starts: [(s)-[q:ASSERTS]->(:Claim)-[:CAUSE_OF]->(x) | q.start],\n"
-    "      to_starts: [(s)-[q:ASSERTS]->(:Claim)<-[:LEADS_TO]-(x) | q.start]}] AS assertions"
-)
-
-# --- what ClaimReview needs --------------------------------------------------------------
-
-# The claims among `$claim_ids` in scope, with where they appear (source metadata),
-# who is reported to have said them, and their active evidence with its source.
-CLAIMREVIEW_CLAIMS_QUERY: LiteralString = (
-    "UNWIND $claim_ids AS claim_id\n"
-    "MATCH (x:Claim {id: claim_id}) WHERE " + _in_scope("Claim", "x") + "\n"
-    "RETURN x.id AS id, x.text AS text, x.type AS type,\n"
-    "  [(s:Source)-[a:ASSERTS]->(x) WHERE " + _in_scope("Source", "s") + "\n"
-    "   | {source_id: s.id, title: s.title, url: s.url, author: s.author,\n"
-    "      publisher: s.publisher, published_on: s.published_on, start: a.start}]"
-    " AS appearances,\n"
-    "  [(x)-[:ABOUT {role: 'speaker'}]->(p:Actor) | {id: p.id, name: p.name, kind: p.kind}]"
-    " AS speakers,\n"
-    "  [(l:EvidenceLink)-[:BEARS_ON]->(x) WHERE l.retracted_at IS NULL\n"
-    "   | {link_id: l.id, stance: l.stance, confidence: l.confidence, added_by: l.added_by,\n"
-    "      evidence: head([(l)-[:CITES]->(e:Evidence)\n"
-    "        | e {.id, .url, .title, .publisher, .published_on, .excerpt}])}] AS evidence\n"
-    "ORDER BY id"
-)
-
-# Which of `$target_ids` (claims or causal links) are in scope, with how many
-# assertions and active evidence links each has (for ClaimReview's loss report).
-EXPORT_TARGETS_QUERY: LiteralString = (
-    "UNWIND $target_ids AS target_id\n"
-    "CALL (target_id) {\n"
-    "  MATCH (x:Claim {id: target_id}) WHERE " + _in_scope("Claim", "x") + "\n"
-    "  RETURN x, 'Claim' AS label\n"
-    "  UNION\n"
-    "  MATCH (x:CausalLink {id: target_id}) WHERE " + _in_scope("CausalLink", "x") + "\n"
-    "  RETURN x, 'CausalLink' AS label\n"
-    "}\n"
-    "RETURN x.id AS id, label,\n"
-    "  COUNT { (s:Source)-[:ASSERTS]->(x) WHERE " + _in_scope("Source", "s") + " } AS assertions,\n"
-    "  COUNT { (l:EvidenceLink)-[:BEARS_ON]->(x) WHERE l.retracted_at IS NULL }"
-    " AS active_evidence\n"
-    "ORDER BY id"
-)

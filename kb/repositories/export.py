@@ -14,6 +14,7 @@ from neo4j import ManagedTransaction
 
 from kb.db import records
 from kb.queries import export as q
+from kb.queries import export_formats as f
 
 
 def source_exists(tx: ManagedTransaction, source_id: str) -> bool:
@@ -47,34 +48,34 @@ def rel_page(
 def aif_claim_page(
     tx: ManagedTransaction, source_id: str | None, after: str, limit: int
 ) -> list[dict[str, Any]]:
-    return records(tx, q.AIF_CLAIM_PAGE_QUERY, source_id=source_id, after=after, limit=limit)
+    return records(tx, f.AIF_CLAIM_PAGE_QUERY, source_id=source_id, after=after, limit=limit)
 
 
 def aif_argument_page(
     tx: ManagedTransaction, rel_type: str, source_id: str | None, after: str, limit: int
 ) -> list[dict[str, Any]]:
     """Support (`SUPPORTS`) or attack (`ATTACKS`) links with their claims' anchor offsets."""
-    query = q.AIF_SUPPORTS_PAGE_QUERY if rel_type == "SUPPORTS" else q.AIF_ATTACKS_PAGE_QUERY
+    query = f.AIF_SUPPORTS_PAGE_QUERY if rel_type == "SUPPORTS" else f.AIF_ATTACKS_PAGE_QUERY
     return records(tx, query, source_id=source_id, after=after, limit=limit)
 
 
 def aif_causal_page(
     tx: ManagedTransaction, source_id: str | None, after: str, limit: int
 ) -> list[dict[str, Any]]:
-    return records(tx, q.AIF_CAUSAL_LINK_PAGE_QUERY, source_id=source_id, after=after, limit=limit)
+    return records(tx, f.AIF_CAUSAL_LINK_PAGE_QUERY, source_id=source_id, after=after, limit=limit)
 
 
 def claimreview_claims(
     tx: ManagedTransaction, claim_ids: list[str], source_id: str | None
 ) -> list[dict[str, Any]]:
-    return records(tx, q.CLAIMREVIEW_CLAIMS_QUERY, claim_ids=claim_ids, source_id=source_id)
+    return records(tx, f.CLAIMREVIEW_CLAIMS_QUERY, claim_ids=claim_ids, source_id=source_id)
 
 
 def targets_in_scope(
     tx: ManagedTransaction, target_ids: list[str], source_id: str | None
 ) -> list[dict[str, Any]]:
     """Which targets are in scope: {id, label, assertions, active_evidence}."""
-    return records(tx, q.EXPORT_TARGETS_QUERY, target_ids=target_ids, source_id=source_id)
+    return records(tx, f.EXPORT_TARGETS_QUERY, target_ids=target_ids, source_id=source_id)
 
 
 # The allow-lists the service iterates (it may not import kb.queries itself).
