@@ -83,7 +83,7 @@ def _admin_import(home: Path, folder: Path) -> float:
     classpath = os.pathsep.join([str(localdb.CLASSES_DIR), *entries])
     options = neo4j_csv.import_arguments(nodes, rels)
     cmd = ["java", *localdb.JVM_OPTIONS, "-cp", classpath, "org.neo4j.cli.AdminTool",
-           "database", "import", "full", *options, "neo4j"]  # fmt: skip
+           "database", "import", "full", "neo4j", *options]  # fmt: skip
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
     started = time.perf_counter()
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)

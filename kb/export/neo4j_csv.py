@@ -100,7 +100,7 @@ def rel_lines(
 
 
 def import_arguments(node_files: list[str], rel_files: list[str]) -> list[str]:
-    """The options of `neo4j-admin database import full` for these files (database last)."""
+    """The options of `neo4j-admin database import full <database>` for these files."""
     options = ["--overwrite-destination", "--multiline-fields=true",
                f"--array-delimiter={ARRAY_DELIMITER}"]  # fmt: skip
     options += [f"--nodes={name}" for name in node_files]
@@ -112,7 +112,9 @@ def import_command(node_files: list[str], rel_files: list[str], database: str = 
     """The neo4j-admin command that loads these files into a fresh database."""
     options = [option.replace(f"={ARRAY_DELIMITER}", f'="{ARRAY_DELIMITER}"')
                for option in import_arguments(node_files, rel_files)]  # fmt: skip
-    return " \\\n  ".join(["neo4j-admin database import full", *options, database]) + "\n"
+    # The database goes first: the file options take several values each, so a trailing
+    # database name would be read as one more file.
+    return " \\\n  ".join([f"neo4j-admin database import full {database}", *options]) + "\n"
 
 
 def losses(types: KeyTypes) -> list[Loss]:
