@@ -159,10 +159,12 @@ their support and causal links: {f['nodes']:,} nodes and {f['rels']:,} relations
 |---|---|---|---|
 {rows}
 
-Exports read keyset pages of 500 anchors, each its own read transaction, and
+Exports read keyset pages of {export_service.PAGE_SIZE} anchors, each its own read transaction, and
 stream the text out, so the peak allocation stays near one page's worth
 rather than the graph's size (AIF keeps its edges and locutions in a spooled
-temporary file until the nodes are out).
+temporary file until the nodes are out). The synthetic graph carries no
+analysts' evidence, so its ClaimReview export is empty: that row is the fixed
+cost of deriving every status.
 
 ## Loading: Cypher vs neo4j-admin
 
@@ -173,10 +175,12 @@ temporary file until the nodes are out).
 | `neo4j-admin database import full` of the whole CSV export | {f['import_seconds']:.1f} |
 
 A server started on the imported store holds the same count per label and
-relationship type as the exported one: **{'yes' if f['same'] else 'NO'}**. The
-import's time is mostly the JVM's and the importer's fixed start-up cost at
-this size; it writes the store files directly (no transactions), which is
-why it is the path for loading a large corpus into a fresh database.
+relationship type as the exported one: **{'yes' if f['same'] else 'NO'}**.
+The importer writes the store files directly (no transactions) and most of
+its time here is the JVM's and the importer's fixed start-up; the Cypher path
+pays per transaction and per index update, so the gap widens with the corpus.
+Figures are wall-clock on a shared 2-core machine (other jobs were running):
+compare them with each other, not with another machine.
 Constraints and indexes are not in the CSV: `kb seed` creates them afterwards.
 """
     )

@@ -212,6 +212,8 @@ def losses(counts: dict[str, int]) -> list[Loss]:
         *lost("link quotes", link_quotes,
               "anchored as TA-nodes between the claims' locutions; "
               "the connective's own words and offsets dropped"),
+        *lost("speakers' own words", counts["role:speaker"],
+              "not recorded: a reported locution carries the claim's paraphrase"),
         *lost("actor roles other than speaker", roles, "no AIF counterpart; dropped"),
         *lost("topics", counts["node:Topic"], "no AIF counterpart; dropped"),
         *lost("evidence slots", counts["node:EvidenceSlot"], "no AIF counterpart; dropped"),

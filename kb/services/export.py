@@ -38,7 +38,7 @@ MEDIA_TYPES = {
 }
 SUFFIXES = {"aif": ".aif.json", "claimreview": ".claimreview.jsonld",
             "graphml": ".graphml", "csv": "-neo4j-csv.zip"}  # fmt: skip
-PAGE_SIZE = 500
+PAGE_SIZE = 2000  # anchors per read: few round trips, still a bounded page
 IMPORT_SCRIPT = "neo4j-admin-import.sh"
 
 
