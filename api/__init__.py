@@ -43,6 +43,7 @@ def _register_blueprints(app: Flask) -> None:
     from api.causal_links.routes import blp as causal_links
     from api.claims.routes import blp as claims
     from api.evidence.routes import blp as evidence
+    from api.export.routes import blp as export
     from api.health import blp as health
     from api.history.routes import blp as history
     from api.slots.routes import blp as slots
@@ -50,7 +51,8 @@ def _register_blueprints(app: Flask) -> None:
     from api.web import web
 
     api = extensions.get_api(app)
-    for blueprint in (claims, causal_links, actors, sources, slots, evidence, history):
+    resources = (claims, causal_links, actors, sources, slots, evidence, history, export)
+    for blueprint in resources:
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
     api.register_blueprint(health)
     app.register_blueprint(web)

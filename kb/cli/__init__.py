@@ -12,6 +12,7 @@ import sys
 import click
 
 from kb.cli.data import query, seed, stats
+from kb.cli.export import export
 from kb.cli.keys import keys
 from kb.cli.lint import lint
 from kb.cli.localdb import db
@@ -35,6 +36,7 @@ cli.add_command(query)
 cli.add_command(serve)
 cli.add_command(keys)
 cli.add_command(lint)
+cli.add_command(export)
 
 
 def main() -> None:

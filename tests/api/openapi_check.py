@@ -56,9 +56,13 @@ class ResponseChecker:
         if "$ref" in declared:
             declared = self._resolve(declared["$ref"])
         is_error = response.status_code >= 400
-        media_type = "application/problem+json" if is_error else "application/json"
+        content = declared.get("content", {})
+        if is_error:
+            media_type = "application/problem+json"
+        else:  # application/json, or another JSON type the operation declares (ld+json)
+            media_type = response.mimetype if response.mimetype in content else "application/json"
         assert response.mimetype == media_type, (method, path, response.mimetype)
-        schema = declared.get("content", {}).get(media_type, {}).get("schema")
+        schema = content.get(media_type, {}).get("schema")
         assert schema is not None, f"{method} {path}: {response.status_code} has no {media_type}"
         self._validate(response.get_json(), schema)
 

@@ -1,0 +1,1 @@
+"""The export resource: the claim graph in AIF, ClaimReview, GraphML or neo4j-admin CSV."""

@@ -1,0 +1,93 @@
+"""Schemas of the export resource: its query argument and the documents it streams.
+
+The bodies are streamed, not serialised by marshmallow; the output schemas
+describe them for the OpenAPI document (and the tests' response checker).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import Schema, fields, validate
+
+from api.common.schemas import StrictSchema
+
+
+class ExportArgsSchema(StrictSchema):
+    source = fields.String(
+        load_default=None,
+        validate=validate.Length(min=1, max=200),
+        metadata={"description": "Only what this source asserts (a source id)."},
+    )
+
+
+class AifNodeSchema(Schema):
+    nodeID = fields.String(required=True)
+    text = fields.String(required=True)
+    type = fields.String(
+        required=True, metadata={"description": "I, RA, CA, L, YA or TA (AIF with IAT)."}
+    )
+    timestamp = fields.String(metadata={"description": "YYYY-MM-DD HH:mm:ss, the export time."})
+    scheme = fields.String()
+
+
+class AifEdgeSchema(Schema):
+    edgeID = fields.String(required=True)
+    fromID = fields.String(required=True)
+    toID = fields.String(required=True)
+    formEdgeID = fields.String(allow_none=True)
+
+
+class AifLocutionSchema(Schema):
+    nodeID = fields.String(required=True)
+    personID = fields.String(required=True)
+    timestamp = fields.String()
+    start = fields.String(allow_none=True)
+    end = fields.String(allow_none=True)
+    source = fields.String(allow_none=True)
+
+
+class AifParticipantSchema(Schema):
+    participantID = fields.String(required=True)
+    firstname = fields.String()
+    surname = fields.String()
+
+
+class AifDocumentSchema(Schema):
+    """AIF JSON as AIFdb publishes it."""
+
+    nodes = fields.List(fields.Nested(AifNodeSchema), required=True)
+    edges = fields.List(fields.Nested(AifEdgeSchema), required=True)
+    locutions = fields.List(fields.Nested(AifLocutionSchema), required=True)
+    participants = fields.List(fields.Nested(AifParticipantSchema), required=True)
+
+
+class ClaimReviewDocumentSchema(Schema):
+    """A JSON-LD document: the schema.org context and a graph of ClaimReview items."""
+
+    context = fields.String(data_key="@context", required=True)
+    graph = fields.List(fields.Dict(), data_key="@graph", required=True)
+
+
+LOSS_HEADER_DOC: dict[str, Any] = {
+    "description": "The loss report: a JSON list of {kind, count, note}, one item per kind "
+    "of thing the format could not carry ([] when nothing was lost).",
+    "schema": {"type": "string"},
+}
+
+EXPORT_RESPONSE_DOC: dict[str, Any] = {
+    "description": "The export, streamed as a download.",
+    "headers": {
+        "X-Export-Loss": LOSS_HEADER_DOC,
+        "Content-Disposition": {
+            "description": "attachment, with the file name",
+            "schema": {"type": "string"},
+        },
+    },
+    "content": {
+        "application/json": {"schema": AifDocumentSchema},
+        "application/ld+json": {"schema": ClaimReviewDocumentSchema},
+        "application/graphml+xml": {"schema": {"type": "string"}},
+        "application/zip": {"schema": {"type": "string", "format": "binary"}},
+    },
+}

@@ -1,0 +1,222 @@
+"""AIF JSON, as AIFdb publishes it and OVA, arguebuf and argument-mining tools read it.
+
+The argument graph of the Argument Interchange Format, with the dialogical
+side of Inference Anchoring Theory (IAT):
+- each claim is an I-node (its id is the claim id);
+- each support link is an RA-node (`Default Inference`), each causal link an
+  RA-node with scheme `Cause To Effect`, each attack a CA-node (`Default Conflict`):
+  premise -> RA/CA -> conclusion;
+- each assertion is an L-node (the quote, said by the source as participant)
+  anchored in its claim by a YA-node `Asserting`; reported speech adds the
+  reported locution, said by the speaker, between the two (L -> YA -> L' -> YA -> I);
+- each link is anchored in a TA-node (`Default Transition`) between the
+  locutions of its two claims in the source that argues it, with a YA-node
+  (`Arguing` for support and causes, `Disagreeing` for attacks) to the RA/CA-node.
+Ids are the knowledge base's stable ids (AIFdb numbers its nodes; readers
+take any string).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.export.loss import Loss, lost
+
+SUPPORT_SCHEME = "Default Inference"
+CAUSAL_SCHEME = "Cause To Effect"
+ATTACK_SCHEME = "Default Conflict"
+SPOOL_BYTES = 4 * 1024 * 1024  # edges and locutions wait on disk beyond this
+
+
+@dataclass
+class Parts:
+    """A slice of the AIF document: what one page of rows contributes to each list."""
+
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    locutions: list[dict[str, Any]] = field(default_factory=list)
+    participants: list[dict[str, Any]] = field(default_factory=list)
+
+    def node(self, node_id: str, node_type: str, text: str, stamp: str, scheme: bool) -> str:
+        node = {"nodeID": node_id, "text": text, "type": node_type, "timestamp": stamp}
+        if scheme:
+            node["scheme"] = text
+        self.nodes.append(node)
+        return node_id
+
+    def edge(self, from_id: str, to_id: str) -> None:
+        edge_id = f"{from_id}>{to_id}"
+        self.edges.append({"edgeID": edge_id, "fromID": from_id, "toID": to_id, "formEdgeID": None})
+
+    def locution(self, node_id: str, person_id: str, stamp: str, source_id: str) -> None:
+        self.locutions.append(
+            {"nodeID": node_id, "personID": person_id, "timestamp": stamp,
+             "start": None, "end": None, "source": source_id}
+        )  # fmt: skip
+
+
+def source_participant(source_id: str) -> str:
+    return f"source:{source_id}"
+
+
+def actor_participant(actor_id: str) -> str:
+    return f"actor:{actor_id}"
+
+
+def participant(participant_id: str, name: str) -> dict[str, Any]:
+    """AIFdb participants have a first name and a surname; ours have one name."""
+    return {"participantID": participant_id, "firstname": name, "surname": ""}
+
+
+def source_name(props: dict[str, Any]) -> str:
+    """How a source speaks in L-node texts: its author when known, else its id."""
+    return str(props.get("author") or props["id"])
+
+
+def locution_id(source_id: str, start: int, claim_id: str) -> str:
+    return f"loc:{source_id}:{start}:{claim_id}"
+
+
+def claim_parts(row: dict[str, Any], source_names: dict[str, str], stamp: str) -> Parts:
+    """The I-node of a claim and the locutions anchoring it (with reported speakers)."""
+    parts = Parts()
+    claim_id = parts.node(row["id"], "I", row["text"], stamp, scheme=False)
+    speakers = row["speakers"] if row["type"] == "reported_speech" else []
+    for assertion in sorted(row["assertions"], key=lambda a: (a["source_id"], a["start"])):
+        source_id = assertion["source_id"]
+        name = source_names.get(source_id, source_id)
+        said = locution_id(source_id, assertion["start"], claim_id)
+        parts.node(said, "L", f"{name}: {assertion['quote']}", stamp, scheme=False)
+        parts.locution(said, source_participant(source_id), stamp, source_id)
+        for speaker in speakers:
+            reported = f"{said}:said-by:{speaker['id']}"
+            parts.node(reported, "L", f"{speaker['name']}: {row['text']}", stamp, scheme=False)
+            parts.locution(reported, actor_participant(speaker["id"]), stamp, source_id)
+            _anchor(parts, said, reported, "Asserting", stamp)
+            _anchor(parts, reported, claim_id, "Asserting", stamp)
+        if not speakers:
+            _anchor(parts, said, claim_id, "Asserting", stamp)
+    return parts
+
+
+def _anchor(parts: Parts, from_id: str, to_id: str, illocution: str, stamp: str) -> None:
+    ya = parts.node(f"ya:{from_id}>{to_id}", "YA", illocution, stamp, scheme=True)
+    parts.edge(from_id, ya)
+    parts.edge(ya, to_id)
+
+
+def nearest(starts: list[int], position: int) -> int | None:
+    """The assertion offset closest to where the link is asserted (None if there is none)."""
+    return min(starts, key=lambda start: (abs(start - position), start)) if starts else None
+
+
+def _transition(
+    parts: Parts, link: dict[str, Any], source_id: str, from_id: str, to_id: str,
+    illocution: str, scheme_node: str, stamp: str,
+) -> None:  # fmt: skip
+    """Anchor the link in a TA-node between its claims' locutions, if both are there."""
+    from_start = nearest(link["from_starts"], link["start"])
+    to_start = nearest(link["to_starts"], link["start"])
+    if from_start is None or to_start is None:
+        return
+    ends = [(from_start, locution_id(source_id, from_start, from_id)),
+            (to_start, locution_id(source_id, to_start, to_id))]  # fmt: skip
+    (_, earlier), (_, later) = sorted(ends)
+    ta = parts.node(f"ta:{scheme_node}:{source_id}", "TA", "Default Transition", stamp, True)
+    parts.edge(earlier, ta)
+    parts.edge(ta, later)
+    _anchor(parts, ta, scheme_node, illocution, stamp)
+
+
+def argument_parts(row: dict[str, Any], rel_type: str, stamp: str) -> Parts:
+    """An RA-node (support) or CA-node (attack) between two claims, anchored in the text."""
+    parts = Parts()
+    attack = rel_type == "ATTACKS"
+    scheme = ATTACK_SCHEME if attack else SUPPORT_SCHEME
+    node = parts.node(row["id"], "CA" if attack else "RA", scheme, stamp, scheme=True)
+    parts.edge(row["from_id"], node)
+    parts.edge(node, row["to_id"])
+    illocution = "Disagreeing" if attack else "Arguing"
+    _transition(parts, row, row["source_id"], row["from_id"], row["to_id"], illocution, node, stamp)
+    return parts
+
+
+def causal_parts(row: dict[str, Any], stamp: str) -> Parts:
+    """An RA-node `Cause To Effect` from cause to effect, anchored where each source asserts it."""
+    parts = Parts()
+    if not row["causes"] or not row["effects"]:
+        return parts  # cause or effect outside the export: nothing to connect
+    node = parts.node(row["id"], "RA", CAUSAL_SCHEME, stamp, scheme=True)
+    cause, effect = row["causes"][0], row["effects"][0]
+    parts.edge(cause, node)
+    parts.edge(node, effect)
+    for assertion in sorted(row["assertions"], key=lambda a: (a["source_id"], a["start"])):
+        _transition(parts, assertion, assertion["source_id"], cause, effect, "Arguing", node, stamp)
+    return parts
+
+
+def stream(slices: Iterable[Parts]) -> Iterator[str]:
+    """The AIF document as text chunks: nodes go straight out, the other lists wait in
+    spooled temporary files, so memory stays bounded however large the graph."""
+    spools = {key: tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+", encoding="utf-8")
+              for key in ("edges", "locutions", "participants")}  # fmt: skip
+    try:
+        yield '{"nodes": ['
+        first = {key: True for key in ("nodes", *spools)}
+        for piece in slices:
+            for key, items in (("nodes", piece.nodes), ("edges", piece.edges),
+                               ("locutions", piece.locutions),
+                               ("participants", piece.participants)):  # fmt: skip
+                text = _items(items, first, key)
+                if not text:
+                    continue
+                if key == "nodes":
+                    yield text
+                else:
+                    spools[key].write(text)
+        for key, spool in spools.items():
+            yield f'], "{key}": ['
+            spool.seek(0)
+            while chunk := spool.read(64 * 1024):
+                yield chunk
+        yield "]}\n"
+    finally:
+        for spool in spools.values():
+            spool.close()
+
+
+def _items(items: list[dict[str, Any]], first: dict[str, bool], key: str) -> str:
+    text = ", ".join(json.dumps(item, ensure_ascii=False) for item in items)
+    if text and not first[key]:
+        text = ", " + text
+    if text:
+        first[key] = False
+    return text
+
+
+def losses(counts: dict[str, int]) -> list[Loss]:
+    """What AIF cannot carry, from the export's counts (see `services.export.count_map`)."""
+    link_quotes = counts["rel:SUPPORTS"] + counts["rel:ATTACKS"] + counts["rel:ASSERTS_LINK"]
+    roles = counts["rel:ABOUT"] - counts["role:speaker"]
+    return [
+        *lost("claim types and checkability", counts["node:Claim"],
+              "not representable on AIF I-nodes (text only); dropped"),
+        *lost("causal mechanisms", counts["node:CausalLink"],
+              "no AIF field; dropped (the link is an RA-node with scheme Cause To Effect)"),
+        *lost("quote offsets and sections", counts["rel:ASSERTS"],
+              "AIF locution start/end are times, not text offsets; quotes kept as L-node text"),
+        *lost("link quotes", link_quotes,
+              "anchored as TA-nodes between the claims' locutions; "
+              "the connective's own words and offsets dropped"),
+        *lost("speakers' own words", counts["role:speaker"],
+              "not recorded: a reported locution carries the claim's paraphrase"),
+        *lost("actor roles other than speaker", roles, "no AIF counterpart; dropped"),
+        *lost("topics", counts["node:Topic"], "no AIF counterpart; dropped"),
+        *lost("evidence slots", counts["node:EvidenceSlot"], "no AIF counterpart; dropped"),
+        *lost("evidence links", counts["node:EvidenceLink"],
+              "analysts' evidence is not argument structure; dropped"),
+    ]  # fmt: skip

@@ -1,0 +1,128 @@
+"""GraphML, as Gephi, yEd, Cytoscape and networkx read it.
+
+Every node of the claim graph (sources, claims, causal links, actors, topics,
+evidence slots, evidence links, evidence) and every relationship between
+them, each property a typed `<data>` field (`attr.type` long, double, boolean
+or string). Node ids are `Label:id` (ids are unique per label, not across
+labels); a node's label is the `labels` attribute and a relationship's type
+the `label` attribute (the names yEd and Neo4j's own GraphML exports use).
+GraphML has no list or date types: such values travel as JSON strings.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from kb.export.loss import Loss, lost
+from kb.export.properties import KeyTypes, merge
+
+GRAPHML_TYPES = {"long": "long", "double": "double", "boolean": "boolean", "string": "string"}
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def domain_types(types: KeyTypes, scope: str) -> dict[str, str]:
+    """One GraphML type per key over every label (or relationship kind) of `scope`."""
+    seen: dict[str, set[str]] = {}
+    for (owner_scope, _name), keys in types.types.items():
+        if owner_scope == scope:
+            for key, kind in keys.items():
+                seen.setdefault(key, set()).add(kind)
+    return {key: GRAPHML_TYPES.get(merge(kinds), "string") for key, kinds in sorted(seen.items())}
+
+
+def node_id(label: str, key: str) -> str:
+    return f"{label}:{key}"
+
+
+def header(node_types: dict[str, str], edge_types: dict[str, str]) -> str:
+    """The document up to the first node: one `<key>` per property, by domain."""
+    keys = ['<key id="labels" for="node" attr.name="labels" attr.type="string"/>',
+            '<key id="label" for="edge" attr.name="label" attr.type="string"/>']  # fmt: skip
+    for prefix, domain, declared in (("n_", "node", node_types), ("e_", "edge", edge_types)):
+        for key, kind in declared.items():
+            keys.append(
+                f'<key id={quoteattr(prefix + key)} for="{domain}"'
+                f' attr.name={quoteattr(key)} attr.type="{kind}"/>'
+            )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+        ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns'
+        ' http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+        + "\n".join(keys)
+        + '\n<graph id="claim-kb" edgedefault="directed">\n'
+    )
+
+
+FOOTER = "</graph>\n</graphml>\n"
+
+
+def _value(value: Any, kind: str) -> str:
+    if kind == "boolean":
+        text = "true" if value else "false"
+    elif kind in ("long", "double"):
+        text = repr(value) if isinstance(value, float) else str(value)
+    elif isinstance(value, str):
+        text = value
+    elif isinstance(value, list | tuple):
+        text = json.dumps(list(value), ensure_ascii=False, default=str)
+    else:
+        text = str(value)
+    return escape(_INVALID_XML.sub("", text))
+
+
+def _data(prefix: str, props: dict[str, Any], declared: dict[str, str]) -> str:
+    return "".join(
+        f"<data key={quoteattr(prefix + key)}>{_value(value, declared.get(key, 'string'))}</data>"
+        for key, value in sorted(props.items())
+        if value is not None
+    )
+
+
+def nodes(label: str, rows: Iterable[dict[str, Any]], declared: dict[str, str]) -> Iterator[str]:
+    """`<node>` elements for rows of {id, props} of one label."""
+    for row in rows:
+        yield (
+            f"<node id={quoteattr(node_id(label, row['id']))}>"
+            f'<data key="labels">:{escape(label)}</data>'
+            f"{_data('n_', row['props'], declared)}</node>\n"
+        )
+
+
+def edges(
+    kind: tuple[str, str, str], rels: Iterable[dict[str, Any]], declared: dict[str, str],
+    first_number: int,
+) -> Iterator[str]:  # fmt: skip
+    """`<edge>` elements for relationships of kind (type, start label, end label),
+    numbered from `first_number` (edge ids only need to be unique in the file)."""
+    rel_type, start, end = kind
+    for number, rel in enumerate(rels, start=first_number):
+        yield (
+            f'<edge id="e{number}" source={quoteattr(node_id(start, rel["start_id"]))}'
+            f" target={quoteattr(node_id(end, rel['end_id']))}>"
+            f'<data key="label">{escape(rel_type)}</data>'
+            f"{_data('e_', rel['props'], declared)}</edge>\n"
+        )
+
+
+def losses(types: KeyTypes) -> list[Loss]:
+    """Lists, dates and other values without a GraphML type travel as strings."""
+    lists: dict[str, int] = {}
+    others: dict[str, int] = {}
+    for (scope, name), keys in sorted(types.types.items()):
+        for key, kind in keys.items():
+            count = types.values.get((scope, name, key), 0)
+            bucket = lists if kind.endswith("[]") else others if kind not in GRAPHML_TYPES else None
+            if bucket is not None:
+                bucket[f"{name.split(':')[0]}.{key}"] = count
+    return [
+        *lost("list properties", sum(lists.values()),
+              f"values of {', '.join(lists)}: GraphML has no list type; kept as JSON strings"),
+        *lost("dates and other typed values", sum(others.values()),
+              f"values of {', '.join(others)}: no GraphML type; kept as strings"),
+    ]  # fmt: skip

@@ -1,0 +1,267 @@
+"""Exports: the claim graph in AIF, ClaimReview, GraphML or neo4j-admin CSV.
+
+The service checks the request (format, source), works out the loss report
+from counts before the first byte (the API sends it as a header), then
+streams the body page by page: each page is its own short read transaction
+and each format module turns rows into text, so memory stays bounded on a
+graph of any size. A graph changing during an export may show the change in
+later pages only; export from a quiet database for a snapshot.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import tempfile
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kb.db import Store
+from kb.errors import NotFound
+from kb.export import aif, claimreview, graphml, neo4j_csv
+from kb.export.loss import Loss
+from kb.export.properties import KeyTypes, key_types
+from kb.repositories import export as repo
+from kb.services.assessment import evidence_statuses
+
+FORMATS = ("aif", "claimreview", "graphml", "csv")
+MEDIA_TYPES = {
+    "aif": "application/json",
+    "claimreview": "application/ld+json",
+    "graphml": "application/graphml+xml",
+    "csv": "application/zip",
+}
+SUFFIXES = {"aif": ".aif.json", "claimreview": ".claimreview.jsonld",
+            "graphml": ".graphml", "csv": "-neo4j-csv.zip"}  # fmt: skip
+PAGE_SIZE = 2000  # anchors per read: few round trips, still a bounded page
+IMPORT_SCRIPT = "neo4j-admin-import.sh"
+
+
+@dataclass(frozen=True)
+class Export:
+    """A checked export: its loss report now, its body (bytes) when iterated."""
+
+    format: str
+    source_id: str | None
+    losses: list[Loss]
+    media_type: str
+    filename: str
+    body: Iterator[bytes]
+
+
+def check(store: Store, format_name: str, source_id: str | None) -> None:
+    """Raise `NotFound` for an unknown format or source."""
+    if format_name not in FORMATS:
+        raise NotFound("export format", format_name)
+    if source_id is not None and not store.read(repo.source_exists, source_id):
+        raise NotFound("source", source_id)
+
+
+def export(store: Store, format_name: str, source_id: str | None = None) -> Export:
+    """Prepare an export of everything, or of what `source_id` asserts (CSV: a zip)."""
+    check(store, format_name, source_id)
+    counts = count_map(store.read(repo.counts, source_id))
+    if format_name == "aif":
+        losses, body = aif.losses(counts), _encode(aif.stream(_aif_slices(store, source_id)))
+    elif format_name == "claimreview":
+        losses, reviews = _claimreview(store, source_id, counts)
+        body = _encode(claimreview.stream(reviews))
+    elif format_name == "graphml":
+        types = key_types(store.read(repo.property_types, source_id))
+        losses, body = graphml.losses(types), _encode(_graphml(store, source_id, types))
+    else:
+        types = key_types(store.read(repo.property_types, source_id))
+        losses, body = neo4j_csv.losses(types), _csv_zip(store, source_id, types, counts)
+    name = f"claim-kb-{source_id or 'all'}{SUFFIXES[format_name]}"
+    return Export(format_name, source_id, losses, MEDIA_TYPES[format_name], name, body)
+
+
+def count_map(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """`node:Label`, `rel:TYPE:Start:End`, `rel:TYPE` and `role:speaker` -> count (0 if absent)."""
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        counts[f"{row['scope']}:{row['name']}"] += row["total"]
+        if row["scope"] == "rel":
+            counts[f"rel:{row['name'].split(':')[0]}"] += row["total"]
+    return counts
+
+
+def _encode(chunks: Iterator[str]) -> Iterator[bytes]:
+    for chunk in chunks:
+        yield chunk.encode("utf-8")
+
+
+def _pages(
+    store: Store, read: Callable[..., list[dict[str, Any]]], key: str, *args: Any
+) -> Iterator[list[dict[str, Any]]]:
+    """Keyset pages of `read(tx, *args, after, limit)`, resuming after the last `key`."""
+    after = ""
+    while True:
+        rows = store.read(read, *args, after, PAGE_SIZE)
+        if rows:
+            yield rows
+        if len(rows) < PAGE_SIZE:
+            return
+        after = rows[-1][key]
+
+
+# --- AIF ---------------------------------------------------------------------------------
+
+
+def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Parts]:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    names = {row["id"]: aif.source_name(row["props"])
+             for rows in _pages(store, repo.node_page, "id", "Source", source_id)
+             for row in rows}  # fmt: skip
+    speakers: dict[str, str] = {}
+    for rows in _pages(store, repo.aif_claim_page, "id", source_id):
+        for row in rows:
+            yield aif.claim_parts(row, names, stamp)
+            if row["type"] == "reported_speech":
+                speakers.update({s["id"]: s["name"] for s in row["speakers"]})
+    for rel_type in ("SUPPORTS", "ATTACKS"):
+        for rows in _pages(store, repo.aif_argument_page, "id", rel_type, source_id):
+            for row in rows:
+                yield aif.argument_parts(row, rel_type, stamp)
+    for rows in _pages(store, repo.aif_causal_page, "id", source_id):
+        for row in rows:
+            yield aif.causal_parts(row, stamp)
+    people = [aif.participant(aif.source_participant(key), name) for key, name in names.items()]
+    people += [aif.participant(aif.actor_participant(key), name)
+               for key, name in sorted(speakers.items())]  # fmt: skip
+    yield aif.Parts(participants=people)
+
+
+# --- ClaimReview -------------------------------------------------------------------------
+
+
+def _claimreview(
+    store: Store, source_id: str | None, counts: dict[str, int]
+) -> tuple[list[Loss], Iterator[dict[str, Any]]]:
+    statuses = evidence_statuses(store)
+    assessed = sorted(key for key, status in statuses.items() if status != "unverified")
+    targets = [row for chunk in _chunks(assessed)
+               for row in store.read(repo.targets_in_scope, chunk, source_id)]  # fmt: skip
+    claim_ids = [row["id"] for row in targets if row["label"] == "Claim"]
+    published_on = datetime.now(UTC).date().isoformat()
+
+    def reviews() -> Iterator[dict[str, Any]]:
+        for chunk in _chunks(claim_ids):
+            for row in store.read(repo.claimreview_claims, chunk, source_id):
+                yield claimreview.review(row, statuses[row["id"]], published_on)
+
+    return claimreview.losses(counts, targets), reviews()
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), PAGE_SIZE):
+        yield items[start : start + PAGE_SIZE]
+
+
+# --- GraphML -----------------------------------------------------------------------------
+
+
+def _graphml(store: Store, source_id: str | None, types: KeyTypes) -> Iterator[str]:
+    node_types = graphml.domain_types(types, "node")
+    edge_types = graphml.domain_types(types, "rel")
+    yield graphml.header(node_types, edge_types)
+    for label in repo.NODE_LABELS:
+        for rows in _pages(store, repo.node_page, "id", label, source_id):
+            yield from graphml.nodes(label, rows, node_types)
+    number = 0
+    for kind in repo.REL_KINDS:
+        for rows in _pages(store, repo.rel_page, "anchor_id", kind.name, source_id):
+            rels = [rel for row in rows for rel in row["rels"]]
+            yield from graphml.edges((kind.type, kind.start, kind.end), rels, edge_types, number)
+            number += len(rels)
+    yield graphml.FOOTER
+
+
+# --- neo4j-admin CSV ---------------------------------------------------------------------
+
+
+def write_csv(store: Store, source_id: str | None, directory: Path) -> tuple[list[Loss], list[str]]:
+    """Write the CSV files (and the import command) into `directory`; returns the loss
+    report and the file names written."""
+    check(store, "csv", source_id)
+    counts = count_map(store.read(repo.counts, source_id))
+    types = key_types(store.read(repo.property_types, source_id))
+    return neo4j_csv.losses(types), _write_csv_files(store, source_id, directory, types, counts)
+
+
+def _write_csv_files(
+    store: Store, source_id: str | None, directory: Path, types: KeyTypes, counts: dict[str, int]
+) -> list[str]:
+    directory.mkdir(parents=True, exist_ok=True)
+    node_files: list[str] = []
+    for label in repo.NODE_LABELS:
+        if counts[f"node:{label}"]:
+            declared = types.of("node", label)
+            name = neo4j_csv.node_file(label)
+            with (directory / name).open("w", encoding="utf-8", newline="") as out:
+                out.write(neo4j_csv.header_line(neo4j_csv.node_header(label, declared)))
+                for rows in _pages(store, repo.node_page, "id", label, source_id):
+                    out.writelines(neo4j_csv.node_lines(label, rows, declared))
+            node_files.append(name)
+    rel_files: list[str] = []
+    for kind in repo.REL_KINDS:
+        if counts[f"rel:{kind.name}"]:
+            declared = types.of("rel", kind.name)
+            name = neo4j_csv.rel_file(kind.type, kind.start, kind.end)
+            with (directory / name).open("w", encoding="utf-8", newline="") as out:
+                header = neo4j_csv.rel_header(kind.start, kind.end, declared)
+                out.write(neo4j_csv.header_line(header))
+                for rows in _pages(store, repo.rel_page, "anchor_id", kind.name, source_id):
+                    rels = [rel for row in rows for rel in row["rels"]]
+                    out.writelines(neo4j_csv.rel_lines(kind.type, rels, declared))
+            rel_files.append(name)
+    script = "#!/bin/sh\n" + neo4j_csv.import_command(node_files, rel_files)
+    (directory / IMPORT_SCRIPT).write_text(script, encoding="utf-8")
+    return [*node_files, *rel_files, IMPORT_SCRIPT]
+
+
+class _Sink(io.RawIOBase):
+    """A write-only stream whose bytes are taken out as they arrive (zip streaming)."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        data = b"".join(self.chunks)
+        self.chunks.clear()
+        return data
+
+
+def _csv_zip(
+    store: Store, source_id: str | None, types: KeyTypes, counts: dict[str, int]
+) -> Iterator[bytes]:
+    """The CSV files as one zip, streamed: written to a temporary folder, then zipped
+    file by file in 64 KiB pieces."""
+    folder = Path(tempfile.mkdtemp(prefix="kb-csv-"))
+    try:
+        names = _write_csv_files(store, source_id, folder, types, counts)
+        sink = _Sink()
+        with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name in names:
+                with (
+                    (folder / name).open("rb") as source,
+                    archive.open(f"claim-kb-csv/{name}", "w") as entry,
+                ):
+                    while piece := source.read(64 * 1024):
+                        entry.write(piece)
+                        yield sink.take()
+        yield sink.take()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
