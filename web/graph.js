@@ -195,8 +195,9 @@ export class GraphView {
       .layout({ name: "dagre", rankDir: "TB", nodeSep: 18, rankSep: 45, animate: false })
       .run();
     this.fit(selectedId);
-    this.container.dataset.nodes = String(claims.length);
-    this.container.dataset.edges = String(links.length);
+    // What was drawn, for tests and for anyone inspecting the page.
+    this.container.dataset.nodes = String(this.cy.nodes().length);
+    this.container.dataset.edges = String(this.cy.edges().length);
     const count = (kind) => links.filter((l) => l.kind === kind).length;
     this.caption.textContent =
       `${claims.length} claims · ${count("supports")} supports, ${count("attacks")} attacks, ` +
@@ -209,14 +210,21 @@ export class GraphView {
     );
   }
 
-  /** Fit everything, but never so small that a neighbourhood's labels are unreadable. */
+  /**
+   * Fit everything, but never so small that labels are unreadable: then zoom to a readable
+   * level with the selected claim centred across and what it rests on visible above it.
+   */
   fit(selectedId) {
     this.cy.resize();
     this.cy.fit(undefined, 20);
-    if (this.cy.zoom() < 0.45 && selectedId && this.cy.getElementById(selectedId).nonempty()) {
-      this.cy.zoom(0.6);
-      this.cy.center(this.cy.getElementById(selectedId));
-    }
+    const node = selectedId ? this.cy.getElementById(selectedId) : null;
+    if (this.cy.zoom() >= 0.45 || !node || node.empty()) return;
+    const zoom = 0.6;
+    const box = this.cy.elements().boundingBox();
+    const at = node.position();
+    const y = Math.min(20 + (at.y - box.y1) * zoom, this.container.clientHeight / 2);
+    this.cy.zoom(zoom);
+    this.cy.pan({ x: this.container.clientWidth / 2 - at.x * zoom, y: y - at.y * zoom });
   }
 
   zoomBy(factor) {
