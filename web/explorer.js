@@ -15,7 +15,7 @@ const $ = (id) => document.getElementById(id);
 const note = (text) => el("p", { class: "muted small", text });
 const sub = (...children) => el("span", { class: "muted small block" }, ...children);
 
-const state = { page: 1, selected: null, token: 0, focusOnLoad: false };
+const state = { page: 1, selected: null, token: 0, searchToken: 0, focusOnLoad: false };
 
 // --- messages and navigation -------------------------------------------
 
@@ -80,9 +80,11 @@ async function search(page = 1) {
     page,
     limit: PAGE_SIZE,
   };
+  const token = ++state.searchToken;
   $("results").setAttribute("aria-busy", "true");
   try {
-    renderResults(await getJSON("/claims", params));
+    const found = await getJSON("/claims", params);
+    if (token === state.searchToken) renderResults(found); // else a newer search won
   } catch (error) {
     showError(error);
   } finally {

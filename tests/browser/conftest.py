@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
@@ -31,7 +32,7 @@ from kb.db import Store
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = LOCAL_DIR / "artifacts" / "browser"
-WAIT_SECONDS = 15
+WAIT_SECONDS = 30  # generous: CI machines may be busy; a pass is usually instant
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -76,19 +77,35 @@ def chrome() -> Iterator[WebDriver]:
     driver.quit()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Remember each phase's outcome on the test item, so fixtures can see a failure."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    setattr(item, f"report_{report.when}", report)
+
+
 @pytest.fixture()
-def browser(chrome: WebDriver) -> Iterator[WebDriver]:
-    """The session's browser with a clean tab state: no key, 1280x800, logs drained."""
+def browser(chrome: WebDriver, request: pytest.FixtureRequest) -> Iterator[WebDriver]:
+    """The session's browser with a clean tab state: no key, 1280x800, logs drained.
+
+    A failing test leaves a screenshot named after it in the artifacts folder.
+    """
     chrome.set_window_size(1280, 800)
     chrome.get("about:blank")
     chrome.get_log("browser")  # drop what earlier tests left
     yield chrome
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        screenshot(chrome, f"FAILED-{request.node.name}")
     chrome.execute_script("try { sessionStorage.clear(); } catch (e) {}")
 
 
 def wait_for(browser: WebDriver, condition: Callable[[WebDriver], Any], what: str) -> Any:
     """Wait until `condition(browser)` is truthy; fail naming `what` otherwise."""
-    return WebDriverWait(browser, WAIT_SECONDS).until(condition, message=f"waiting for {what}")
+    # The page re-renders lists as answers arrive, so an element found a moment ago may be gone.
+    wait = WebDriverWait(browser, WAIT_SECONDS, ignored_exceptions=(StaleElementReferenceException,))
+    return wait.until(condition, message=f"waiting for {what}")
 
 
 def screenshot(browser: WebDriver, name: str) -> Path:
