@@ -4,8 +4,8 @@
 under `/web/<path>`. The page is plain HTML, CSS and JavaScript modules with
 no build step; its one third-party asset, the graph library (cytoscape.js with
 the dagre layout), is installed from npm by `make install` into `web/vendor/`
-and served from here like the rest. It reads only the JSON API under `/api/v1`. This is a plain Flask blueprint, not part of the OpenAPI
-document.
+and served from here like the rest. It reads only the JSON API under `/api/v1`.
+This is a plain Flask blueprint, not part of the OpenAPI document.
 """
 
 from __future__ import annotations

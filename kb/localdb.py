@@ -197,7 +197,9 @@ def _browser_files(config: LocalServerConfig) -> Path:
     try:
         write_browser_files(folder)
     except (OSError, KbError) as exc:
-        raise LocalServerError(f"cannot write the Neo4j Browser guide into {folder}: {exc}") from exc
+        raise LocalServerError(
+            f"cannot write the Neo4j Browser guide into {folder}: {exc}"
+        ) from exc
     return folder
 
 

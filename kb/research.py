@@ -117,7 +117,9 @@ def _slide(query: QueryFile, number: int) -> str:
     return (
         '<slide class="row-fluid">\n<div class="col-sm-12">\n'
         f"<h3>{number}. {escape(query.title)}</h3>\n"
-        f"<p><em>{escape(query.question)}</em></p>\n{notes}\n" + "\n".join(steps) + "\n</div>\n</slide>"
+        f"<p><em>{escape(query.question)}</em></p>\n{notes}\n"
+        + "\n".join(steps)
+        + "\n</div>\n</slide>"
     )
 
 
@@ -128,33 +130,13 @@ def comment_block(query: QueryFile) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-INTRO = """<slide class="row-fluid">
-<div class="col-sm-12">
-<h3>The claim graph: what a source asserts, and what rests on what</h3>
-<p>This database records what sources <em>assert</em>, never that it is so. Each
-<code>(:Source)-[:ASSERTS {quote, start, end}]-&gt;(:Claim)</code> carries the verbatim quote and
-its offsets. Claims support (<code>SUPPORTS</code>) or attack (<code>ATTACKS</code>) each other as the
-source argues; causal links are nodes, <code>(cause)-[:CAUSE_OF]-&gt;(:CausalLink)-[:LEADS_TO]-&gt;(effect)</code>,
-so analysts can attach evidence to them. Open <code>EvidenceSlot</code>s say what would settle a claim.</p>
-<p>Colours (our style is already applied): claims by type &mdash; factual blue, causal indigo,
-interpretive purple, predictive teal, normative pink, reported speech amber; sources dark grey,
-actors green, causal links orange (small nodes between cause and effect), evidence slots
-yellow, analysts' evidence red; support arrows green, attacks red, causal arrows orange. Captions are the claim's short text. GraSS sizes nodes by label only, so size cannot
-show how many claims depend on one: slide 2 ranks them instead, and the explorer's graph view
-(<code>make run</code>, port 8000) draws it.</p>
-<p>Each following slide answers one question. Click a grey block to copy it into the editor,
-then press Run. Parameters are set with <code>:param</code>; change them to explore.</p>
-<p>Graph results show paths; switch a result frame to <em>Table</em> for the columns.</p>
-</div>
-</slide>"""
-
-
-def render_guide(queries: list[QueryFile]) -> str:
-    """The Browser guide: an intro slide, then one slide per query file."""
+def render_guide(queries: list[QueryFile], folder: Path = BROWSER_DIR) -> str:
+    """The Browser guide: the intro slide (`intro.html`), then one slide per query file."""
+    intro = (folder / "intro.html").read_text(encoding="utf-8").strip()
     slides = "\n".join(_slide(query, number) for number, query in enumerate(queries, start=1))
     return (
         '<article class="guide">\n<carousel class="deck container-fluid">\n'
-        f"{INTRO}\n{slides}\n</carousel>\n</article>\n"
+        f"{intro}\n{slides}\n</carousel>\n</article>\n"
     )
 
 
@@ -162,7 +144,7 @@ def write_browser_files(target: Path, folder: Path = BROWSER_DIR) -> list[Path]:
     """Write `guide.html` and `style.grass` into `target` (created); returns their paths."""
     target.mkdir(parents=True, exist_ok=True)
     guide = target / "guide.html"
-    guide.write_text(render_guide(query_files(folder)), encoding="utf-8")
+    guide.write_text(render_guide(query_files(folder), folder), encoding="utf-8")
     style = target / "style.grass"
     style.write_text((folder / "style.grass").read_text(encoding="utf-8"), encoding="utf-8")
     return [guide, style]

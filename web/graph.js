@@ -29,7 +29,7 @@ const STYLE = [
     selector: "node",
     style: {
       shape: "round-rectangle",
-      width: 170,
+      width: (node) => 170 + 14 * Math.min(node.data("weight"), 8),
       height: (node) => 14 * Math.ceil(node.data("label").length / 27) + 6,
       padding: 6,
       label: "data(label)",
@@ -155,12 +155,12 @@ export class GraphView {
     this.draw([...nodes.values()], [...edges.values()], claim.id);
   }
 
-  /** The whole argument map of a source, with `selectedId` marked. */
+  /** The whole argument map of a source, with `selectedId` marked; wider = more rests on it. */
   whole(map, selectedId) {
-    this.draw(map.claims, map.links, selectedId);
+    this.draw(map.claims, map.links, selectedId, true);
   }
 
-  draw(claims, links, selectedId) {
+  draw(claims, links, selectedId, sized = false) {
     const elements = [
       ...claims.map((c) => ({
         group: "nodes",
@@ -170,6 +170,7 @@ export class GraphView {
           type: c.type || "",
           status: c.status || "unverified",
           standing: c.standing || "intact",
+          weight: sized ? c.direct_dependents || 0 : 0,
         },
         classes: c.id === selectedId ? "selected" : "",
       })),

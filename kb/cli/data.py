@@ -14,8 +14,8 @@ from rich.table import Table
 from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
 from kb.repositories.adhoc import run_read_only
-from kb.research import load_query_file, parse_param
 from kb.repositories.stats import graph_stats
+from kb.research import load_query_file, parse_param
 from kb.seeding.loader import Script, apply_scripts, discover_scripts
 
 console = Console()

@@ -26,7 +26,9 @@ def _print_status(status: localdb.ServerStatus, config: LocalServerConfig) -> No
         secret = DEFAULT_PASSWORD if config.password == DEFAULT_PASSWORD else "your NEO4J_PASSWORD"
         click.echo(f"  Neo4j Browser: {urls['browser']}")
         click.echo(f"    log in as user neo4j, password {secret} (connect URL {status.bolt_uri});")
-        click.echo("    our style and research guide load on login (or type :play " + urls["guide"] + ")")
+        click.echo(
+            "    our style and research guide load on login (or type :play " + urls["guide"] + ")"
+        )
 
 
 @db.command()

@@ -107,7 +107,9 @@ def test_assets_are_served_with_their_content_type(client: CheckedClient, path: 
 def test_every_module_the_page_imports_is_served(client: CheckedClient) -> None:
     seen: set[str] = set()
     pending = ["/web/explorer.js"]
-    imports = re.compile(r'^import .* from "\./([\w./-]+\.m?js)";$|import\("\./([\w.-]+\.js)"\)', re.M)
+    imports = re.compile(
+        r'^import .* from "\./([\w./-]+\.m?js)";$|import\("\./([\w.-]+\.js)"\)', re.M
+    )
     while pending:
         path = pending.pop()
         seen.add(path)
@@ -127,9 +129,7 @@ def test_the_graph_library_is_served_as_a_module(client: CheckedClient, path: st
     assert "export" in response.get_data(as_text=True)[-400:]
 
 
-@pytest.mark.parametrize(
-    "path", ["/web/node_modules/cytoscape/package.json", "/web/package.json"]
-)
+@pytest.mark.parametrize("path", ["/web/node_modules/cytoscape/package.json", "/web/package.json"])
 def test_npm_folders_are_not_served(client: CheckedClient, path: str) -> None:
     assert client.get(path).status_code == 404
 
@@ -175,6 +175,7 @@ def test_page_calls_only_operations_the_api_documents(client: CheckedClient) -> 
     for method, operation, fragment in WRITES:
         assert method in spec_paths[operation], operation
         assert fragment in scripts, fragment
+
 
 @pytest.mark.parametrize(
     "path", ["/web/missing.js", "/web/../pyproject.toml", "/web/%2e%2e/kb/config.py"]

@@ -104,7 +104,9 @@ def browser(chrome: WebDriver, request: pytest.FixtureRequest) -> Iterator[WebDr
 def wait_for(browser: WebDriver, condition: Callable[[WebDriver], Any], what: str) -> Any:
     """Wait until `condition(browser)` is truthy; fail naming `what` otherwise."""
     # The page re-renders lists as answers arrive, so an element found a moment ago may be gone.
-    wait = WebDriverWait(browser, WAIT_SECONDS, ignored_exceptions=(StaleElementReferenceException,))
+    wait = WebDriverWait(
+        browser, WAIT_SECONDS, ignored_exceptions=(StaleElementReferenceException,)
+    )
     return wait.until(condition, message=f"waiting for {what}")
 
 

@@ -141,7 +141,9 @@ def test_analyst_closes_and_reopens_a_slot(
     fill(close, {"reason": "No primary record is public."})
     close.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     selector = f'.analyst-slots li[data-slot="{slot_id}"] .badge'
-    wait_for(browser, lambda b: b.find_element(By.CSS_SELECTOR, selector).text == "closed", "closed")
+    wait_for(
+        browser, lambda b: b.find_element(By.CSS_SELECTOR, selector).text == "closed", "closed"
+    )
     assert api(base_url, "/slots?status=closed")["meta"]["total"] == 1
     reopen = browser.find_element(By.CSS_SELECTOR, f'li[data-slot="{slot_id}"] .reopen-form')
     reopen.find_element(By.CSS_SELECTOR, "button[type=submit]").click()

@@ -30,8 +30,10 @@ def open_claim(browser: WebDriver, base_url: str, claim_id: str) -> None:
     browser.get(f"{base_url}/#claim={claim_id}")
     wait_for(
         browser,
-        lambda b: b.find_elements(By.CSS_SELECTOR, "#claim .claim-text")
-        and claim_id in b.find_element(By.ID, "claim").text,
+        lambda b: (
+            b.find_elements(By.CSS_SELECTOR, "#claim .claim-text")
+            and claim_id in b.find_element(By.ID, "claim").text
+        ),
         f"claim {claim_id} to open",
     )
 
@@ -40,11 +42,17 @@ def graph_nodes(browser: WebDriver) -> int:
     return int(browser.find_element(By.ID, "graph-canvas").get_attribute("data-nodes") or -1)
 
 
-def test_page_loads_with_highlights_and_no_console_errors(browser: WebDriver, base_url: str) -> None:
+def test_page_loads_with_highlights_and_no_console_errors(
+    browser: WebDriver, base_url: str
+) -> None:
     browser.get(base_url + "/")
     marks = wait_for(
-        browser, lambda b: len(b.find_elements(By.CSS_SELECTOR, "mark.hl")) >= 60 and
-        b.find_elements(By.CSS_SELECTOR, "mark.hl"), "at least 60 highlighted spans"
+        browser,
+        lambda b: (
+            len(b.find_elements(By.CSS_SELECTOR, "mark.hl")) >= 60
+            and b.find_elements(By.CSS_SELECTOR, "mark.hl")
+        ),
+        "at least 60 highlighted spans",
     )
     assert len(marks) >= 60
     wait_for(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "a.result"), "search results")
@@ -57,8 +65,13 @@ def test_clicking_a_highlight_opens_its_claim(browser: WebDriver, base_url: str)
     mark = wait_for(
         browser,
         lambda b: next(
-            (m for m in b.find_elements(By.CSS_SELECTOR, "mark.hl:not(.overlap)")
-             if " " not in (m.get_attribute("data-claims") or " ")), None),  # fmt: skip
+            (
+                m
+                for m in b.find_elements(By.CSS_SELECTOR, "mark.hl:not(.overlap)")
+                if " " not in (m.get_attribute("data-claims") or " ")
+            ),
+            None,
+        ),  # fmt: skip
         "a highlight of exactly one claim",
     )
     claim_id = mark.get_attribute("data-claims")
@@ -83,8 +96,10 @@ def test_search_finds_a_claim(browser: WebDriver, base_url: str) -> None:
     assert "c-hostages-not-rescued" in expected
     wait_for(
         browser,
-        lambda b: {a.get_attribute("data-id") for a in b.find_elements(By.CSS_SELECTOR, "a.result")}
-        == expected,
+        lambda b: (
+            {a.get_attribute("data-id") for a in b.find_elements(By.CSS_SELECTOR, "a.result")}
+            == expected
+        ),
         "the API's search results",
     )
     browser.find_element(By.CSS_SELECTOR, 'a.result[data-id="c-hostages-not-rescued"]').click()
@@ -103,7 +118,10 @@ def test_graph_view_draws_the_claims_that_rest_on_a_premise(
     everything = api(base_url, f"/claims/{PREMISE}/dependents?depth=50")["claims"]
     assert len(everything) > len(near)
     wait_for(browser, lambda b: graph_nodes(b) == 1 + len(everything), "every dependent")
-    goto = {o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, "#graph-goto option")}
+    goto = {
+        o.get_attribute("value")
+        for o in browser.find_elements(By.CSS_SELECTOR, "#graph-goto option")
+    }
     assert goto - {""} == {PREMISE} | {c["claim_id"] for c in everything}
     screenshot(browser, "graph-dependents")
     # Navigate from the graph (the keyboard path: the Go to list) to a dependent.
