@@ -97,8 +97,10 @@ def _cypher_literal(value: str | int) -> str:
 
 
 def _slide(query: QueryFile, number: int) -> str:
-    params = "\n".join(f":param {name} => {_cypher_literal(v)}" for name, v in query.params.items())
-    notes = "\n".join(f"<p>{escape(note)}</p>" for note in query.notes if note)
+    # One `:params {map}` line: Neo4j Browser runs a block as one command, one line each.
+    pairs = ", ".join(f"{name}: {_cypher_literal(v)}" for name, v in query.params.items())
+    params = f":params {{{pairs}}}" if pairs else ""
+    notes = f"<p>{escape(' '.join(note for note in query.notes if note))}</p>"
     steps = []
     if params:
         steps.append(

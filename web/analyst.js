@@ -94,8 +94,8 @@ function showErrors(form, error) {
   general.textContent = [error.message, ...unplaced].join(" ");
 }
 
-/** A form whose submit sends `build(values)` and then calls `done(answer)`. */
-function writeForm(className, fields, submitText, send, done) {
+/** A form whose submit sends `send(values)`, then calls `done(answer)` and announces `said`. */
+function writeForm(className, fields, submitText, send, done, said = "Saved.") {
   const form = el(
     "form",
     { class: `analyst-form ${className}`, novalidate: true },
@@ -115,6 +115,7 @@ function writeForm(className, fields, submitText, send, done) {
       const answer = await send(values);
       showErrors(form, null);
       await done(answer);
+      $("write-status").textContent = said;
     } catch (error) {
       showErrors(form, error);
     } finally {
@@ -153,13 +154,13 @@ function evidenceForm(target, slots, refresh) {
     }
     return sendJSON("POST", `${target.path}/evidence`, values);
   };
-  return writeForm("evidence-form", fields, "Attach evidence", send, refresh);
+  return writeForm("evidence-form", fields, "Attach evidence", send, refresh, "Evidence attached.");
 }
 
 function retractForm(link, refresh) {
   const fields = [field("Why retract it?", textarea("reason", { required: true }))];
   const send = (values) => sendJSON("DELETE", `/evidence-links/${seg(link.id)}`, values);
-  return writeForm("retract-form", fields, "Retract", send, refresh);
+  return writeForm("retract-form", fields, "Retract", send, refresh, "Evidence retracted.");
 }
 
 function slotForms(slot, refresh) {

@@ -103,16 +103,17 @@ def query(
     statement: str | None, query_file: Path | None, params: tuple[str, ...], limit: int
 ) -> None:
     """Run a read-only Cypher STATEMENT (or --file) and print the result as a table."""
-    if (statement is None) == (query_file is None):
-        raise click.UsageError("give either a STATEMENT or --file PATH")
     values: dict[str, str | int] = {}
-    if query_file is not None:
+    if query_file is not None and statement is None:
         loaded = load_query_file(query_file)
-        statement, values = loaded.statement, dict(loaded.params)
+        cypher, values = loaded.statement, dict(loaded.params)
+    elif statement is not None and query_file is None:
+        cypher = statement
+    else:
+        raise click.UsageError("give either a STATEMENT or --file PATH")
     values.update(parse_param(text) for text in params)
-    assert statement is not None
     with connected() as store:
-        columns, rows = run_read_only(store, statement, limit, values)
+        columns, rows = run_read_only(store, cypher, limit, values)
     console.print(_table(None, columns, rows))
     click.echo(f"{len(rows)} row(s)")
 

@@ -148,7 +148,7 @@ def test_guide_has_a_slide_per_file_with_its_query(tmp_path: Any) -> None:
     guide = render_guide(list(FILES.values()))
     assert guide.count("<slide") == len(FILES) + 1  # the intro, then one per file
     assert guide.count('class="code runnable') >= len(FILES)
-    assert ":param claim =&gt; &#x27;c-netanyahu-survives-on-endless-war&#x27;" in guide
+    assert ":params {claim: &#x27;c-netanyahu-survives-on-endless-war&#x27;, depth: 10}" in guide
     assert "<script" not in guide
 
 
