@@ -126,6 +126,30 @@ def test_analyst_attaches_evidence_then_retracts_it(
     assert len(errors) == 1 and "422" in errors[0], errors
 
 
+def test_analyst_refutes_a_causal_link(browser: WebDriver, base_url: str, analyst_key: str) -> None:
+    link = "cl-freeze-halts-second-phase"
+    browser.get(base_url + "/")
+    enter_key(browser, analyst_key)
+    open_claim(browser, base_url, "c-netanyahu-froze-second-phase")
+    Select(browser.find_element(By.ID, "analyst-target")).select_by_value(link)
+    status = ".analyst .target-status .badge"
+    # The change event clears the panel at once, so the form found next is the link's own.
+    wait_for(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".analyst .evidence-form"), "form")
+    form = browser.find_element(By.CSS_SELECTOR, ".analyst .evidence-form")
+    fill(form, {"url": "https://example.org/freeze", "stance": "refutes", "confidence": "0.9",
+                "rationale": "The halt predates the freeze."})  # fmt: skip
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(
+        browser,
+        lambda b: (
+            b.find_element(By.CSS_SELECTOR, status).text == "refuted"
+            and b.find_element(By.ID, "analyst-target").get_attribute("value") == link
+        ),
+        "the link's status to change, the link still chosen",
+    )
+    assert api(base_url, f"/causal-links/{link}")["status"] == "refuted"
+
+
 def test_analyst_closes_and_reopens_a_slot(
     browser: WebDriver, base_url: str, analyst_key: str
 ) -> None:
