@@ -9,9 +9,28 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench fuzz clean
+# The explorer's graph library (web/package.json, pinned by its lock file), copied
+# where the API serves static files; node_modules/ and vendor/ are git-ignored.
+WEB_VENDOR := web/vendor
+VENDOR_FILES := web/node_modules/cytoscape/dist/cytoscape.esm.min.mjs \
+	web/node_modules/cytoscape-dagre/dist/cytoscape-dagre.min.mjs
 
-install: $(VENV)/.installed
+.PHONY: install run test lint bench fuzz clean browser-deps
+
+install: $(VENV)/.installed $(WEB_VENDOR)/.installed
+
+$(WEB_VENDOR)/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(WEB_VENDOR)
+	cp $(VENDOR_FILES) $(WEB_VENDOR)/
+	cp web/node_modules/cytoscape/LICENSE $(WEB_VENDOR)/LICENSE.cytoscape
+	cp web/node_modules/cytoscape-dagre/LICENSE $(WEB_VENDOR)/LICENSE.cytoscape-dagre
+	touch $@
+
+# Debian's chromium and its driver for tests/browser (the tests run as root in CI).
+browser-deps:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		(apt-get update && apt-get install -y chromium chromium-driver)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +44,7 @@ run: install
 	$(BIN)/kb stats
 	$(BIN)/kb serve --host $(HOST) --port $(PORT)
 
-test: install lint
+test: install lint browser-deps
 	$(BIN)/python -m pytest
 
 lint: install
@@ -43,4 +62,4 @@ bench: install
 
 clean:
 	-$(BIN)/kb db stop
-	rm -rf $(VENV) .local neo4j-local/target
+	rm -rf $(VENV) .local neo4j-local/target web/node_modules $(WEB_VENDOR)

@@ -2,16 +2,17 @@
 
 `/` and `/explore` answer with `web/index.html`; its scripts and styles are
 under `/web/<path>`. The page is plain HTML, CSS and JavaScript modules with
-no build step and no third-party assets, and it reads only the JSON API
-under `/api/v1`. This is a plain Flask blueprint, not part of the OpenAPI
-document.
+no build step; its one third-party asset, the graph library (cytoscape.js with
+the dagre layout), is installed from npm by `make install` into `web/vendor/`
+and served from here like the rest. It reads only the JSON API under `/api/v1`.
+This is a plain Flask blueprint, not part of the OpenAPI document.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, send_from_directory
+from flask import Blueprint, abort, send_from_directory
 from werkzeug.wrappers import Response
 
 from kb.config import PROJECT_ROOT
@@ -23,6 +24,7 @@ WEB_DIR = PROJECT_ROOT / "web"
 MIMETYPES = {
     ".html": "text/html",
     ".js": "text/javascript",
+    ".mjs": "text/javascript",
     ".css": "text/css",
     ".svg": "image/svg+xml",
 }
@@ -64,5 +66,11 @@ def explorer() -> Response:
 
 @web.get("/web/<path:filename>")
 def asset(filename: str) -> Response:
-    """A script, stylesheet or image of the explorer (404 outside `web/`)."""
+    """A script, stylesheet or image of the explorer (404 outside `web/`).
+
+    npm's working folder (`web/node_modules`) and its manifests are not served: the page
+    uses only the copies `make install` puts in `web/vendor/`.
+    """
+    if filename.startswith("node_modules/") or filename.startswith("package"):
+        abort(404)
     return _send(filename)

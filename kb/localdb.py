@@ -24,7 +24,8 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import DriverError, Neo4jError
 
 from kb.config import PROJECT_ROOT, LocalServerConfig, Settings
-from kb.errors import LocalServerError
+from kb.errors import KbError, LocalServerError
+from kb.research import write_browser_files
 
 LAUNCHER_DIR = PROJECT_ROOT / "neo4j-local"
 POM_FILE = LAUNCHER_DIR / "pom.xml"
@@ -157,6 +158,7 @@ def start(config: LocalServerConfig, timeout: float = 120.0) -> ServerStatus:
         "--bolt-port": config.bolt_port,
         "--http-port": config.http_port,
         "--data-dir": config.data_dir,
+        "--browser-dir": _browser_files(config),
     }
     cmd = [java, *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS]
     cmd += [str(item) for pair in args.items() for item in pair]
@@ -186,6 +188,29 @@ def start(config: LocalServerConfig, timeout: float = 120.0) -> ServerStatus:
         config.pid_file.unlink(missing_ok=True)
         raise
     return status(config)
+
+
+def _browser_files(config: LocalServerConfig) -> Path:
+    """Write the Browser guide and style where the server serves them (`/kb/`), fresh each start,
+    so the guide always shows the queries of `cypher/browser/` as they are now."""
+    folder = config.home / "browser"
+    try:
+        write_browser_files(folder)
+    except (OSError, KbError) as exc:
+        raise LocalServerError(
+            f"cannot write the Neo4j Browser guide into {folder}: {exc}"
+        ) from exc
+    return folder
+
+
+def browser_urls(config: LocalServerConfig) -> dict[str, str]:
+    """Where the Browser, its guide and its style are, for banners and docs."""
+    base = f"http://127.0.0.1:{config.http_port}"
+    return {
+        "browser": f"{base}/browser/",
+        "guide": f"{base}/kb/guide.html",
+        "style": f"{base}/kb/style.grass",
+    }
 
 
 def stop(config: LocalServerConfig, timeout: float = 60.0) -> bool:

@@ -43,25 +43,36 @@ export const STATUS_HELP = {
   undermined: "Every line of support runs through something refuted",
 };
 
-/** An error the API answered with (RFC 9457 problem details) or a network failure. */
+/**
+ * An error the API answered with (RFC 9457 problem details) or a network failure.
+ * `fields` maps each invalid field to its messages (the problem's `errors`, all locations).
+ */
 export class ApiError extends Error {
-  constructor(message, status) {
+  constructor(message, status, fields = {}) {
     super(message);
     this.status = status;
+    this.fields = fields;
   }
 }
 
-/** GET `API + path` with query `params` (empty values dropped); resolves to parsed JSON. */
-export async function getJSON(path, params = {}) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== "") query.set(key, String(value));
-  }
-  const qs = query.toString();
-  const url = API + path + (qs ? `?${qs}` : "");
+// The analyst's API key lives in sessionStorage: this tab only, gone when it closes.
+const KEY_STORAGE = "kb-api-key";
+
+export const apiKey = {
+  get: () => sessionStorage.getItem(KEY_STORAGE) || "",
+  set: (key) => sessionStorage.setItem(KEY_STORAGE, key),
+  forget: () => sessionStorage.removeItem(KEY_STORAGE),
+};
+
+function headers(extra = {}) {
+  const key = apiKey.get();
+  return { Accept: "application/json", ...(key ? { Authorization: `Bearer ${key}` } : {}), ...extra };
+}
+
+async function call(url, init) {
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: "application/json" } });
+    response = await fetch(url, init);
   } catch (error) {
     throw new ApiError(`Cannot reach the server (${error.message}).`, 0);
   }
@@ -73,9 +84,32 @@ export async function getJSON(path, params = {}) {
   }
   if (!response.ok) {
     const detail = body && (body.detail || body.title);
-    throw new ApiError(detail || `The server answered ${response.status}.`, response.status);
+    const fields = {};
+    for (const located of Object.values((body && body.errors) || {})) {
+      if (located && typeof located === "object") Object.assign(fields, located);
+    }
+    throw new ApiError(detail || `The server answered ${response.status}.`, response.status, fields);
   }
   return body;
+}
+
+/** GET `API + path` with query `params` (empty values dropped); resolves to parsed JSON. */
+export async function getJSON(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") query.set(key, String(value));
+  }
+  const qs = query.toString();
+  return call(API + path + (qs ? `?${qs}` : ""), { headers: headers() });
+}
+
+/** POST, PATCH or DELETE a JSON `body` to `API + path` with the analyst's key. */
+export async function sendJSON(method, path, body) {
+  return call(API + path, {
+    method,
+    headers: headers({ "Content-Type": "application/json" }),
+    body: JSON.stringify(body),
+  });
 }
 
 /** A path segment for an id (ids are slugs, but never trust that). */

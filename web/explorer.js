@@ -3,8 +3,11 @@
 // The selected claim lives in the URL hash (#claim=c-...), so a view can be
 // cited and the back button works.
 
+import { analystPanel, initKeyForm, setKeyError } from "./analyst.js";
 import { STATUS_HELP, badge, clear, el, getJSON, seg } from "./common.js";
+import { GraphPanel } from "./graphpanel.js";
 import { SourceView } from "./source.js";
+import { renderWalk } from "./walks.js";
 
 const PAGE_SIZE = 20;
 const WALK_DEPTH = 10;
@@ -12,13 +15,17 @@ const $ = (id) => document.getElementById(id);
 const note = (text) => el("p", { class: "muted small", text });
 const sub = (...children) => el("span", { class: "muted small block" }, ...children);
 
-const state = { page: 1, selected: null, token: 0, focusOnLoad: false };
+const state = { page: 1, selected: null, token: 0, searchToken: 0, focusOnLoad: false };
 
 // --- messages and navigation -------------------------------------------
 
 function showError(error) {
   $("message-text").textContent = error.message || String(error);
   $("message").hidden = false;
+  if (error.status === 401) {
+    setKeyError("This server needs an API key for reading too: enter one here.");
+    $("api-key").focus();
+  }
 }
 
 function clearMessage() {
@@ -73,9 +80,11 @@ async function search(page = 1) {
     page,
     limit: PAGE_SIZE,
   };
+  const token = ++state.searchToken;
   $("results").setAttribute("aria-busy", "true");
   try {
-    renderResults(await getJSON("/claims", params));
+    const found = await getJSON("/claims", params);
+    if (token === state.searchToken) renderResults(found); // else a newer search won
   } catch (error) {
     showError(error);
   } finally {
@@ -138,7 +147,14 @@ function filterByActor(actorId) {
 
 // --- the selected claim -------------------------------------------------
 
-async function showClaim(claimId) {
+/** Reload everything a write can change: the claim, its walks, the map, the results. */
+async function refresh() {
+  graphs.invalidate();
+  await showClaim(state.selected, { keepFocus: true });
+  search(state.page);
+}
+
+async function showClaim(claimId, { keepFocus = false } = {}) {
   state.selected = claimId;
   markCurrentResult();
   clear($("impact"));
@@ -160,11 +176,14 @@ async function showClaim(claimId) {
     if (token !== state.token) return; // a newer selection won
     clearMessage();
     renderClaim(claim);
-    renderWalk($("dependents"), claim, dependents, "downstream");
-    renderWalk($("dependencies"), claim, dependencies, "upstream");
+    graphs.update(claim, dependencies, dependents);
+    renderWalk($("dependents"), claim, dependents, "downstream", claimLink);
+    renderWalk($("dependencies"), claim, dependencies, "upstream", claimLink);
     $("graph").hidden = false;
-    $("claim").scrollTop = 0;
-    $("graph").scrollTop = 0;
+    if (!keepFocus) {
+      $("claim").scrollTop = 0;
+      $("graph").scrollTop = 0;
+    }
     if (state.focusOnLoad) $("claim-heading").focus({ preventScroll: true });
     state.focusOnLoad = false;
     const sourceId = claim.assertions.length ? claim.assertions[0].source_id : sources.sourceId;
@@ -264,6 +283,7 @@ function renderClaim(claim) {
     group("Evidence slots", claim.slots.slice().sort(openFirst), slot),
     group("Evidence", claim.evidence, evidenceItem),
     claim.evidence.length ? null : note("No evidence attached yet."),
+    analystPanel(claim, refresh),
   );
 }
 
@@ -298,52 +318,7 @@ function evidenceItem(link) {
   );
 }
 
-// --- what rests on what -------------------------------------------------
-
-const STEP_LABEL = {
-  downstream: { supports: "supports →", causal: "causes →" },
-  upstream: { supports: "← supported by", causal: "← caused by" },
-};
-
-/** An indented tree: each reached claim hangs under the claim before it on its path. */
-function renderWalk(container, claim, walk, direction) {
-  if (walk.claims.length === 0) {
-    const downstream = direction === "downstream";
-    clear(container, note(downstream ? "Nothing depends on it." : "It rests on no other claim."));
-    return;
-  }
-  const children = new Map();
-  for (const reached of walk.claims) {
-    const steps = reached.path;
-    const before = steps.length > 1 ? steps[steps.length - 2].claim_id : claim.id;
-    if (!children.has(before)) children.set(before, []);
-    children.get(before).push(reached);
-  }
-  const node = (reached) => {
-    const step = reached.path[reached.path.length - 1];
-    return el(
-      "li",
-      {},
-      el("span", {
-        class: `step step-${step.kind}`,
-        title: `${step.link_id} · ${reached.distance} step(s) from the selected claim`,
-        text: STEP_LABEL[direction][step.kind] || step.kind,
-      }),
-      " ",
-      claimLink(reached.claim_id, reached.text),
-      " ",
-      badge(reached.type),
-      children.has(reached.claim_id) ? branch(reached.claim_id) : null,
-    );
-  };
-  const branch = (id) => el("ul", { class: "tree" }, children.get(id).map(node));
-  const farthest = Math.max(...walk.claims.map((c) => c.distance));
-  clear(
-    container,
-    note(`${walk.claims.length} claims, up to ${farthest} steps away (searched ${walk.depth}).`),
-    branch(claim.id),
-  );
-}
+// --- what rests on what (lists in walks.js, the graph in graphpanel.js) ----
 
 async function showImpact() {
   const claimId = state.selected;
@@ -383,6 +358,7 @@ async function showImpact() {
 // --- start --------------------------------------------------------------
 
 const sources = new SourceView($("source-text"), $("source-meta"), select);
+const graphs = new GraphPanel({ onPick: select, onError: showError });
 
 $("search-form").addEventListener("submit", (event) => {
   event.preventDefault();
@@ -397,12 +373,19 @@ $("impact-button").addEventListener("click", showImpact);
 $("message-close").addEventListener("click", clearMessage);
 window.addEventListener("hashchange", () => showClaim(claimFromHash()));
 
-loadActors();
-search(1);
-if (claimFromHash()) {
-  showClaim(claimFromHash());
-} else {
-  getJSON("/sources", { limit: 1 })
-    .then((body) => body.items.length && sources.show(body.items[0].id, null))
-    .catch(showError);
+/** Load (or, after a key is entered, reload) everything the page reads. */
+function start() {
+  clearMessage();
+  if ($("actor").options.length <= 1) loadActors();
+  search(1);
+  if (claimFromHash()) {
+    showClaim(claimFromHash());
+  } else if (!sources.sourceId) {
+    getJSON("/sources", { limit: 1 })
+      .then((body) => body.items.length && sources.show(body.items[0].id, null))
+      .catch(showError);
+  }
 }
+
+initKeyForm(start);
+start();

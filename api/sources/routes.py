@@ -9,7 +9,12 @@ from flask.views import MethodView
 from api.common.blueprint import Blueprint
 from api.common.schemas import PageArgsSchema
 from api.extensions import get_store
-from api.sources.schemas import CoverageSchema, SourceDetailSchema, SourcePageSchema
+from api.sources.schemas import (
+    ArgumentMapSchema,
+    CoverageSchema,
+    SourceDetailSchema,
+    SourcePageSchema,
+)
 from kb.models import Page
 from kb.services import sources as source_service
 
@@ -39,3 +44,11 @@ class SourceCoverage(MethodView):
     def get(self, source_id: str) -> dict[str, Any]:
         """The stretches of the text that carry no claim or causal link."""
         return source_service.coverage(get_store(), source_id)
+
+
+@blp.route("/<source_id>/argument-map")
+class SourceArgumentMap(MethodView):
+    @blp.response(200, ArgumentMapSchema)
+    def get(self, source_id: str) -> dict[str, Any]:
+        """The source's whole argument: its claims (status, standing) and the links between them."""
+        return source_service.argument_map(get_store(), source_id)

@@ -51,4 +51,36 @@ class CoverageSchema(Schema):
     uncovered = fields.List(fields.Nested(GapSchema))
 
 
+class MapClaimSchema(Schema):
+    id = fields.String()
+    text = fields.String()
+    type = fields.String()
+    checkable = fields.Boolean()
+    status = fields.String(metadata={"description": "Evidence status."})
+    standing = fields.String()
+    direct_dependents = fields.Integer(
+        metadata={"description": "Claims resting on it directly (support and causal links)."}
+    )
+
+
+class MapLinkSchema(Schema):
+    link_id = fields.String()
+    kind = fields.String(metadata={"description": "supports, attacks or causal."})
+    from_id = fields.String(metadata={"description": "Premise, attacker or cause."})
+    to_id = fields.String(metadata={"description": "Conclusion, attacked claim or effect."})
+    basis = fields.String(
+        allow_none=True,
+        metadata={"description": "Where the link comes from: connective, structure or curator."},
+    )
+    status = fields.String(
+        allow_none=True, metadata={"description": "Evidence status of a causal link, else null."}
+    )
+
+
+class ArgumentMapSchema(Schema):
+    source_id = fields.String()
+    claims = fields.List(fields.Nested(MapClaimSchema))
+    links = fields.List(fields.Nested(MapLinkSchema))
+
+
 SourcePageSchema = page_of(SourceSchema, "SourcePage")

@@ -14,6 +14,7 @@ from rich.table import Table
 from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
 from kb.errors import InvalidRequest
+from kb.research import load_query_file, parse_param
 from kb.seeding.loader import Script, apply_scripts, discover_scripts
 from kb.services.adhoc import run_read_only
 from kb.services.stats import graph_stats
@@ -99,12 +100,37 @@ def stats() -> None:
 
 
 @click.command()
-@click.argument("statement")
+@click.argument("statement", required=False)
+@click.option(
+    "--file",
+    "query_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Run the query in this file (e.g. cypher/browser/01_dependents.cypher) instead.",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A $parameter (repeatable); whole numbers are passed as integers. "
+    "Overrides the file's `// param` defaults.",
+)
 @click.option("--limit", default=1000, show_default=True, help="Rows to print at most.")
-def query(statement: str, limit: int) -> None:
-    """Run a read-only Cypher STATEMENT and print the result as a table."""
+def query(
+    statement: str | None, query_file: Path | None, params: tuple[str, ...], limit: int
+) -> None:
+    """Run a read-only Cypher STATEMENT (or --file) and print the result as a table."""
+    values: dict[str, str | int] = {}
+    if query_file is not None and statement is None:
+        loaded = load_query_file(query_file)
+        cypher, values = loaded.statement, dict(loaded.params)
+    elif statement is not None and query_file is None:
+        cypher = statement
+    else:
+        raise click.UsageError("give either a STATEMENT or --file PATH")
+    values.update(parse_param(text) for text in params)
     with connected() as store:
-        columns, rows = run_read_only(store, statement, limit)
+        columns, rows = run_read_only(store, cypher, limit, values)
     console.print(_table(None, columns, rows))
     click.echo(f"{len(rows)} row(s)")
 

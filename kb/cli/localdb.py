@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from kb import localdb
-from kb.config import Settings
+from kb.config import DEFAULT_PASSWORD, LocalServerConfig, Settings
 
 
 @click.group()
@@ -13,13 +13,22 @@ def db() -> None:
     """Run the local Neo4j server (data in .local/neo4j, see KB_LOCAL_* variables)."""
 
 
-def _print_status(status: localdb.ServerStatus) -> None:
+def _print_status(status: localdb.ServerStatus, config: LocalServerConfig) -> None:
     state = f"running (pid {status.pid})" if status.running else "stopped"
     click.echo(f"Neo4j {status.version}: {state}")
     click.echo(f"  bolt: {status.bolt_uri}")
     click.echo(f"  http: {status.http_url}")
     click.echo(f"  data: {status.data_dir}")
     click.echo(f"  log:  {status.log_file}")
+    if status.running:
+        urls = localdb.browser_urls(config)
+        # Only the well-known local default is printed; a password the user chose stays unsaid.
+        secret = DEFAULT_PASSWORD if config.password == DEFAULT_PASSWORD else "your NEO4J_PASSWORD"
+        click.echo(f"  Neo4j Browser: {urls['browser']}")
+        click.echo(f"    log in as user neo4j, password {secret} (connect URL {status.bolt_uri});")
+        click.echo(
+            "    our style and research guide load on login (or type :play " + urls["guide"] + ")"
+        )
 
 
 @db.command()
@@ -28,7 +37,7 @@ def start(timeout: float) -> None:
     """Build the launcher if needed and start Neo4j; waits until it accepts queries."""
     settings = Settings.from_env()
     click.echo("Starting the local Neo4j (the first start downloads it from Maven Central)...")
-    _print_status(localdb.start(settings.local, timeout=timeout))
+    _print_status(localdb.start(settings.local, timeout=timeout), settings.local)
 
 
 @db.command()
@@ -41,4 +50,5 @@ def stop() -> None:
 @db.command()
 def status() -> None:
     """Say whether the local Neo4j server runs, and where."""
-    _print_status(localdb.status(Settings.from_env().local))
+    config = Settings.from_env().local
+    _print_status(localdb.status(config), config)

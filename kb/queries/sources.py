@@ -61,3 +61,31 @@ CALL (s) {
 RETURN kind, target_id, start, end, quote, section
 ORDER BY start, end, kind, target_id
 """
+
+# The whole argument of one source: the claims it asserts and every support,
+# attack and causal link it asserts between them (kinds as the walks name them).
+SOURCE_ARGUMENT_MAP_QUERY: LiteralString = """
+MATCH (s:Source {id: $source_id})
+CALL (s) {
+  MATCH (s)-[:ASSERTS]->(c:Claim)
+  WITH DISTINCT c ORDER BY c.id
+  RETURN collect(c {.id, .text, .type, .checkable}) AS claims
+}
+CALL (s) {
+  CALL (s) {
+    MATCH (a:Claim)-[r:SUPPORTS|ATTACKS]->(b:Claim)
+    WHERE r.source_id = s.id
+    RETURN r.id AS link_id, toLower(type(r)) AS kind, a.id AS from_id, b.id AS to_id,
+           r.basis AS basis
+    UNION
+    MATCH (s)-[:ASSERTS_LINK]->(l:CausalLink)
+    MATCH (a:Claim)-[:CAUSE_OF]->(l)-[:LEADS_TO]->(b:Claim)
+    RETURN l.id AS link_id, 'causal' AS kind, a.id AS from_id, b.id AS to_id,
+           l.basis AS basis
+  }
+  WITH link_id, kind, from_id, to_id, basis ORDER BY link_id
+  RETURN collect({link_id: link_id, kind: kind, from_id: from_id, to_id: to_id,
+                  basis: basis}) AS links
+}
+RETURN claims, links
+"""

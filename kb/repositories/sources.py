@@ -9,6 +9,7 @@ from neo4j import ManagedTransaction
 from kb.db import records
 from kb.models import PageRequest
 from kb.queries.sources import (
+    SOURCE_ARGUMENT_MAP_QUERY,
     SOURCE_DETAIL_QUERY,
     SOURCE_SPANS_QUERY,
     SOURCES_COUNT_QUERY,
@@ -28,3 +29,11 @@ def source_detail(tx: ManagedTransaction, source_id: str) -> dict[str, Any] | No
 
 def source_spans(tx: ManagedTransaction, source_id: str) -> list[dict[str, Any]]:
     return records(tx, SOURCE_SPANS_QUERY, source_id=source_id)
+
+
+def argument_map(tx: ManagedTransaction, source_id: str) -> dict[str, Any] | None:
+    """The source's claims and links, or None when there is no such source."""
+    rows = records(tx, SOURCE_ARGUMENT_MAP_QUERY, source_id=source_id)
+    if not rows:
+        return None
+    return {"claims": rows[0]["claims"], "links": rows[0]["links"]}

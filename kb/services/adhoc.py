@@ -12,15 +12,15 @@ from kb.repositories import adhoc as repo
 
 
 def run_read_only(
-    store: Store, statement: str, limit: int = 1000
+    store: Store, statement: str, limit: int = 1000, params: dict[str, Any] | None = None
 ) -> tuple[list[str], list[list[Any]]]:
-    """Run `statement` read-only; return its column names and at most `limit` rows.
+    """Run `statement` read-only with `params`; return its column names and at most `limit` rows.
 
     Raises `InvalidRequest` with Neo4j's own first line when the server rejects
     it (a syntax error, or a write attempted in the read-only transaction).
     """
     try:
-        return store.read(repo.run_statement, statement, limit)
+        return store.read(repo.run_statement, statement, limit, params or {})
     except ClientError as exc:
         message = (exc.message or str(exc)).strip().splitlines()[0]
         raise InvalidRequest(f"Neo4j rejected the query: {message}") from exc

@@ -89,3 +89,23 @@ def test_open_slots_work_list(client: CheckedClient) -> None:
     assert {s["status"] for s in retired} == {"closed"}
     own = client.get(f"{API}/slots?owner=c-us-blocks-un-condemnation").get_json()
     assert own["meta"]["total"] == 2
+
+
+def test_argument_map_holds_every_claim_and_link_of_the_source(client: CheckedClient) -> None:
+    """The graph view's one request: all claims of the source, every link between them."""
+    body = client.get(f"{API}/sources/article-001/argument-map").get_json()
+    claims = {claim["id"]: claim for claim in body["claims"]}
+    listed = client.get(f"{API}/claims?source=article-001&limit=200").get_json()
+    assert set(claims) == {claim["id"] for claim in listed["items"]}
+    kinds = {link["kind"] for link in body["links"]}
+    assert kinds == {"supports", "attacks", "causal"}
+    # every link says where it comes from, so the graph can draw the curator's apart
+    assert {link["basis"] for link in body["links"]} == {"connective", "structure", "curator"}
+    by_id = {link["link_id"]: link for link in body["links"]}
+    assert by_id["cl-unmet-goal-drives-systematic-killing"]["basis"] == "curator"
+    assert all(link["from_id"] in claims and link["to_id"] in claims for link in body["links"])
+    detail = client.get(f"{API}/claims/c-netanyahu-survives-on-endless-war").get_json()
+    direct = len(detail["supports"]) + len(detail["causes"])
+    assert claims["c-netanyahu-survives-on-endless-war"]["direct_dependents"] == direct > 0
+    assert all(c["status"] == "unverified" and c["standing"] == "intact" for c in claims.values())
+    assert client.get(f"{API}/sources/nope/argument-map").status_code == 404

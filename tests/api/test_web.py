@@ -11,8 +11,18 @@ from kb.config import PROJECT_ROOT
 from tests.api.openapi_check import CheckedClient
 
 PAGES = ("/", "/explore")
-SCRIPTS = ("/web/explorer.js", "/web/common.js", "/web/source.js")
-STYLES = ("/web/explorer.css",)
+SCRIPTS = (
+    "/web/explorer.js",
+    "/web/common.js",
+    "/web/source.js",
+    "/web/walks.js",
+    "/web/analyst.js",
+    "/web/graphpanel.js",
+    "/web/graph.js",
+)
+STYLES = ("/web/explorer.css", "/web/graph.css")
+# The graph library, copied from web/node_modules by `make install`.
+VENDOR = ("/web/vendor/cytoscape.esm.min.mjs", "/web/vendor/cytoscape-dagre.min.mjs")
 # The API operations the page calls, with the fragment of the URL it builds for each.
 CALLED = {
     "/api/v1/claims": '"/claims"',
@@ -24,7 +34,17 @@ CALLED = {
     "/api/v1/sources": '"/sources"',
     "/api/v1/sources/{source_id}": "`/sources/${seg(sourceId)}`",
     "/api/v1/sources/{source_id}/coverage": "/coverage`",
+    "/api/v1/sources/{source_id}/argument-map": "/argument-map`",
+    "/api/v1/causal-links/{link_id}": "`/causal-links/${seg(link.link_id)}`",
 }
+# The writes the analyst forms make: (method, operation, fragment of the URL the page builds).
+WRITES = (
+    ("post", "/api/v1/claims/{target_id}/evidence", "`${target.path}/evidence`"),
+    ("post", "/api/v1/causal-links/{target_id}/evidence", "`${target.path}/evidence`"),
+    ("delete", "/api/v1/evidence-links/{link_id}", "`/evidence-links/${seg(link.id)}`"),
+    ("post", "/api/v1/claims/{target_id}/slots", "`${target.path}/slots`"),
+    ("patch", "/api/v1/slots/{slot_id}", "`/slots/${seg(slot.id)}`"),
+)
 EXTERNAL_URL = re.compile(r"https?://|(?:src|href)\s*=\s*[\"']//", re.IGNORECASE)
 CSS_FETCHES = re.compile(r"@import|url\(|@font-face", re.IGNORECASE)
 HTML_SINKS = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(")
@@ -65,7 +85,7 @@ def test_page_is_html_that_loads_its_script_and_stylesheet(
     assert scripts == [{"type": "module", "src": "/web/explorer.js"}]
     links = [attrs for tag, attrs in tags if tag == "link"]
     sheets = [attrs["href"] for attrs in links if attrs["rel"] == "stylesheet"]
-    assert sheets == ["/web/explorer.css"]
+    assert sheets == list(STYLES)
 
 
 def test_root_and_explore_serve_the_same_file(client: CheckedClient) -> None:
@@ -87,13 +107,31 @@ def test_assets_are_served_with_their_content_type(client: CheckedClient, path: 
 def test_every_module_the_page_imports_is_served(client: CheckedClient) -> None:
     seen: set[str] = set()
     pending = ["/web/explorer.js"]
+    imports = re.compile(
+        r'^import .* from "\./([\w./-]+\.m?js)";$|import\("\./([\w.-]+\.js)"\)', re.M
+    )
     while pending:
         path = pending.pop()
         seen.add(path)
-        for name in re.findall(r'^import .* from "\./([\w.-]+\.js)";$', _text(client, path), re.M):
-            if f"/web/{name}" not in seen:
-                pending.append(f"/web/{name}")
-    assert seen == set(SCRIPTS)
+        if path in VENDOR:
+            continue
+        for static, dynamic in imports.findall(_text(client, path)):
+            if f"/web/{static or dynamic}" not in seen:
+                pending.append(f"/web/{static or dynamic}")
+    assert seen == set(SCRIPTS) | set(VENDOR)
+
+
+@pytest.mark.parametrize("path", VENDOR)
+def test_the_graph_library_is_served_as_a_module(client: CheckedClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200, "run `make install` (npm ci + copy to web/vendor)"
+    assert response.mimetype == "text/javascript"
+    assert "export" in response.get_data(as_text=True)[-400:]
+
+
+@pytest.mark.parametrize("path", ["/web/node_modules/cytoscape/package.json", "/web/package.json"])
+def test_npm_folders_are_not_served(client: CheckedClient, path: str) -> None:
+    assert client.get(path).status_code == 404
 
 
 def test_page_names_no_external_host(client: CheckedClient) -> None:
@@ -123,7 +161,7 @@ def test_every_form_control_has_a_label(client: CheckedClient) -> None:
     tags = _tags(_text(client, "/"))
     labelled = {attrs["for"] for tag, attrs in tags if tag == "label"}
     controls = [attrs.get("id") for tag, attrs in tags if tag in ("input", "select", "textarea")]
-    assert len(controls) == 4
+    assert len(controls) == 8
     assert [control for control in controls if control not in labelled] == []
 
 
@@ -133,6 +171,9 @@ def test_page_calls_only_operations_the_api_documents(client: CheckedClient) -> 
     assert 'API = "/api/v1"' in scripts
     for operation, fragment in CALLED.items():
         assert "get" in spec_paths[operation], operation
+        assert fragment in scripts, fragment
+    for method, operation, fragment in WRITES:
+        assert method in spec_paths[operation], operation
         assert fragment in scripts, fragment
 
 

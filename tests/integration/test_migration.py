@@ -102,6 +102,7 @@ def test_migration_keeps_analysts_work_and_equals_a_fresh_seed(
         "schema/V003__superseded_links.cypher",
         "seed/V004__argument_basis.cypher",
         "seed/V005__argument_review.cypher",
+        "seed/V006__claim_type_labels.cypher",  # the Browser's labels, after the review
     }
     links = fresh_then_migrated["links"]
 

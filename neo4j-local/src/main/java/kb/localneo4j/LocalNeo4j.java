@@ -18,7 +18,12 @@ import org.neo4j.server.NeoBootstrapper;
 /**
  * Runs a Neo4j Community server (Bolt + HTTP + Browser) for the project's local knowledge base.
  *
- * <p>Usage: {@code KB_LOCAL_NEO4J_PASSWORD=PW LocalNeo4j --bolt-port N --http-port N --data-dir PATH}.
+ * <p>Usage: {@code KB_LOCAL_NEO4J_PASSWORD=PW LocalNeo4j --bolt-port N --http-port N --data-dir PATH
+ * [--browser-dir PATH]}.
+ *
+ * <p>With {@code --browser-dir}, the folder's {@code style.grass} and {@code guide.html} are
+ * served at {@code /kb/} ({@link ResearchFiles}) and Neo4j Browser applies the style and opens
+ * the guide as soon as a user logs in ({@code browser.post_connect_cmd}).
  *
  * <p>It uses the same bootstrapper as {@code neo4j console}, so logs go to stdout and SIGTERM
  * triggers the bootstrapper's shutdown hook, which stops the databases cleanly. Everything Neo4j
@@ -66,6 +71,10 @@ public final class LocalNeo4j {
         // Netty otherwise idles 5s per Bolt event loop group on shutdown (the stores are already
         // closed by then); the test harness uses 0 as well.
         conf.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
+        String browserDir = args.get("--browser-dir");
+        if (browserDir != null && !browserDir.isEmpty()) {
+            configureResearchBrowser(conf, Path.of(browserDir).toAbsolutePath().normalize(), httpPort);
+        }
 
         NeoBootstrapper bootstrapper = new CommunityBootstrapper();
         // daemonMode=false keeps the console log appender, i.e. the user log goes to stdout.
@@ -84,6 +93,21 @@ public final class LocalNeo4j {
         System.out.println("LocalNeo4j: ready, bolt://127.0.0.1:" + boltPort
                 + " http://127.0.0.1:" + httpPort + "/");
         // The bootstrapper's non-daemon threads keep the JVM alive; SIGTERM runs its shutdown hook.
+    }
+
+    /**
+     * Serves the guide and style at /kb/ (no login needed: the Browser fetches them with plain
+     * requests) and makes the Browser load both after connecting. Same host as the Browser, so
+     * the remote-content allow-list needs only the loopback names.
+     */
+    private static void configureResearchBrowser(Map<String, String> conf, Path dir, int httpPort) {
+        System.setProperty(ResearchFiles.DIR_PROPERTY, dir.toString());
+        String base = "http://127.0.0.1:" + httpPort + "/kb/";
+        conf.put("server.unmanaged_extension_classes", "kb.localneo4j=/kb");
+        conf.put("dbms.security.http_auth_allowlist", "/,/browser.*,/kb/.*");
+        // Neo4j 5.26 still declares this setting under its old name (the docs say "allowlist").
+        conf.put("browser.remote_content_hostname_whitelist", "127.0.0.1,localhost");
+        conf.put("browser.post_connect_cmd", "style " + base + "style.grass; play " + base + "guide.html");
     }
 
     /**
@@ -150,7 +174,7 @@ public final class LocalNeo4j {
     private static void usage(String problem) {
         System.err.println("LocalNeo4j: " + problem);
         System.err.println(
-                "usage: LocalNeo4j --bolt-port N --http-port N --data-dir PATH --password PW");
+                "usage: LocalNeo4j --bolt-port N --http-port N --data-dir PATH [--browser-dir PATH]");
         System.exit(2);
     }
 }

@@ -1,0 +1,52 @@
+// What rests on what, as indented lists: the accessible view of the walks
+// (the graph view draws the same walks).
+
+import { badge, clear, el } from "./common.js";
+
+const note = (text) => el("p", { class: "muted small", text });
+
+const STEP_LABEL = {
+  downstream: { supports: "supports →", causal: "causes →" },
+  upstream: { supports: "← supported by", causal: "← caused by" },
+};
+
+/** An indented tree: each reached claim hangs under the claim before it on its path. */
+export function renderWalk(container, claim, walk, direction, claimLink) {
+  if (walk.claims.length === 0) {
+    const downstream = direction === "downstream";
+    clear(container, note(downstream ? "Nothing depends on it." : "It rests on no other claim."));
+    return;
+  }
+  const children = new Map();
+  for (const reached of walk.claims) {
+    const steps = reached.path;
+    const before = steps.length > 1 ? steps[steps.length - 2].claim_id : claim.id;
+    if (!children.has(before)) children.set(before, []);
+    children.get(before).push(reached);
+  }
+  const node = (reached) => {
+    const step = reached.path[reached.path.length - 1];
+    return el(
+      "li",
+      {},
+      el("span", {
+        class: `step step-${step.kind}`,
+        title: `${step.link_id} · ${reached.distance} step(s) from the selected claim`,
+        text: STEP_LABEL[direction][step.kind] || step.kind,
+      }),
+      " ",
+      claimLink(reached.claim_id, reached.text),
+      " ",
+      badge(reached.type),
+      children.has(reached.claim_id) ? branch(reached.claim_id) : null,
+    );
+  };
+  const branch = (id) => el("ul", { class: "tree" }, children.get(id).map(node));
+  const farthest = Math.max(...walk.claims.map((c) => c.distance));
+  clear(
+    container,
+    note(`${walk.claims.length} claims, up to ${farthest} steps away (searched ${walk.depth}).`),
+    branch(claim.id),
+  );
+}
+
