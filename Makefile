@@ -1,4 +1,4 @@
-# Two commands do all set-up on a fresh machine (Python 3.11+, Java 17, Maven):
+# Two commands do all set-up on a fresh machine (Python 3.11+, Java 17, Maven, Node.js + npm):
 #   make run   - install, start the local Neo4j, seed it, serve the API
 #   make test  - install, lint, and run the tests against a throwaway Neo4j
 # Everything lands in .venv/ and .local/ (both git-ignored).
