@@ -4,11 +4,22 @@
 transactions (`execute_read` / `execute_write`, which retry transient
 errors), and translates the driver's connection failures into
 `DatabaseUnavailable` with a message a person can act on.
+
+Timeouts keep a sick database from hanging callers: every read carries a
+server-side transaction timeout, connecting and pool acquisition are bounded,
+and a store made for the API (`Settings.for_requests`) gives each call a
+deadline. The driver has no client-side read timeout, so a frozen server
+(SIGSTOP, a full GC, a dead VM whose TCP stays open) would block a thread
+forever; the deadline runs the call on a small bounded pool of threads and
+stops waiting for it, so the request answers 503 while the stuck thread
+finishes (or fails) whenever the server comes back.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, LiteralString, TypeVar
 
@@ -16,6 +27,7 @@ import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimumSeverity
 from neo4j.exceptions import (
     AuthError,
+    ClientError,
     ConstraintError,
     ServiceUnavailable,
     SessionExpired,
@@ -27,14 +39,24 @@ from kb.errors import Conflict, DatabaseBusy, DatabaseUnavailable
 
 T = TypeVar("T")
 
+# Threads that may wait on the database for deadline-bound calls, per store. A frozen
+# server can hold all of them; further calls then time out in the queue (a fast 503)
+# instead of piling up threads and connections.
+DEADLINE_THREADS = 32
+# The health check's own budget: it must answer well within a load balancer's 1 s.
+HEALTH_TIMEOUT_SECONDS = 0.8
+
 
 def create_driver(settings: Settings) -> Driver:
     """Open a driver for `settings` (no I/O until first use)."""
     return GraphDatabase.driver(
         settings.neo4j_uri,
         auth=(settings.neo4j_user, settings.neo4j_password),
-        connection_acquisition_timeout=10.0,
+        connection_timeout=settings.connect_timeout_seconds,
+        connection_acquisition_timeout=settings.connect_timeout_seconds,
         max_transaction_retry_time=settings.neo4j_max_retry_seconds,
+        # The driver's first retry waits 1 s; a short first delay fits the API's budget.
+        initial_retry_delay=0.1,
         # Schema-less hints ("label does not exist yet") are noise for a fresh graph.
         notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
@@ -53,6 +75,10 @@ def translate_driver_errors(uri: str) -> Iterator[None]:
         yield
     except ConstraintError as exc:
         raise Conflict("the write conflicts with an existing record") from exc
+    except ClientError as exc:
+        if "TransactionTimedOut" not in (exc.code or ""):
+            raise
+        raise DatabaseBusy("the graph database did not finish in time; try again shortly") from exc
     except TransientError as exc:
         raise DatabaseBusy("the graph database is busy; try again shortly") from exc
     except AuthError as exc:
@@ -66,19 +92,43 @@ def translate_driver_errors(uri: str) -> Iterator[None]:
 
 
 class Store:
-    """A driver bound to one database, with managed read and write transactions."""
+    """A driver bound to one database, with managed read and write transactions.
 
-    def __init__(self, driver: Driver, database: str, uri: str = "") -> None:
+    `read_timeout` (seconds) is the server-side timeout of every read;
+    `call_deadline` (seconds, or None) bounds how long any call waits in all.
+    """
+
+    def __init__(
+        self,
+        driver: Driver,
+        database: str,
+        uri: str = "",
+        *,
+        read_timeout: float | None = None,
+        call_deadline: float | None = None,
+    ) -> None:
         self.driver = driver
         self.database = database
         self.uri = uri
+        self.read_timeout = read_timeout
+        self.call_deadline = call_deadline
+        self._waiters: ThreadPoolExecutor | None = None
+        self._waiters_lock = threading.Lock()
 
     @classmethod
     def connect(cls, settings: Settings) -> Store:
         """Create a store for `settings`; the connection opens lazily."""
-        return cls(create_driver(settings), settings.neo4j_database, settings.neo4j_uri)
+        return cls(
+            create_driver(settings),
+            settings.neo4j_database,
+            settings.neo4j_uri,
+            read_timeout=settings.read_timeout_seconds,
+            call_deadline=settings.call_deadline_seconds,
+        )
 
     def close(self) -> None:
+        if self._waiters is not None:
+            self._waiters.shutdown(wait=False, cancel_futures=True)
         self.driver.close()
 
     def verify(self) -> None:
@@ -87,14 +137,67 @@ class Store:
             self.driver.verify_connectivity()
 
     def read(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run `work(tx, *args, **kwargs)` in a managed read transaction."""
-        with translate_driver_errors(self.uri), self._session() as session:
-            return session.execute_read(work, *args, **kwargs)
+        """Run `work(tx, *args, **kwargs)` in a managed read transaction.
+
+        Neo4j ends the transaction after `read_timeout` seconds (`DatabaseBusy`).
+        """
+        timed = neo4j.unit_of_work(timeout=self.read_timeout)(work)
+        return self._within_deadline(self.call_deadline, self._execute_read, timed, args, kwargs)
 
     def write(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `work(tx, *args, **kwargs)` in a managed write transaction."""
+        return self._within_deadline(self.call_deadline, self._execute_write, work, args, kwargs)
+
+    def check(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a short read once, no retries, given up after `HEALTH_TIMEOUT_SECONDS`.
+
+        For health checks: whatever the database does (down, frozen, slow), this
+        returns or raises `DatabaseUnavailable` / `DatabaseBusy` within that time.
+        """
+        timed = neo4j.unit_of_work(timeout=HEALTH_TIMEOUT_SECONDS)(work)
+
+        def once() -> T:
+            with (
+                translate_driver_errors(self.uri),
+                self.driver.session(database=self.database, max_transaction_retry_time=0) as s,
+            ):
+                return s.execute_read(timed, *args, **kwargs)
+
+        return self._within_deadline(HEALTH_TIMEOUT_SECONDS, once)
+
+    def _execute_read(self, work: Callable[..., T], args: Any, kwargs: Any) -> T:
+        with translate_driver_errors(self.uri), self._session() as session:
+            return session.execute_read(work, *args, **kwargs)
+
+    def _execute_write(self, work: Callable[..., T], args: Any, kwargs: Any) -> T:
         with translate_driver_errors(self.uri), self._session() as session:
             return session.execute_write(work, *args, **kwargs)
+
+    def _within_deadline(self, deadline: float | None, call: Callable[..., T], *args: Any) -> T:
+        """`call(*args)`, or `DatabaseUnavailable` once `deadline` seconds have passed.
+
+        Without a deadline the call runs on the caller's thread. With one it runs
+        on the store's bounded thread pool; when time is up the caller gets the
+        error and a call that has not started yet is cancelled.
+        """
+        if deadline is None:
+            return call(*args)
+        future: Future[T] = self._waiter_pool().submit(call, *args)
+        try:
+            return future.result(timeout=deadline)
+        except TimeoutError:
+            if future.done():  # the call itself raised TimeoutError
+                raise
+            future.cancel()
+            raise DatabaseUnavailable(
+                f"Neo4j at {self.uri} did not answer within {deadline:g}s"
+            ) from None
+
+    def _waiter_pool(self) -> ThreadPoolExecutor:
+        with self._waiters_lock:
+            if self._waiters is None:
+                self._waiters = ThreadPoolExecutor(DEADLINE_THREADS, thread_name_prefix="kb-db")
+            return self._waiters
 
     def run_autocommit(self, query: neo4j.Query | str, **params: Any) -> None:
         """Run one statement outside an explicit transaction (schema changes need this)."""
