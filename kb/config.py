@@ -126,8 +126,9 @@ class Settings:
         for at most `request_max_retry_seconds` inside it. The CLI keeps the longer
         `neo4j_max_retry_seconds` and no deadline, since seeding may take a while.
         """
+        retry = min(self.neo4j_max_retry_seconds, self.request_max_retry_seconds)
         return replace(
             self,
-            neo4j_max_retry_seconds=min(self.neo4j_max_retry_seconds, self.request_max_retry_seconds),
+            neo4j_max_retry_seconds=retry,
             call_deadline_seconds=self.request_timeout_seconds,
         )
