@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from kb.cli.backup import backup, restore_command
 from kb.cli.data import query, seed, stats
 from kb.cli.keys import keys
 from kb.cli.localdb import db
@@ -33,6 +34,8 @@ cli.add_command(stats)
 cli.add_command(query)
 cli.add_command(serve)
 cli.add_command(keys)
+cli.add_command(backup)
+cli.add_command(restore_command)
 
 
 def main() -> None:

@@ -130,6 +130,21 @@ def apply_scripts(
     return results
 
 
+def apply_schema(store: Store, scripts: list[Script]) -> None:
+    """Run every schema statement of `scripts` again, without recording anything.
+
+    A restore needs this: the backup brings the seed history that says the
+    schema is applied, so the constraints and indexes must exist before the
+    data goes in. Schema statements are `IF NOT EXISTS`, so this is idempotent.
+    """
+    for script in scripts:
+        if script.kind != "schema":
+            continue
+        for index, statement in enumerate(script.statements, start=1):
+            with _reported(script, index, statement):
+                store.run_autocommit(statement.text)
+
+
 def _apply_one(
     store: Store, script: Script, change_reason: str | None, on_statement: ProgressCallback | None
 ) -> None:
