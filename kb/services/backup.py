@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import IO, Any
 
 from kb import backup_format as fmt
 from kb.config import CYPHER_DIR
@@ -51,7 +51,7 @@ def counts(store: Store) -> BackupCounts:
     return BackupCounts(nodes, relationships)
 
 
-def dump(store: Store, out: TextIO, page_size: int = PAGE_SIZE) -> BackupCounts:
+def dump(store: Store, out: IO[str], page_size: int = PAGE_SIZE) -> BackupCounts:
     """Write a backup of the whole graph to `out`; the same graph gives the same bytes."""
     out.write(fmt.dumps(fmt.header()))
     nodes = 0
@@ -79,7 +79,7 @@ def dump(store: Store, out: TextIO, page_size: int = PAGE_SIZE) -> BackupCounts:
 
 
 def restore(
-    store: Store, source: TextIO, *, force: bool = False, batch_size: int = BATCH_SIZE
+    store: Store, source: IO[str], *, force: bool = False, batch_size: int = BATCH_SIZE
 ) -> BackupCounts:
     """Load a backup from `source` into an empty database and return what it restored.
 
@@ -161,7 +161,7 @@ def _pages(
         after = rows[-1]["id"]
 
 
-def _lines(source: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
+def _lines(source: IO[str]) -> Iterator[tuple[int, dict[str, Any]]]:
     for number, text in enumerate(source, start=1):
         if text.strip():
             yield number, fmt.loads(text, number)
