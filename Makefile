@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench reliability clean
 
 install: $(VENV)/.installed
 
@@ -31,6 +31,11 @@ test: install lint
 lint: install
 	$(BIN)/ruff check kb api tests bench
 	$(BIN)/mypy kb api
+
+# The long reliability run (kill -9, stop/start, SIGSTOP, 16x500 idempotent writes, 60 s of
+# mixed load) on its own Neo4j; `make test` runs a short version. Figures: .local/reliability/.
+reliability: install
+	KB_RELIABILITY_LONG=1 $(BIN)/python -m pytest tests/reliability -p no:randomly -v
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

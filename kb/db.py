@@ -28,6 +28,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimum
 from neo4j.exceptions import (
     AuthError,
     ClientError,
+    ConnectionAcquisitionTimeoutError,
     ConstraintError,
     ServiceUnavailable,
     SessionExpired,
@@ -66,7 +67,8 @@ def create_driver(settings: Settings) -> Driver:
 def translate_driver_errors(uri: str) -> Iterator[None]:
     """Turn the driver's failures into the knowledge base's own errors.
 
-    Connection and authentication failures become `DatabaseUnavailable`, a
+    Connection, pool-acquisition and authentication failures become
+    `DatabaseUnavailable`, a
     uniqueness violation `Conflict`, and a transient error that outlived the
     managed transaction's retries `DatabaseBusy`; nothing above `kb.db` needs
     to know the driver's exception types.
@@ -85,7 +87,7 @@ def translate_driver_errors(uri: str) -> Iterator[None]:
         raise DatabaseUnavailable(
             f"Neo4j at {uri} refused the credentials (check NEO4J_USER / NEO4J_PASSWORD)"
         ) from exc
-    except (ServiceUnavailable, SessionExpired) as exc:
+    except (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError) as exc:
         raise DatabaseUnavailable(
             f"Neo4j is not reachable at {uri} (is it running? `kb db start` starts a local one)"
         ) from exc

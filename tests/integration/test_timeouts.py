@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 from flask import Flask
-from neo4j import ManagedTransaction
+from neo4j import GraphDatabase, ManagedTransaction
 
 from api import create_app
 from kb.config import Settings
@@ -133,3 +133,20 @@ def test_a_runaway_read_is_ended_by_the_server(store: Store) -> None:
     timed = Store(store.driver, store.database, store.uri, read_timeout=0.3)
     with pytest.raises(DatabaseBusy, match="did not finish in time"):
         timed.read(_slow)
+
+
+def test_a_full_connection_pool_is_a_503_not_a_500(neo4j_settings: Settings) -> None:
+    driver = GraphDatabase.driver(
+        neo4j_settings.neo4j_uri,
+        auth=(neo4j_settings.neo4j_user, neo4j_settings.neo4j_password),
+        max_connection_pool_size=1,
+        connection_acquisition_timeout=0.3,
+    )
+    store = Store(driver, neo4j_settings.neo4j_database, neo4j_settings.neo4j_uri)
+    try:
+        with driver.session(database=store.database) as held, held.begin_transaction() as tx:
+            tx.run("RETURN 1").consume()  # the pool's one connection is taken
+            with pytest.raises(DatabaseUnavailable):
+                store.read(_one)
+    finally:
+        driver.close()
