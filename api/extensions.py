@@ -56,7 +56,7 @@ def get_store() -> Store:
     """The app's one store: passed in by tests as `KB_STORE`, else opened on first use."""
     store: Store | None = current_app.extensions.get("kb_store")
     if store is None:
-        # Requests fail fast (503 within about 1.5 s) rather than wait out an outage.
+        # Requests fail fast (503 within 2 s) rather than wait out an outage.
         store = current_app.config.get("KB_STORE") or Store.connect(
             current_app.config["KB_SETTINGS"].for_requests()
         )

@@ -79,9 +79,10 @@ class Settings:
     read_timeout_seconds: float = 3.0
     # Opening a connection, and getting one from the pool, give up after this.
     connect_timeout_seconds: float = 1.0
-    # What an API request may spend on one database call, retries included, before it
-    # answers 503; and the shorter retry budget inside it (see `for_requests`).
-    request_timeout_seconds: float = 1.5
+    # What an API request waits for one database call, retries included, before it checks
+    # whether Neo4j still answers (503 if not; see `kb.db.Store`); and the shorter retry
+    # budget inside it (see `for_requests`).
+    request_timeout_seconds: float = 1.2
     request_max_retry_seconds: float = 1.0
     # Set by `for_requests`: the deadline `Store` enforces on each call (None: no deadline).
     call_deadline_seconds: float | None = None
@@ -113,7 +114,7 @@ class Settings:
             neo4j_max_retry_seconds=float(_int_env("NEO4J_MAX_RETRY_SECONDS", 5)),
             read_timeout_seconds=_float_env("KB_READ_TIMEOUT_SECONDS", 3.0),
             connect_timeout_seconds=_float_env("KB_CONNECT_TIMEOUT_SECONDS", 1.0),
-            request_timeout_seconds=_float_env("KB_REQUEST_TIMEOUT_SECONDS", 1.5),
+            request_timeout_seconds=_float_env("KB_REQUEST_TIMEOUT_SECONDS", 1.2),
             request_max_retry_seconds=_float_env("KB_REQUEST_MAX_RETRY_SECONDS", 1.0),
             local=local,
         )
@@ -121,8 +122,8 @@ class Settings:
     def for_requests(self) -> Settings:
         """These settings as the API uses them: fail fast instead of waiting out an outage.
 
-        A request gets `request_timeout_seconds` per database call (so a stopped or
-        frozen Neo4j answers 503 within about that), and managed transactions retry
+        A request gets `request_timeout_seconds` per database call (a stopped or
+        frozen Neo4j answers 503 within that plus a short probe), and managed transactions retry
         for at most `request_max_retry_seconds` inside it. The CLI keeps the longer
         `neo4j_max_retry_seconds` and no deadline, since seeding may take a while.
         """

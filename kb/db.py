@@ -12,14 +12,16 @@ deadline. The driver has no client-side read timeout, so a frozen server
 (SIGSTOP, a full GC, a dead VM whose TCP stays open) would block a thread
 forever; the deadline runs the call on a small bounded pool of threads and
 stops waiting for it, so the request answers 503 while the stuck thread
-finishes (or fails) whenever the server comes back.
+finishes (or fails) whenever the server comes back. A connectivity probe
+after a missed deadline keeps a database that is merely slow (a busy
+machine, a cold query plan) from being reported as gone.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from typing import Any, LiteralString, TypeVar
 
@@ -46,6 +48,11 @@ T = TypeVar("T")
 DEADLINE_THREADS = 32
 # The health check's own budget: it must answer well within a load balancer's 1 s.
 HEALTH_TIMEOUT_SECONDS = 0.8
+# After a missed deadline: how long the "is it still there?" probe may take, and how
+# much longer a database that is merely slow gets before the caller hears 503.
+PROBE_SECONDS = 0.5
+PROBE_THREADS = 4
+SLOW_GRACE_SECONDS = 5.0
 
 
 def create_driver(settings: Settings) -> Driver:
@@ -115,6 +122,7 @@ class Store:
         self.read_timeout = read_timeout
         self.call_deadline = call_deadline
         self._waiters: ThreadPoolExecutor | None = None
+        self._probes: ThreadPoolExecutor | None = None
         self._waiters_lock = threading.Lock()
 
     @classmethod
@@ -129,8 +137,9 @@ class Store:
         )
 
     def close(self) -> None:
-        if self._waiters is not None:
-            self._waiters.shutdown(wait=False, cancel_futures=True)
+        for pool in (self._waiters, self._probes):
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
         self.driver.close()
 
     def verify(self) -> None:
@@ -165,7 +174,13 @@ class Store:
             ):
                 return s.execute_read(timed, *args, **kwargs)
 
-        return self._within_deadline(HEALTH_TIMEOUT_SECONDS, once)
+        future = self._pools().submit(once)
+        if _finished(future, HEALTH_TIMEOUT_SECONDS):
+            return future.result()
+        future.cancel()
+        raise DatabaseUnavailable(
+            f"Neo4j at {self.uri} did not answer within {HEALTH_TIMEOUT_SECONDS:g}s"
+        )
 
     def _execute_read(self, work: Callable[..., T], args: Any, kwargs: Any) -> T:
         with translate_driver_errors(self.uri), self._session() as session:
@@ -176,29 +191,43 @@ class Store:
             return session.execute_write(work, *args, **kwargs)
 
     def _within_deadline(self, deadline: float | None, call: Callable[..., T], *args: Any) -> T:
-        """`call(*args)`, or `DatabaseUnavailable` once `deadline` seconds have passed.
+        """`call(*args)`, given up on after `deadline` seconds if Neo4j has stopped answering.
 
         Without a deadline the call runs on the caller's thread. With one it runs
-        on the store's bounded thread pool; when time is up the caller gets the
-        error and a call that has not started yet is cancelled.
+        on the store's bounded thread pool. When the deadline passes, a quick
+        connectivity probe tells a slow database from a gone one: a gone (down,
+        frozen) one raises `DatabaseUnavailable` at once; a slow one gets up to
+        `SLOW_GRACE_SECONDS` more, then `DatabaseBusy`. A call that has not
+        started yet is cancelled.
         """
         if deadline is None:
             return call(*args)
-        future: Future[T] = self._waiter_pool().submit(call, *args)
-        try:
-            return future.result(timeout=deadline)
-        except TimeoutError:
-            if future.done():  # the call itself raised TimeoutError
-                raise
-            future.cancel()
-            raise DatabaseUnavailable(
-                f"Neo4j at {self.uri} did not answer within {deadline:g}s"
-            ) from None
+        future: Future[T] = self._pools().submit(call, *args)
+        if _finished(future, deadline):
+            return future.result()
+        if self._answers_quickly() and _finished(future, SLOW_GRACE_SECONDS):
+            return future.result()
+        future.cancel()
+        if self._answers_quickly():
+            raise DatabaseBusy(f"Neo4j at {self.uri} is too slow to answer; try again shortly")
+        raise DatabaseUnavailable(f"Neo4j at {self.uri} did not answer within {deadline:g}s")
 
-    def _waiter_pool(self) -> ThreadPoolExecutor:
+    def _answers_quickly(self) -> bool:
+        """Whether the server completes a connectivity check within `PROBE_SECONDS`."""
+        self._pools()
+        assert self._probes is not None
+        probe = self._probes.submit(self.driver.verify_connectivity)
+        if not _finished(probe, PROBE_SECONDS):
+            probe.cancel()
+            return False
+        return probe.exception() is None
+
+    def _pools(self) -> ThreadPoolExecutor:
+        """The pool deadline-bound calls run on (and the small one probes run on)."""
         with self._waiters_lock:
             if self._waiters is None:
                 self._waiters = ThreadPoolExecutor(DEADLINE_THREADS, thread_name_prefix="kb-db")
+                self._probes = ThreadPoolExecutor(PROBE_THREADS, thread_name_prefix="kb-probe")
             return self._waiters
 
     def run_autocommit(self, query: neo4j.Query | str, **params: Any) -> None:
@@ -208,6 +237,12 @@ class Store:
 
     def _session(self) -> neo4j.Session:
         return self.driver.session(database=self.database)
+
+
+def _finished(future: Future[Any], timeout: float) -> bool:
+    """Wait up to `timeout` seconds for `future`; whether it is done (with a result or error)."""
+    done, _ = wait([future], timeout=timeout)
+    return bool(done)
 
 
 def records(tx: ManagedTransaction, query: LiteralString, **params: Any) -> list[dict[str, Any]]:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 
 import pytest
 from flask import Flask
 from neo4j import GraphDatabase, ManagedTransaction
 
 from api import create_app
+from kb import db
 from kb.config import Settings
 from kb.db import Store
 from kb.errors import ConfigError, DatabaseBusy, DatabaseUnavailable
@@ -150,3 +152,25 @@ def test_a_full_connection_pool_is_a_503_not_a_500(neo4j_settings: Settings) -> 
                 store.read(_one)
     finally:
         driver.close()
+
+
+def _sleepy(seconds: float) -> Callable[[ManagedTransaction], int]:
+    def work(tx: ManagedTransaction) -> int:
+        time.sleep(seconds)  # a slow call on a server that still answers
+        return _one(tx)
+
+    return work
+
+
+def test_a_slow_but_alive_database_is_waited_for(store: Store) -> None:
+    patient = Store(store.driver, store.database, store.uri, call_deadline=0.2)
+    assert patient.read(_sleepy(1.0)) == 1
+
+
+def test_a_database_slower_than_the_grace_is_busy(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "SLOW_GRACE_SECONDS", 0.3)
+    impatient = Store(store.driver, store.database, store.uri, call_deadline=0.2)
+    with pytest.raises(DatabaseBusy, match="too slow"):
+        impatient.read(_sleepy(3.0))

@@ -50,7 +50,7 @@ class Traffic:
                 time.sleep(0.2)  # a client backing off; the same URL is retried
 
     def _read(self, index: int, stop: threading.Event) -> None:
-        paths = ("/api/v1/claims?limit=5", "/healthz")
+        paths = ("/api/v1/claims?limit=5", "/api/v1/sources")
         turn = index
         while not stop.is_set():
             outcome = self.api.call("GET", paths[turn % 2])
