@@ -76,13 +76,13 @@ class Settings:
     # How long a managed transaction keeps retrying transient failures (CLI and seeding).
     neo4j_max_retry_seconds: float = 5.0
     # Server-side limit of every read transaction: Neo4j ends a runaway read.
-    read_timeout_seconds: float = 3.0
+    read_timeout_seconds: float = 5.0
     # Opening a connection, and getting one from the pool, give up after this.
     connect_timeout_seconds: float = 1.0
     # What an API request waits for one database call, retries included, before it checks
     # whether Neo4j still answers (503 if not; see `kb.db.Store`); and the shorter retry
     # budget inside it (see `for_requests`).
-    request_timeout_seconds: float = 1.2
+    request_timeout_seconds: float = 1.0
     request_max_retry_seconds: float = 1.0
     # Set by `for_requests`: the deadline `Store` enforces on each call (None: no deadline).
     call_deadline_seconds: float | None = None
@@ -112,9 +112,9 @@ class Settings:
             neo4j_password=password,
             neo4j_database=env.get("NEO4J_DATABASE", "neo4j"),
             neo4j_max_retry_seconds=float(_int_env("NEO4J_MAX_RETRY_SECONDS", 5)),
-            read_timeout_seconds=_float_env("KB_READ_TIMEOUT_SECONDS", 3.0),
+            read_timeout_seconds=_float_env("KB_READ_TIMEOUT_SECONDS", 5.0),
             connect_timeout_seconds=_float_env("KB_CONNECT_TIMEOUT_SECONDS", 1.0),
-            request_timeout_seconds=_float_env("KB_REQUEST_TIMEOUT_SECONDS", 1.2),
+            request_timeout_seconds=_float_env("KB_REQUEST_TIMEOUT_SECONDS", 1.0),
             request_max_retry_seconds=_float_env("KB_REQUEST_MAX_RETRY_SECONDS", 1.0),
             local=local,
         )

@@ -205,10 +205,11 @@ class Store:
         future: Future[T] = self._pools().submit(call, *args)
         if _finished(future, deadline):
             return future.result()
-        if self._answers_quickly() and _finished(future, SLOW_GRACE_SECONDS):
+        alive = self._answers_quickly()
+        if alive and _finished(future, SLOW_GRACE_SECONDS):
             return future.result()
         future.cancel()
-        if self._answers_quickly():
+        if alive:
             raise DatabaseBusy(f"Neo4j at {self.uri} is too slow to answer; try again shortly")
         raise DatabaseUnavailable(f"Neo4j at {self.uri} did not answer within {deadline:g}s")
 

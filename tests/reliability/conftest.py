@@ -22,7 +22,6 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -206,5 +205,11 @@ def neo4j_restored(faulty_neo4j: FaultyNeo4j) -> Iterator[FaultyNeo4j]:
     faulty_neo4j.ensure_running()
 
 
-def report_path() -> Path:
-    return REPORT_DIR / "report.md"
+def save_outcomes(scenario: str, api: Api) -> None:
+    """Every request of a scenario (phase, path, status, seconds) for a closer look."""
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
+    with (REPORT_DIR / f"{scenario}.jsonl").open("w") as out:
+        for o in api.outcomes:
+            row = {"phase": o.phase, "method": o.method, "path": o.path, "status": o.status,
+                   "seconds": round(o.seconds, 3), "retry_after": o.retry_after, "error": o.error}
+            out.write(json.dumps(row) + "\n")

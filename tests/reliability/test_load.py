@@ -17,7 +17,8 @@ IDEMPOTENT_THREADS = 16
 IDEMPOTENT_WRITES = 500 if LONG else 25  # per thread
 KEYS = 100
 MIXED_SECONDS = 60.0 if LONG else 15.0
-MIXED_THREADS = 8
+MIXED_THREADS = 8 if LONG else 4
+THINK_SECONDS = 0.05  # a client's pause between requests: steady load, not a flood
 CLAIMS = (
     "c-trump-said-israel-must-finish",
     "c-second-phase-deliberately-stopped",
@@ -30,7 +31,7 @@ READS = (
     "/api/v1/sources",
     "/api/v1/slots?status=open&limit=50",
     "/api/v1/claims/c-trump-said-israel-must-finish/evidence",
-)  # /healthz is left out: its strict 0.8 s budget may say 503 on a machine this busy
+)  # /healthz is polled in test_faults: its 0.8 s budget is meant for load balancers
 
 
 def links_per_url(store: Store, prefix: str) -> dict[str, int]:
@@ -109,6 +110,7 @@ def test_mixed_reads_and_writes_have_no_errors(
                         written.append(url)
             else:
                 api.call("GET", rng.choice(READS))
+            time.sleep(THINK_SECONDS)
 
     with Workers(MIXED_THREADS, loop) as workers:
         for thread in workers.threads:
