@@ -39,6 +39,7 @@ from neo4j.exceptions import (
 
 from kb.config import Settings
 from kb.errors import Conflict, DatabaseBusy, DatabaseUnavailable
+from kb.queries.health import PING_QUERY
 
 T = TypeVar("T")
 
@@ -214,14 +215,23 @@ class Store:
         raise DatabaseUnavailable(f"Neo4j at {self.uri} did not answer within {deadline:g}s")
 
     def _answers_quickly(self) -> bool:
-        """Whether the server completes a connectivity check within `PROBE_SECONDS`."""
+        """Whether the database runs a trivial statement within `PROBE_SECONDS`.
+
+        A statement, not just a Bolt handshake: a server that is starting up
+        accepts connections before its database can answer.
+        """
         self._pools()
         assert self._probes is not None
-        probe = self._probes.submit(self.driver.verify_connectivity)
+        probe = self._probes.submit(self._ping)
         if not _finished(probe, PROBE_SECONDS):
             probe.cancel()
             return False
         return probe.exception() is None
+
+    def _ping(self) -> None:
+        # Auto-commit: run once, never retried.
+        with self.driver.session(database=self.database) as session:
+            session.run(PING_QUERY).consume()
 
     def _pools(self) -> ThreadPoolExecutor:
         """The pool deadline-bound calls run on (and the small one probes run on)."""
