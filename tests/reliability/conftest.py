@@ -155,9 +155,18 @@ def served_api(faulty_neo4j: FaultyNeo4j) -> Iterator[ServedApi]:
 # One request of each kind the scenarios send. A fresh Neo4j plans each query on its
 # first run, which on a busy machine can outlast the API's deadline (an honest 503);
 # a deployment's readiness check does the same warm-up before taking traffic.
+READS = (
+    "/api/v1/claims?limit=5",
+    "/api/v1/claims?limit=20",
+    "/api/v1/claims/c-ummah-duty",
+    "/api/v1/claims/c-second-phase-deliberately-stopped/dependencies",
+    "/api/v1/sources",
+    "/api/v1/slots?status=open&limit=50",
+    "/api/v1/claims/c-trump-said-israel-must-finish/evidence",
+)
 WARM_UP = (
     ("GET", "/healthz"),
-    ("GET", "/api/v1/claims?limit=5"),
+    *(("GET", path) for path in READS),
     ("POST", "/api/v1/claims/c-ummah-duty/evidence"),
 )
 

@@ -10,7 +10,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kb.db import Store
-from tests.reliability.conftest import LONG, FaultyNeo4j, ServedApi
+from tests.reliability.conftest import LONG, READS, FaultyNeo4j, ServedApi
 from tests.reliability.load import Api, Workers, evidence, percentile
 
 IDEMPOTENT_THREADS = 16
@@ -24,15 +24,6 @@ CLAIMS = (
     "c-second-phase-deliberately-stopped",
     "c-ummah-duty",
 )
-READS = (
-    "/api/v1/claims?limit=20",
-    "/api/v1/claims/c-ummah-duty",
-    "/api/v1/claims/c-second-phase-deliberately-stopped/dependencies",
-    "/api/v1/sources",
-    "/api/v1/slots?status=open&limit=50",
-    "/api/v1/claims/c-trump-said-israel-must-finish/evidence",
-)  # /healthz is polled in test_faults: its 0.8 s budget is meant for load balancers
-
 
 def links_per_url(store: Store, prefix: str) -> dict[str, int]:
     """Evidence URL -> number of evidence links citing it, for URLs under `prefix`."""
