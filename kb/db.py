@@ -85,16 +85,19 @@ def translate_driver_errors(uri: str) -> Iterator[None]:
         yield
     except ConstraintError as exc:
         raise Conflict("the write conflicts with an existing record") from exc
-    except ClientError as exc:
-        if "TransactionTimedOut" not in (exc.code or ""):
-            raise
-        raise DatabaseBusy("the graph database did not finish in time; try again shortly") from exc
     except TransientError as exc:
         raise DatabaseBusy("the graph database is busy; try again shortly") from exc
     except AuthError as exc:
         raise DatabaseUnavailable(
             f"Neo4j at {uri} refused the credentials (check NEO4J_USER / NEO4J_PASSWORD)"
         ) from exc
+    except ClientError as exc:  # after AuthError, its subclass
+        code = exc.code or ""
+        if code.startswith("Neo.ClientError.Security."):  # e.g. too many failed logins
+            raise DatabaseUnavailable(f"Neo4j at {uri} refused the login: {exc.message}") from exc
+        if "TransactionTimedOut" not in code:
+            raise
+        raise DatabaseBusy("the graph database did not finish in time; try again shortly") from exc
     except (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError) as exc:
         raise DatabaseUnavailable(
             f"Neo4j is not reachable at {uri} (is it running? `kb db start` starts a local one)"
