@@ -71,6 +71,8 @@ def problem(
     response.mimetype = PROBLEM_JSON
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="claim-kb"'
+    if status == 503:  # the database is down, frozen or busy: clients may retry shortly
+        response.headers["Retry-After"] = "1"
     response.headers.update(headers or {})
     return response, status
 

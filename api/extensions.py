@@ -59,8 +59,9 @@ def get_store() -> Store:
     """The app's one store: passed in by tests as `KB_STORE`, else opened on first use."""
     store: Store | None = current_app.extensions.get("kb_store")
     if store is None:
+        # Requests fail fast (503 within 2 s) rather than wait out an outage.
         store = current_app.config.get("KB_STORE") or Store.connect(
-            current_app.config["KB_SETTINGS"]
+            current_app.config["KB_SETTINGS"].for_requests()
         )
         if "KB_STORE" not in current_app.config:
             atexit.register(store.close)  # the driver's pool closes when the worker exits

@@ -7,7 +7,7 @@ with no configuration; the README lists the variables.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kb.errors import ConfigError
@@ -18,6 +18,19 @@ CORPUS_DIR = PROJECT_ROOT / "corpus"
 LOCAL_DIR = PROJECT_ROOT / ".local"
 
 DEFAULT_PASSWORD = "kb-local-password"
+
+
+def _float_env(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from exc
+    if not value > 0 or value == float("inf"):
+        raise ConfigError(f"{name} must be a positive number of seconds, got {raw!r}")
+    return value
 
 
 def _int_env(name: str, default: int) -> int:
@@ -60,8 +73,19 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_password: str = DEFAULT_PASSWORD
     neo4j_database: str = "neo4j"
-    # How long a managed transaction keeps retrying transient failures.
+    # How long a managed transaction keeps retrying transient failures (CLI and seeding).
     neo4j_max_retry_seconds: float = 5.0
+    # Server-side limit of every read transaction: Neo4j ends a runaway read.
+    read_timeout_seconds: float = 5.0
+    # Opening a connection, and getting one from the pool, give up after this.
+    connect_timeout_seconds: float = 1.0
+    # What an API request waits for one database call, retries included, before it checks
+    # whether Neo4j still answers (503 if not; see `kb.db.Store`); and the shorter retry
+    # budget inside it (see `for_requests`).
+    request_timeout_seconds: float = 1.0
+    request_max_retry_seconds: float = 1.0
+    # Set by `for_requests`: the deadline `Store` enforces on each call (None: no deadline).
+    call_deadline_seconds: float | None = None
     local: LocalServerConfig = field(
         default_factory=lambda: LocalServerConfig(
             home=LOCAL_DIR / "neo4j",
@@ -88,5 +112,24 @@ class Settings:
             neo4j_password=password,
             neo4j_database=env.get("NEO4J_DATABASE", "neo4j"),
             neo4j_max_retry_seconds=float(_int_env("NEO4J_MAX_RETRY_SECONDS", 5)),
+            read_timeout_seconds=_float_env("KB_READ_TIMEOUT_SECONDS", 5.0),
+            connect_timeout_seconds=_float_env("KB_CONNECT_TIMEOUT_SECONDS", 1.0),
+            request_timeout_seconds=_float_env("KB_REQUEST_TIMEOUT_SECONDS", 1.0),
+            request_max_retry_seconds=_float_env("KB_REQUEST_MAX_RETRY_SECONDS", 1.0),
             local=local,
+        )
+
+    def for_requests(self) -> Settings:
+        """These settings as the API uses them: fail fast instead of waiting out an outage.
+
+        A request gets `request_timeout_seconds` per database call (a stopped or
+        frozen Neo4j answers 503 within that plus a short probe), and managed transactions retry
+        for at most `request_max_retry_seconds` inside it. The CLI keeps the longer
+        `neo4j_max_retry_seconds` and no deadline, since seeding may take a while.
+        """
+        retry = min(self.neo4j_max_retry_seconds, self.request_max_retry_seconds)
+        return replace(
+            self,
+            neo4j_max_retry_seconds=retry,
+            call_deadline_seconds=self.request_timeout_seconds,
         )

@@ -4,11 +4,24 @@
 transactions (`execute_read` / `execute_write`, which retry transient
 errors), and translates the driver's connection failures into
 `DatabaseUnavailable` with a message a person can act on.
+
+Timeouts keep a sick database from hanging callers: every read carries a
+server-side transaction timeout, connecting and pool acquisition are bounded,
+and a store made for the API (`Settings.for_requests`) gives each call a
+deadline. The driver has no client-side read timeout, so a frozen server
+(SIGSTOP, a full GC, a dead VM whose TCP stays open) would block a thread
+forever; the deadline runs the call on a small bounded pool of threads and
+stops waiting for it, so the request answers 503 while the stuck thread
+finishes (or fails) whenever the server comes back. A connectivity probe
+after a missed deadline keeps a database that is merely slow (a busy
+machine, a cold query plan) from being reported as gone.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from typing import Any, LiteralString, TypeVar
 
@@ -16,6 +29,8 @@ import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimumSeverity
 from neo4j.exceptions import (
     AuthError,
+    ClientError,
+    ConnectionAcquisitionTimeoutError,
     ConstraintError,
     ServiceUnavailable,
     SessionExpired,
@@ -24,8 +39,21 @@ from neo4j.exceptions import (
 
 from kb.config import Settings
 from kb.errors import Conflict, DatabaseBusy, DatabaseUnavailable
+from kb.queries.health import PING_QUERY
 
 T = TypeVar("T")
+
+# Threads that may wait on the database for deadline-bound calls, per store. A frozen
+# server can hold all of them; further calls then time out in the queue (a fast 503)
+# instead of piling up threads and connections.
+DEADLINE_THREADS = 32
+# The health check's own budget: it must answer well within a load balancer's 1 s.
+HEALTH_TIMEOUT_SECONDS = 0.8
+# After a missed deadline: how long the "is it still there?" probe may take, and how
+# much longer a database that is merely slow gets before the caller hears 503.
+PROBE_SECONDS = 0.5
+PROBE_THREADS = 4
+SLOW_GRACE_SECONDS = 5.0
 
 
 def create_driver(settings: Settings) -> Driver:
@@ -33,8 +61,11 @@ def create_driver(settings: Settings) -> Driver:
     return GraphDatabase.driver(
         settings.neo4j_uri,
         auth=(settings.neo4j_user, settings.neo4j_password),
-        connection_acquisition_timeout=10.0,
+        connection_timeout=settings.connect_timeout_seconds,
+        connection_acquisition_timeout=settings.connect_timeout_seconds,
         max_transaction_retry_time=settings.neo4j_max_retry_seconds,
+        # The driver's first retry waits 1 s; a short first delay fits the API's budget.
+        initial_retry_delay=0.1,
         # Schema-less hints ("label does not exist yet") are noise for a fresh graph.
         notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
@@ -44,7 +75,8 @@ def create_driver(settings: Settings) -> Driver:
 def translate_driver_errors(uri: str) -> Iterator[None]:
     """Turn the driver's failures into the knowledge base's own errors.
 
-    Connection and authentication failures become `DatabaseUnavailable`, a
+    Connection, pool-acquisition and authentication failures become
+    `DatabaseUnavailable`, a
     uniqueness violation `Conflict`, and a transient error that outlived the
     managed transaction's retries `DatabaseBusy`; nothing above `kb.db` needs
     to know the driver's exception types.
@@ -59,26 +91,59 @@ def translate_driver_errors(uri: str) -> Iterator[None]:
         raise DatabaseUnavailable(
             f"Neo4j at {uri} refused the credentials (check NEO4J_USER / NEO4J_PASSWORD)"
         ) from exc
-    except (ServiceUnavailable, SessionExpired) as exc:
+    except ClientError as exc:  # after AuthError, its subclass
+        code = exc.code or ""
+        if code.startswith("Neo.ClientError.Security."):  # e.g. too many failed logins
+            raise DatabaseUnavailable(f"Neo4j at {uri} refused the login: {exc.message}") from exc
+        if "TransactionTimedOut" not in code:
+            raise
+        raise DatabaseBusy("the graph database did not finish in time; try again shortly") from exc
+    except (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError) as exc:
         raise DatabaseUnavailable(
             f"Neo4j is not reachable at {uri} (is it running? `kb db start` starts a local one)"
         ) from exc
 
 
 class Store:
-    """A driver bound to one database, with managed read and write transactions."""
+    """A driver bound to one database, with managed read and write transactions.
 
-    def __init__(self, driver: Driver, database: str, uri: str = "") -> None:
+    `read_timeout` (seconds) is the server-side timeout of every read;
+    `call_deadline` (seconds, or None) bounds how long any call waits in all.
+    """
+
+    def __init__(
+        self,
+        driver: Driver,
+        database: str,
+        uri: str = "",
+        *,
+        read_timeout: float | None = None,
+        call_deadline: float | None = None,
+    ) -> None:
         self.driver = driver
         self.database = database
         self.uri = uri
+        self.read_timeout = read_timeout
+        self.call_deadline = call_deadline
+        self._waiters: ThreadPoolExecutor | None = None
+        self._probes: ThreadPoolExecutor | None = None
+        self._waiters_lock = threading.Lock()
 
     @classmethod
     def connect(cls, settings: Settings) -> Store:
         """Create a store for `settings`; the connection opens lazily."""
-        return cls(create_driver(settings), settings.neo4j_database, settings.neo4j_uri)
+        return cls(
+            create_driver(settings),
+            settings.neo4j_database,
+            settings.neo4j_uri,
+            read_timeout=settings.read_timeout_seconds,
+            call_deadline=settings.call_deadline_seconds,
+        )
 
     def close(self) -> None:
+        for pool in (self._waiters, self._probes):
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
         self.driver.close()
 
     def verify(self) -> None:
@@ -87,14 +152,97 @@ class Store:
             self.driver.verify_connectivity()
 
     def read(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run `work(tx, *args, **kwargs)` in a managed read transaction."""
-        with translate_driver_errors(self.uri), self._session() as session:
-            return session.execute_read(work, *args, **kwargs)
+        """Run `work(tx, *args, **kwargs)` in a managed read transaction.
+
+        Neo4j ends the transaction after `read_timeout` seconds (`DatabaseBusy`).
+        """
+        timed = neo4j.unit_of_work(timeout=self.read_timeout)(work)
+        return self._within_deadline(self.call_deadline, self._execute_read, timed, args, kwargs)
 
     def write(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `work(tx, *args, **kwargs)` in a managed write transaction."""
+        return self._within_deadline(self.call_deadline, self._execute_write, work, args, kwargs)
+
+    def check(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a short read once, no retries, given up after `HEALTH_TIMEOUT_SECONDS`.
+
+        For health checks: whatever the database does (down, frozen, slow), this
+        returns or raises `DatabaseUnavailable` / `DatabaseBusy` within that time.
+        """
+        timed = neo4j.unit_of_work(timeout=HEALTH_TIMEOUT_SECONDS)(work)
+
+        def once() -> T:
+            with (
+                translate_driver_errors(self.uri),
+                self.driver.session(database=self.database, max_transaction_retry_time=0) as s,
+            ):
+                return s.execute_read(timed, *args, **kwargs)
+
+        future = self._pools().submit(once)
+        if _finished(future, HEALTH_TIMEOUT_SECONDS):
+            return future.result()
+        future.cancel()
+        raise DatabaseUnavailable(
+            f"Neo4j at {self.uri} did not answer within {HEALTH_TIMEOUT_SECONDS:g}s"
+        )
+
+    def _execute_read(self, work: Callable[..., T], args: Any, kwargs: Any) -> T:
+        with translate_driver_errors(self.uri), self._session() as session:
+            return session.execute_read(work, *args, **kwargs)
+
+    def _execute_write(self, work: Callable[..., T], args: Any, kwargs: Any) -> T:
         with translate_driver_errors(self.uri), self._session() as session:
             return session.execute_write(work, *args, **kwargs)
+
+    def _within_deadline(self, deadline: float | None, call: Callable[..., T], *args: Any) -> T:
+        """`call(*args)`, given up on after `deadline` seconds if Neo4j has stopped answering.
+
+        Without a deadline the call runs on the caller's thread. With one it runs
+        on the store's bounded thread pool. When the deadline passes, a quick
+        connectivity probe tells a slow database from a gone one: a gone (down,
+        frozen) one raises `DatabaseUnavailable` at once; a slow one gets up to
+        `SLOW_GRACE_SECONDS` more, then `DatabaseBusy`. A call that has not
+        started yet is cancelled.
+        """
+        if deadline is None:
+            return call(*args)
+        future: Future[T] = self._pools().submit(call, *args)
+        if _finished(future, deadline):
+            return future.result()
+        alive = self._answers_quickly()
+        if alive and _finished(future, SLOW_GRACE_SECONDS):
+            return future.result()
+        future.cancel()
+        if alive:
+            raise DatabaseBusy(f"Neo4j at {self.uri} is too slow to answer; try again shortly")
+        raise DatabaseUnavailable(f"Neo4j at {self.uri} did not answer within {deadline:g}s")
+
+    def _answers_quickly(self) -> bool:
+        """Whether the database runs a trivial statement within `PROBE_SECONDS`.
+
+        A statement, not just a Bolt handshake: a server that is starting up
+        accepts connections before its database can answer.
+        """
+        self._pools()
+        assert self._probes is not None
+        probe = self._probes.submit(self._ping)
+        if not _finished(probe, PROBE_SECONDS):
+            probe.cancel()
+            return False
+        return probe.exception() is None
+
+    def _ping(self) -> None:
+        # Auto-commit: run once, never retried.
+        with self.driver.session(database=self.database) as session:
+            session.run(PING_QUERY).consume()
+
+    def _pools(self) -> ThreadPoolExecutor:
+        """The pool deadline-bound calls run on (and the small one probes run on)."""
+        with self._waiters_lock:
+            if self._waiters is None:
+                self._waiters = ThreadPoolExecutor(DEADLINE_THREADS, thread_name_prefix="kb-db")
+                self._probes = ThreadPoolExecutor(PROBE_THREADS, thread_name_prefix="kb-probe")
+            return self._waiters
 
     def run_autocommit(self, query: LiteralString | neo4j.Query, **params: Any) -> None:
         """Run one statement outside an explicit transaction (schema changes need this)."""
@@ -103,6 +251,12 @@ class Store:
 
     def _session(self) -> neo4j.Session:
         return self.driver.session(database=self.database)
+
+
+def _finished(future: Future[Any], timeout: float) -> bool:
+    """Wait up to `timeout` seconds for `future`; whether it is done (with a result or error)."""
+    done, _ = wait([future], timeout=timeout)
+    return bool(done)
 
 
 def records(tx: ManagedTransaction, query: LiteralString, **params: Any) -> list[dict[str, Any]]:

@@ -63,3 +63,7 @@ class Forbidden(KbError):
 
 class SchemaMissing(KbError):
     """The database answers but the schema is not applied yet."""
+
+
+class BackupError(KbError):
+    """A backup cannot be written or restored (bad file, non-empty target)."""

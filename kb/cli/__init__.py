@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from kb.cli.backup import backup, restore_command
 from kb.cli.data import query, seed, stats
 from kb.cli.export import export
 from kb.cli.keys import keys
@@ -37,6 +38,8 @@ cli.add_command(serve)
 cli.add_command(keys)
 cli.add_command(lint)
 cli.add_command(export)
+cli.add_command(backup)
+cli.add_command(restore_command)
 
 
 def main() -> None:

@@ -130,19 +130,38 @@ def apply_scripts(
     return results
 
 
+def apply_schema(store: Store, scripts: list[Script]) -> None:
+    """Run every schema statement of `scripts` again, without recording anything.
+
+    A restore needs this: the backup brings the seed history that says the
+    schema is applied, so the constraints and indexes must exist before the
+    data goes in. Schema statements are `IF NOT EXISTS`, so this is idempotent.
+    """
+    for script in scripts:
+        if script.kind == "schema":
+            _run_schema_statements(store, script, None)
+
+
 def _apply_one(
     store: Store, script: Script, change_reason: str | None, on_statement: ProgressCallback | None
 ) -> None:
     if script.kind == "schema":
-        for index, statement in enumerate(script.statements, start=1):
-            with _reported(script, index, statement):
-                # schema DDL from a checked-in, checksummed file: trusted text, not input
-                store.run_autocommit(statement.text)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-            if on_statement:
-                on_statement(script, index)
+        _run_schema_statements(store, script, on_statement)
         store.write(_record, script, change_reason)
     else:
         store.write(_apply_data_script, script, change_reason, on_statement)
+
+
+def _run_schema_statements(
+    store: Store, script: Script, on_statement: ProgressCallback | None
+) -> None:
+    """Each DDL statement in its own auto-commit transaction (Neo4j's rule for schema)."""
+    for index, statement in enumerate(script.statements, start=1):
+        with _reported(script, index, statement):
+            # schema DDL from a checked-in, checksummed file: trusted text, not input
+            store.run_autocommit(statement.text)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+        if on_statement:
+            on_statement(script, index)
 
 
 def _apply_data_script(
