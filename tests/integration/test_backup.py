@@ -29,6 +29,7 @@ from kb.errors import BackupError
 from kb.services import backup as backup_service
 from kb.services import keys as key_service
 from kb.services.stats import graph_stats
+from tests.api.helpers import evidence
 from tests.graph_snapshot import GraphSnapshot
 from tests.integration.test_cli import assert_one_line_error, run_kb
 
@@ -69,16 +70,7 @@ def _add_analysts_work(store: Store) -> None:
     key_service.revoke_key(store, "backup-revoked")
     client = create_app({"TESTING": True, "KB_STORE": store}).test_client()
     headers = {"Authorization": f"Bearer {analyst}"}
-    body = {
-        "url": "https://example.org/backup-report",
-        "title": "A report",
-        "publisher": "Example Org",
-        "published_on": "2025-03-02",
-        "excerpt": "An excerpt.",
-        "stance": "supports",
-        "confidence": 0.8,
-        "rationale": "It documents the event.",
-    }
+    body = evidence("https://example.org/backup-report")
     on_claim = client.post(f"{API}/claims/{CLAIM}/evidence", json=body, headers=headers)
     assert on_claim.status_code == 201, on_claim.get_json()
     on_link = client.post(

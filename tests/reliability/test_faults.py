@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from tests.reliability.conftest import LONG, FaultyNeo4j, ServedApi, save_outcomes, warm_up
@@ -163,6 +164,22 @@ def test_frozen_database_answers_503_then_recovers(
     _assert_no_write_lost(traffic, present)
 
 
+def _outage(
+    api: Api, neo4j: FaultyNeo4j, served_api: ServedApi, fault: Callable[[], None], phase: str
+) -> tuple[float, float]:
+    """Inject `fault`, keep the traffic going through the outage, start Neo4j again.
+
+    Returns how long Neo4j took to start and how long the API then took to recover.
+    """
+    fault()
+    _phase(api, phase, FAULT_SECONDS)
+    _phase(api, "starting")
+    started = time.perf_counter()
+    neo4j.start()
+    start_seconds = time.perf_counter() - started
+    return start_seconds, _recover(api, served_api)
+
+
 def test_stopped_database_answers_503_then_recovers_without_restarting_the_api(
     neo4j_restored: FaultyNeo4j, served_api: ServedApi, report: dict[str, dict[str, Any]]
 ) -> None:
@@ -171,13 +188,8 @@ def test_stopped_database_answers_503_then_recovers_without_restarting_the_api(
     with traffic.run():
         _phase(api, "before", STEADY_SECONDS)
         _phase(api, "stopping")
-        neo4j_restored.stop()
-        _phase(api, "down", FAULT_SECONDS)
-        _phase(api, "starting")
-        started = time.perf_counter()
-        neo4j_restored.start()
-        start_seconds = time.perf_counter() - started
-        recovery = _recover(api, served_api)
+        start_seconds, recovery = _outage(api, neo4j_restored, served_api,
+                                          neo4j_restored.stop, "down")  # fmt: skip
     present = links_per_url(neo4j_restored.store, traffic.prefix)
     save_outcomes("stopped", api)
     report["database stopped and restarted"] = _figures(
@@ -197,13 +209,8 @@ def test_kill_9_under_writes_loses_no_acknowledged_write(
     traffic = Traffic(api, "https://reliability.test/killed/")
     with traffic.run():
         _phase(api, "before", STEADY_SECONDS)
-        neo4j_restored.kill9()
-        _phase(api, "killed", FAULT_SECONDS)
-        _phase(api, "starting")
-        started = time.perf_counter()
-        neo4j_restored.start()
-        start_seconds = time.perf_counter() - started
-        recovery = _recover(api, served_api)
+        start_seconds, recovery = _outage(api, neo4j_restored, served_api,
+                                          neo4j_restored.kill9, "killed")  # fmt: skip
     present = links_per_url(neo4j_restored.store, traffic.prefix)
     save_outcomes("killed", api)
     report["kill -9 under writes"] = _figures(
