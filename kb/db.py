@@ -54,6 +54,9 @@ HEALTH_TIMEOUT_SECONDS = 0.8
 PROBE_SECONDS = 0.5
 PROBE_THREADS = 4
 SLOW_GRACE_SECONDS = 5.0
+# Bulk reads (exports) may run long on a cold or large graph: their server-side
+# timeout and their wait on a slow but alive database are this long instead.
+BULK_READ_SECONDS = 60.0
 
 
 def create_driver(settings: Settings) -> Driver:
@@ -159,6 +162,15 @@ class Store:
         timed = neo4j.unit_of_work(timeout=self.read_timeout)(work)
         return self._within_deadline(self.call_deadline, self._execute_read, timed, args, kwargs)
 
+    def read_bulk(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`read` for bulk jobs such as exports: up to `BULK_READ_SECONDS` on a slow
+        database (server-side and waiting), while a gone one still fails fast."""
+        timeout = max(self.read_timeout or 0.0, BULK_READ_SECONDS)
+        timed = neo4j.unit_of_work(timeout=timeout)(work)
+        return self._within_deadline(
+            self.call_deadline, self._execute_read, timed, args, kwargs, grace=BULK_READ_SECONDS
+        )
+
     def write(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `work(tx, *args, **kwargs)` in a managed write transaction."""
         return self._within_deadline(self.call_deadline, self._execute_write, work, args, kwargs)
@@ -194,7 +206,13 @@ class Store:
         with translate_driver_errors(self.uri), self._session() as session:
             return session.execute_write(work, *args, **kwargs)
 
-    def _within_deadline(self, deadline: float | None, call: Callable[..., T], *args: Any) -> T:
+    def _within_deadline(
+        self,
+        deadline: float | None,
+        call: Callable[..., T],
+        *args: Any,
+        grace: float | None = None,
+    ) -> T:
         """`call(*args)`, given up on after `deadline` seconds if Neo4j has stopped answering.
 
         Without a deadline the call runs on the caller's thread. With one it runs
@@ -210,7 +228,7 @@ class Store:
         if _finished(future, deadline):
             return future.result()
         alive = self._answers_quickly()
-        if alive and _finished(future, SLOW_GRACE_SECONDS):
+        if alive and _finished(future, SLOW_GRACE_SECONDS if grace is None else grace):
             return future.result()
         future.cancel()
         if alive:

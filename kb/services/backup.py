@@ -47,7 +47,7 @@ class ContentHash:
 
 def counts(store: Store) -> BackupCounts:
     """How many nodes and relationships the database holds."""
-    nodes, relationships = store.read(repo.counts)
+    nodes, relationships = store.read_bulk(repo.counts)
     return BackupCounts(nodes, relationships)
 
 
@@ -100,7 +100,7 @@ def restore(
         wipe(store)
     apply_schema(store, discover_scripts(CYPHER_DIR))
     store.write(repo.create_restore_index)
-    store.read(repo.await_restore_index)
+    store.read_bulk(repo.await_restore_index)
     try:
         restored = _load(store, lines, batch_size)
         while store.write(repo.forget_restore_ids, PAGE_SIZE):
@@ -154,7 +154,7 @@ def _pages(
     """Every row of a keyset-paged read, one short read transaction per page."""
     after = ""
     while True:
-        rows = store.read(page, after, page_size)
+        rows = store.read_bulk(page, after, page_size)
         yield from rows
         if len(rows) < page_size:
             return

@@ -58,24 +58,24 @@ def check(store: Store, format_name: str, source_id: str | None) -> None:
     """Raise `NotFound` for an unknown format or source."""
     if format_name not in FORMATS:
         raise NotFound("export format", format_name)
-    if source_id is not None and not store.read(repo.source_exists, source_id):
+    if source_id is not None and not store.read_bulk(repo.source_exists, source_id):
         raise NotFound("source", source_id)
 
 
 def export(store: Store, format_name: str, source_id: str | None = None) -> Export:
     """Prepare an export of everything, or of what `source_id` asserts (CSV: a zip)."""
     check(store, format_name, source_id)
-    counts = count_map(store.read(repo.counts, source_id))
+    counts = count_map(store.read_bulk(repo.counts, source_id))
     if format_name == "aif":
         losses, body = aif.losses(counts), _encode(aif.stream(_aif_slices(store, source_id)))
     elif format_name == "claimreview":
         losses, reviews = _claimreview(store, source_id, counts)
         body = _encode(claimreview.stream(reviews))
     elif format_name == "graphml":
-        types = key_types(store.read(repo.property_types, source_id))
+        types = key_types(store.read_bulk(repo.property_types, source_id))
         losses, body = graphml.losses(types), _encode(_graphml(store, source_id, types))
     else:
-        types = key_types(store.read(repo.property_types, source_id))
+        types = key_types(store.read_bulk(repo.property_types, source_id))
         losses, body = neo4j_csv.losses(types), _csv_zip(store, source_id, types, counts)
     name = f"claim-kb-{source_id or 'all'}{SUFFIXES[format_name]}"
     return Export(format_name, source_id, losses, MEDIA_TYPES[format_name], name, body)
@@ -102,7 +102,7 @@ def _pages(
     """Keyset pages of `read(tx, *args, after, limit)`, resuming after the last `key`."""
     after = ""
     while True:
-        rows = store.read(read, *args, after, PAGE_SIZE)
+        rows = store.read_bulk(read, *args, after, PAGE_SIZE)
         if rows:
             yield rows
         if len(rows) < PAGE_SIZE:
@@ -146,13 +146,13 @@ def _claimreview(
     statuses = evidence_statuses(store)
     assessed = sorted(key for key, status in statuses.items() if status != "unverified")
     targets = [row for chunk in _chunks(assessed)
-               for row in store.read(repo.targets_in_scope, chunk, source_id)]  # fmt: skip
+               for row in store.read_bulk(repo.targets_in_scope, chunk, source_id)]  # fmt: skip
     claim_ids = [row["id"] for row in targets if row["label"] == "Claim"]
     published_on = datetime.now(UTC).date().isoformat()
 
     def reviews() -> Iterator[dict[str, Any]]:
         for chunk in _chunks(claim_ids):
-            for row in store.read(repo.claimreview_claims, chunk, source_id):
+            for row in store.read_bulk(repo.claimreview_claims, chunk, source_id):
                 yield claimreview.review(row, statuses[row["id"]], published_on)
 
     return claimreview.losses(counts, targets), reviews()
@@ -189,8 +189,8 @@ def write_csv(store: Store, source_id: str | None, directory: Path) -> tuple[lis
     """Write the CSV files (and the import command) into `directory`; returns the loss
     report and the file names written."""
     check(store, "csv", source_id)
-    counts = count_map(store.read(repo.counts, source_id))
-    types = key_types(store.read(repo.property_types, source_id))
+    counts = count_map(store.read_bulk(repo.counts, source_id))
+    types = key_types(store.read_bulk(repo.property_types, source_id))
     return neo4j_csv.losses(types), _write_csv_files(store, source_id, directory, types, counts)
 
 
