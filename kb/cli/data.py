@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -20,6 +21,7 @@ from kb.services.adhoc import run_read_only
 from kb.services.stats import graph_stats
 
 console = Console()
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @contextmanager
@@ -33,14 +35,19 @@ def connected() -> Iterator[Store]:
         store.close()
 
 
+def cypher_dir_option(help_text: str) -> Callable[[F], F]:
+    """`--cypher-dir`: the folder of schema/ and seed/ scripts (default: the project's)."""
+    return click.option(
+        "--cypher-dir",
+        type=click.Path(file_okay=False, exists=True, path_type=Path),
+        default=CYPHER_DIR,
+        show_default=True,
+        help=help_text,
+    )
+
+
 @click.command()
-@click.option(
-    "--cypher-dir",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=CYPHER_DIR,
-    show_default=True,
-    help="Folder holding schema/ and seed/.",
-)
+@cypher_dir_option("Folder holding schema/ and seed/.")
 @click.option(
     "--allow-changed",
     is_flag=True,

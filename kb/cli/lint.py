@@ -7,19 +7,12 @@ from pathlib import Path
 
 import click
 
-from kb.cli.data import connected
-from kb.config import CYPHER_DIR
+from kb.cli.data import connected, cypher_dir_option
 from kb.services.lint import lint as lint_database
 
 
 @click.command()
-@click.option(
-    "--cypher-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=CYPHER_DIR,
-    show_default=True,
-    help="Scripts used to name where each offending id comes from.",
-)
+@cypher_dir_option("Scripts used to name where each offending id comes from.")
 def lint(cypher_dir: Path) -> None:
     """Check the argument layer against docs/curation.md's rules.
 
