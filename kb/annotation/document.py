@@ -77,7 +77,7 @@ def load(path: Path) -> Document:
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise AnnotationSyntaxError(Problem(name, 1, "unreadable", str(exc))) from exc
     except yaml.YAMLError as exc:
