@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from kb.cli.annotation import import_command
 from kb.cli.backup import backup, restore_command
 from kb.cli.data import query, seed, stats
 from kb.cli.export import export
@@ -40,6 +41,7 @@ cli.add_command(lint)
 cli.add_command(export)
 cli.add_command(backup)
 cli.add_command(restore_command)
+cli.add_command(import_command)
 
 
 def main() -> None:

@@ -1,0 +1,138 @@
+"""Read an annotation file as plain data, remembering the line of every value.
+
+PyYAML's composed nodes carry a `start_mark`; the loader walks them once and
+records, for each path into the document (`("claims", 3, "quote")`), the
+1-based line it starts on, so every error can name `file:line`. Only the
+YAML core is accepted (SafeLoader): no tags, no Python objects. The JSON
+Schema (docs/annotation.schema.json) is checked here too, its errors mapped
+to the line of the offending value.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from kb.config import PROJECT_ROOT
+
+SCHEMA_PATH = PROJECT_ROOT / "docs" / "annotation.schema.json"
+
+Path_ = tuple[str | int, ...]
+
+# One constructor turns composed scalar nodes into Python values (tags already resolved).
+_CONSTRUCTOR = yaml.SafeLoader("")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an annotation file, at a line, under a rule name."""
+
+    file: str
+    line: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.rule}: {self.message}"
+
+
+@dataclass
+class Document:
+    """The parsed file: its data, where each value starts, and its folder."""
+
+    path: Path
+    data: dict[str, Any]
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def line(self, path: Path_) -> int:
+        """The line of `path`, or of its nearest enclosing value that has one."""
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def problem(self, path: Path_, rule: str, message: str) -> Problem:
+        return Problem(self.name, self.line(path), rule, message)
+
+
+class AnnotationSyntaxError(Exception):
+    """The file is not YAML, or not a mapping at the top."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def load(path: Path) -> Document:
+    """Parse `path`; raise `AnnotationSyntaxError` when it is not a YAML mapping."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except OSError as exc:
+        raise AnnotationSyntaxError(Problem(name, 1, "unreadable", str(exc))) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        detail = getattr(exc, "problem", None) or str(exc)
+        raise AnnotationSyntaxError(Problem(name, line, "yaml-syntax", str(detail))) from exc
+    if not isinstance(node, yaml.MappingNode):
+        raise AnnotationSyntaxError(Problem(name, 1, "schema", "the file must be a YAML mapping"))
+    lines: dict[Path_, int] = {}
+    data = _plain(node, (), lines)
+    return Document(path, data, lines)
+
+
+def _plain(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(_CONSTRUCTOR.construct_object(key_node))
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            result[key] = _plain(value_node, (*path, key), lines)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, (*path, i), lines) for i, item in enumerate(node.value)]
+    return _CONSTRUCTOR.construct_object(node)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The published JSON Schema of the format."""
+    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+def schema_problems(document: Document) -> list[Problem]:
+    """Every JSON Schema violation, as `unknown-key` or `schema` problems with lines."""
+    validator = jsonschema.Draft202012Validator(schema())
+    problems = []
+    for error in sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.path))):
+        path: Path_ = tuple(error.absolute_path)
+        if error.validator == "additionalProperties":
+            extra = _extra_keys(error)
+            for key in extra:
+                problems.append(
+                    document.problem((*path, key), "unknown-key", f"unknown key {key!r}")
+                )
+            if extra:
+                continue
+        where = "/".join(map(str, path)) or "top level"
+        problems.append(document.problem(path, "schema", f"{where}: {error.message}"))
+    return problems
+
+
+def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
+    allowed = set(error.schema.get("properties", {}))  # type: ignore[union-attr]
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    return sorted(key for key in instance if key not in allowed)

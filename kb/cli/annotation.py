@@ -1,0 +1,50 @@
+"""`kb import FILE`: an annotation file in, a checked seed script out (docs/annotation.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kb.cli.data import connected, cypher_dir_option
+from kb.services.annotation import AnnotationError, apply_import, plan_import
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--dry-run", "mode", flag_value="dry-run", default=True,
+              help="Check and report only; write nothing (the default).")  # fmt: skip
+@click.option("--apply", "mode", flag_value="apply",
+              help="Write the script under cypher/seed/ and apply it.")  # fmt: skip
+@cypher_dir_option("Folder holding schema/ and seed/ (the script is written to its seed/).")
+def import_command(file: Path, mode: str, cypher_dir: Path) -> None:
+    """Compile FILE, show what it creates, reuses or changes, and (with --apply) apply it.
+
+    Every problem is printed as `file:line: rule: message` and nothing is
+    written. For each new claim that looks like an existing one, the `ref:`
+    line that would reuse it is proposed.
+    """
+    with connected() as store:
+        try:
+            plan = plan_import(store, file, cypher_dir)
+        except AnnotationError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            raise
+        verb = "reuses" if plan.reuses_script else "writes"
+        click.echo(f"kb import: {file} -> {plan.script_name} ({verb} this script)")
+        for line in plan.diff.lines():
+            click.echo(line)
+        if plan.matches:
+            click.echo("possible matches for new claims (reuse one with the `ref:` line):")
+        for match in plan.matches:
+            click.echo(f"  {match.new_id} ~ {match.claim_id} (score {match.score:.2f}): {match.text}")
+            click.echo(f"    - ref: {match.claim_id}")
+        if mode == "dry-run":
+            click.echo("dry run: nothing written (use --apply to write and apply the script)")
+            return
+        results = apply_import(store, plan, cypher_dir)
+    for result in results:
+        if result.action != "skipped":
+            click.echo(f"{result.action} {result.name} ({result.statements} statements) "
+                       f"in {result.seconds:.2f}s")  # fmt: skip

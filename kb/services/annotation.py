@@ -1,0 +1,160 @@
+"""`kb import`: compile an annotation file, show what it would change, write and apply it.
+
+The plan is made without writing anything: the file is compiled against the
+ids the database holds, diffed by id against its current state, and its
+script is run once inside a write transaction that is always rolled back, so
+`kb lint`'s rules judge the graph the import would produce (only violations
+on this source's ids count). Applying writes the script as the next version
+under `cypher/seed/` (or reuses an identical one) and applies it through the
+seed loader, so the source arrives checksummed like every other seed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from neo4j import ManagedTransaction
+
+from kb.annotation.compiler import compile_document
+from kb.annotation.diff import Diff, diff, state_parameters
+from kb.annotation.document import AnnotationSyntaxError, Problem, load
+from kb.annotation.matching import CANDIDATES, THRESHOLD, Match, lucene_query, similarity
+from kb.annotation.model import Compiled, ExistingIds
+from kb.annotation.script import render
+from kb.config import PROJECT_ROOT
+from kb.db import Store
+from kb.errors import KbError
+from kb.lint.rows import Violation
+from kb.lint.rules import check
+from kb.repositories import annotation as repo
+from kb.repositories import lint as lint_repo
+from kb.repositories.seeding import run_script_statement
+from kb.seeding.loader import SCRIPT_NAME, ScriptResult, apply_scripts, discover_scripts
+from kb.seeding.splitter import split_statements
+
+
+class AnnotationError(KbError):
+    """The file is wrong: every problem, each `file:line: rule: message`."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in {problems[0].file}; nothing written")
+
+
+@dataclass
+class ImportPlan:
+    """What `kb import` would do: the script, the diff, the proposed matches."""
+
+    compiled: Compiled
+    script_name: str
+    script_text: str
+    reuses_script: bool
+    diff: Diff
+    matches: list[Match] = field(default_factory=list)
+
+
+def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
+    """Compile and check `path`; raise `AnnotationError` listing every problem."""
+    try:
+        document = load(path)
+    except AnnotationSyntaxError as exc:
+        raise AnnotationError([exc.problem]) from exc
+    ids = store.read(repo.existing_ids)
+    existing = ExistingIds(**{key: frozenset(value) for key, value in ids.items()})
+    source_id = str(document.data.get("source", {}).get("id", "source"))
+    name, reused = _script_name(cypher_dir, source_id, None)
+    compiled, problems = compile_document(document, existing, f"seed/{name}")
+    if compiled is None:
+        raise AnnotationError(problems)
+    text = render(compiled, _shown(path))
+    name, reused = _script_name(cypher_dir, source_id, text)
+    violations = _lint_trial(store, text, compiled.ids())
+    if violations:
+        raise AnnotationError([
+            Problem(document.name, compiled.lines.get(v.id, 1), v.rule, f"{v.id}: {v.message}")
+            for v in violations
+        ])  # fmt: skip
+    state = store.read(repo.current_state, **state_parameters(compiled))
+    plan = ImportPlan(compiled, f"seed/{name}", text, reused, diff(compiled, state))
+    plan.matches = propose_matches(store, compiled, set(plan.diff.new.get("claims", [])))
+    return plan
+
+
+def apply_import(store: Store, plan: ImportPlan, cypher_dir: Path) -> list[ScriptResult]:
+    """Write the plan's script (unless an identical one exists) and apply pending scripts."""
+    target = cypher_dir / plan.script_name
+    if not plan.reuses_script:
+        target.write_text(plan.script_text, encoding="utf-8")
+    return apply_scripts(store, discover_scripts(cypher_dir))
+
+
+def propose_matches(store: Store, compiled: Compiled, new_ids: set[str]) -> list[Match]:
+    """Existing claims similar to each new claim (text or quote), best first."""
+    quotes = {row["claim"]: row["quote"] for row in reversed(compiled.asserts)}
+    matches = []
+    for claim in compiled.claims:
+        if claim["id"] not in new_ids:
+            continue
+        found: dict[str, Match] = {}
+        probes = [(repo.claim_text_hits, claim["text"]), (repo.quote_hits, quotes.get(claim["id"], ""))]
+        for finder, probe in probes:
+            search = lucene_query(probe)
+            if not search:
+                continue
+            for hit in store.read(finder, search, CANDIDATES):
+                if hit["claim_id"] in new_ids:
+                    continue
+                score = max(similarity(claim["text"], hit["text"]),
+                            similarity(probe, hit.get("quote") or hit["text"]))  # fmt: skip
+                best = found.get(hit["claim_id"])
+                if score >= THRESHOLD and (best is None or score > best.score):
+                    found[hit["claim_id"]] = Match(claim["id"], hit["claim_id"], hit["text"], score)
+        matches += sorted(found.values(), key=lambda m: -m.score)[:3]
+    return matches
+
+
+class _Rollback(Exception):
+    def __init__(self, violations: list[Violation]) -> None:
+        super().__init__("trial import rolled back")
+        self.violations = violations
+
+
+def _lint_trial(store: Store, script_text: str, ids: set[str]) -> list[Violation]:
+    """The lint violations on `ids` once the script has run; nothing is kept."""
+    try:
+        store.write(_trial, script_text, ids)
+    except _Rollback as rollback:
+        return rollback.violations
+    raise AssertionError("the trial transaction must end in _Rollback")  # pragma: no cover
+
+
+def _trial(tx: ManagedTransaction, script_text: str, ids: set[str]) -> None:
+    """Run the script and the lint rules in `tx`, then raise so the driver rolls back."""
+    for statement in split_statements(script_text):
+        run_script_statement(tx, statement.text)
+    violations = check(lint_repo.claim_rows(tx), lint_repo.link_rows(tx))
+    raise _Rollback([v for v in violations if v.id in ids])
+
+
+def _script_name(cypher_dir: Path, source_id: str, text: str | None) -> tuple[str, bool]:
+    """An existing script with exactly `text`, or the next free version for the source."""
+    seed = cypher_dir / "seed"
+    versions = []
+    for path in seed.glob("V*__*.cypher"):
+        match = SCRIPT_NAME.match(path.name)
+        if match is None:
+            continue
+        versions.append(int(match.group(1)))
+        if text is not None and path.read_text(encoding="utf-8") == text:
+            return path.name, True
+    slug = source_id.replace("-", "_")
+    return f"V{max(versions, default=1) + 1:03d}__{slug}.cypher", False
+
+
+def _shown(path: Path) -> str:
+    """The file's path relative to the project when inside it (stable script headers)."""
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return path.name
