@@ -27,7 +27,7 @@ class Diff:
     @property
     def writes_anything(self) -> bool:
         return bool(
-            self.source != "unchanged" or any(self.new.values()) or any(self.changed.values())
+            self.source in ("new", "text changed") or any(self.new.values()) or any(self.changed.values())
             or self.newly_asserted or self.aliases_grow or self.new_assertions
         )  # fmt: skip
 
@@ -48,7 +48,7 @@ class Diff:
 
 
 def diff(compiled: Compiled, state: dict[str, Any]) -> Diff:
-    """Compare `compiled` with `state` (from `IMPORT_CURRENT_STATE_QUERY`)."""
+    """Compare `compiled` with `state` (from `kb.repositories.annotation.current_state`)."""
     result = Diff()
     if state["source_sha256"] is not None:
         same = state["source_sha256"] == compiled.source["sha256"]
@@ -99,7 +99,7 @@ def slot_ids(compiled: Compiled) -> list[str]:
 
 
 def state_parameters(compiled: Compiled) -> dict[str, Any]:
-    """The ids `IMPORT_CURRENT_STATE_QUERY` needs."""
+    """The ids `kb.repositories.annotation.current_state` looks up."""
     return {
         "source_id": compiled.source_id,
         "claim_ids": sorted({r["id"] for r in compiled.claims} | {r["claim"] for r in compiled.asserts}),

@@ -60,7 +60,7 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
         document = load(path)
     except AnnotationSyntaxError as exc:
         raise AnnotationError([exc.problem]) from exc
-    ids = store.read(repo.existing_ids)
+    ids = store.read_bulk(repo.existing_ids)
     existing = ExistingIds(**{key: frozenset(value) for key, value in ids.items()})
     source_id = str(document.data.get("source", {}).get("id", "source"))
     name, reused = _script_name(cypher_dir, source_id, None)
@@ -75,7 +75,7 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
             Problem(document.name, compiled.lines.get(v.id, 1), v.rule, f"{v.id}: {v.message}")
             for v in violations
         ])  # fmt: skip
-    state = store.read(repo.current_state, **state_parameters(compiled))
+    state = store.read_bulk(repo.current_state, state_parameters(compiled))
     plan = ImportPlan(compiled, f"seed/{name}", text, reused, diff(compiled, state))
     plan.matches = propose_matches(store, compiled, set(plan.diff.new.get("claims", [])))
     return plan
