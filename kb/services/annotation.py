@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from neo4j import ManagedTransaction
 
@@ -90,28 +91,42 @@ def apply_import(store: Store, plan: ImportPlan, cypher_dir: Path) -> list[Scrip
 
 
 def propose_matches(store: Store, compiled: Compiled, new_ids: set[str]) -> list[Match]:
-    """Existing claims similar to each new claim (text or quote), best first."""
+    """Existing claims similar to each new claim (text or quote), best first.
+
+    All full-text probes run in one read transaction: one round trip per
+    probe, not one transaction per probe.
+    """
     quotes = {row["claim"]: row["quote"] for row in reversed(compiled.asserts)}
+    claims = [claim for claim in compiled.claims if claim["id"] in new_ids]
+    probes = [(claim["text"], quotes.get(claim["id"], "")) for claim in claims]
+    hits = store.read_bulk(_probe_all, probes) if probes else []
     matches = []
-    for claim in compiled.claims:
-        if claim["id"] not in new_ids:
-            continue
+    for claim, (text_hits, quote_hits) in zip(claims, hits, strict=True):
         found: dict[str, Match] = {}
-        probes = [(repo.claim_text_hits, claim["text"]), (repo.quote_hits, quotes.get(claim["id"], ""))]
-        for finder, probe in probes:
-            search = lucene_query(probe)
-            if not search:
+        for hit in [*text_hits, *quote_hits]:
+            if hit["claim_id"] in new_ids:
                 continue
-            for hit in store.read(finder, search, CANDIDATES):
-                if hit["claim_id"] in new_ids:
-                    continue
-                score = max(similarity(claim["text"], hit["text"]),
-                            similarity(probe, hit.get("quote") or hit["text"]))  # fmt: skip
-                best = found.get(hit["claim_id"])
-                if score >= THRESHOLD and (best is None or score > best.score):
-                    found[hit["claim_id"]] = Match(claim["id"], hit["claim_id"], hit["text"], score)
+            score = max(similarity(claim["text"], hit["text"]),
+                        similarity(quotes.get(claim["id"], ""), hit.get("quote") or ""))  # fmt: skip
+            best = found.get(hit["claim_id"])
+            if score >= THRESHOLD and (best is None or score > best.score):
+                found[hit["claim_id"]] = Match(claim["id"], hit["claim_id"], hit["text"], score)
         matches += sorted(found.values(), key=lambda m: -m.score)[:3]
     return matches
+
+
+def _probe_all(
+    tx: ManagedTransaction, probes: list[tuple[str, str]]
+) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Full-text candidates for each (claim text, quote) pair."""
+    results = []
+    for text, quote in probes:
+        text_search, quote_search = lucene_query(text), lucene_query(quote)
+        results.append((
+            repo.claim_text_hits(tx, text_search, CANDIDATES) if text_search else [],
+            repo.quote_hits(tx, quote_search, CANDIDATES) if quote_search else [],
+        ))  # fmt: skip
+    return results
 
 
 class _Rollback(Exception):
