@@ -25,28 +25,58 @@ CLAIMS = 500
 
 
 def write_source(folder: Path) -> Path:
-    sentences = [f"Statement {i} says that district {i} received {i * 7} tonnes of aid." for i in range(CLAIMS)]
+    sentences = [
+        f"Statement {i} says that district {i} received {i * 7} tonnes of aid."
+        for i in range(CLAIMS)
+    ]
     claims = [
-        {"id": f"c-bench-{i}", "text": f"District {i} received {i * 7} tonnes of aid.",
-         "type": "factual", "quote": sentence, "slots": [{"question": f"Aid record for district {i}"}]}
+        {
+            "id": f"c-bench-{i}",
+            "text": f"District {i} received {i * 7} tonnes of aid.",
+            "type": "factual",
+            "quote": sentence,
+            "slots": [{"question": f"Aid record for district {i}"}],
+        }
         for i, sentence in enumerate(sentences)
-    ]  # fmt: skip
+    ]
     links = [
-        {"id": f"sup-bench-{i}", "kind": "supports", "from": f"c-bench-{i}", "to": f"c-bench-{i + 1}",
-         "quote": sentences[i + 1], "basis": "curator", "rationale": "Synthetic chain."}
+        {
+            "id": f"sup-bench-{i}",
+            "kind": "supports",
+            "from": f"c-bench-{i}",
+            "to": f"c-bench-{i + 1}",
+            "quote": sentences[i + 1],
+            "basis": "curator",
+            "rationale": "Synthetic chain.",
+        }
         for i in range(CLAIMS - 1)
-    ]  # fmt: skip
+    ]
     causal = [
-        {"id": f"cl-bench-{i}", "cause": f"c-bench-{i}", "effect": f"c-bench-{i + 5}",
-         "mechanism": "Synthetic.", "quote": sentences[i], "basis": "curator", "rationale": "Synthetic."}
+        {
+            "id": f"cl-bench-{i}",
+            "cause": f"c-bench-{i}",
+            "effect": f"c-bench-{i + 5}",
+            "mechanism": "Synthetic.",
+            "quote": sentences[i],
+            "basis": "curator",
+            "rationale": "Synthetic.",
+        }
         for i in range(0, CLAIMS - 5, 10)
-    ]  # fmt: skip
+    ]
     document = {
         "format": "kb-annotation/1",
-        "source": {"id": "bench-import-500", "title": "Synthetic 500-claim source", "kind": "report",
-                   "language": "en", "fictional": True, "text": " ".join(sentences)},
-        "claims": claims, "links": links, "causal_links": causal,
-    }  # fmt: skip
+        "source": {
+            "id": "bench-import-500",
+            "title": "Synthetic 500-claim source",
+            "kind": "report",
+            "language": "en",
+            "fictional": True,
+            "text": " ".join(sentences),
+        },
+        "claims": claims,
+        "links": links,
+        "causal_links": causal,
+    }
     path = folder / "bench-import-500.yaml"
     path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
     return path
@@ -67,9 +97,11 @@ def main() -> None:
     finally:
         store.close()
     statements = plan.script_text.count(";\n")
-    print(f"{CLAIMS} claims: plan (compile, lint trial, diff, matches) {planned:.2f}s, "
-          f"write + apply {applied:.2f}s, script {len(plan.script_text) // 1024} KiB, "
-          f"{statements} statements")  # fmt: skip
+    print(
+        f"{CLAIMS} claims: plan (compile, lint trial, diff, matches) {planned:.2f}s, "
+        f"write + apply {applied:.2f}s, script {len(plan.script_text) // 1024} KiB, "
+        f"{statements} statements"
+    )
 
 
 if __name__ == "__main__":

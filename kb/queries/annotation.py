@@ -48,7 +48,8 @@ RETURN l.id AS row
 
 IMPORT_SOURCE_STATE_QUERY: LiteralString = """
 MATCH (s:Source {id: $source_id})
-RETURN s.sha256 AS sha256, [(s)-[a:ASSERTS]->(c:Claim) | c.id + '@' + toString(a.start)] AS assertions
+RETURN s.sha256 AS sha256,
+       [(s)-[a:ASSERTS]->(c:Claim) | c.id + '@' + toString(a.start)] AS assertions
 """
 
 # Candidate matches for a new claim: ranked full-text hits over claim paraphrases...

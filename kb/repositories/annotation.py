@@ -34,7 +34,9 @@ def current_state(tx: ManagedTransaction, ids: dict[str, Any]) -> dict[str, Any]
 
     source = records(tx, IMPORT_SOURCE_STATE_QUERY, source_id=ids["source_id"])
     links = set(existing["links"])
-    causal = set(existing["causal_links"]) | set(rows(IMPORT_SUPERSEDED_CAUSAL_STATE_QUERY, "causal_ids"))
+    causal = set(existing["causal_links"]) | set(
+        rows(IMPORT_SUPERSEDED_CAUSAL_STATE_QUERY, "causal_ids")
+    )
     return {
         "claims": rows(IMPORT_CLAIMS_STATE_QUERY, "claim_ids"),
         "actors": rows(IMPORT_ACTORS_STATE_QUERY, "actor_ids"),

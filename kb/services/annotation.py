@@ -72,10 +72,12 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
     name, reused = _script_name(cypher_dir, source_id, text)
     violations = _lint_trial(store, text, compiled.ids())
     if violations:
-        raise AnnotationError([
-            Problem(document.name, compiled.lines.get(v.id, 1), v.rule, f"{v.id}: {v.message}")
-            for v in violations
-        ])  # fmt: skip
+        raise AnnotationError(
+            [
+                Problem(document.name, compiled.lines.get(v.id, 1), v.rule, f"{v.id}: {v.message}")
+                for v in violations
+            ]
+        )
     state = store.read_bulk(repo.current_state, state_parameters(compiled))
     plan = ImportPlan(compiled, f"seed/{name}", text, reused, diff(compiled, state))
     plan.matches = propose_matches(store, compiled, set(plan.diff.new.get("claims", [])))
@@ -106,8 +108,10 @@ def propose_matches(store: Store, compiled: Compiled, new_ids: set[str]) -> list
         for hit in [*text_hits, *quote_hits]:
             if hit["claim_id"] in new_ids:
                 continue
-            score = max(similarity(claim["text"], hit["text"]),
-                        similarity(quotes.get(claim["id"], ""), hit.get("quote") or ""))  # fmt: skip
+            score = max(
+                similarity(claim["text"], hit["text"]),
+                similarity(quotes.get(claim["id"], ""), hit.get("quote") or ""),
+            )
             best = found.get(hit["claim_id"])
             if score >= THRESHOLD and (best is None or score > best.score):
                 found[hit["claim_id"]] = Match(claim["id"], hit["claim_id"], hit["text"], score)
@@ -122,10 +126,12 @@ def _probe_all(
     results = []
     for text, quote in probes:
         text_search, quote_search = lucene_query(text), lucene_query(quote)
-        results.append((
-            repo.claim_text_hits(tx, text_search, CANDIDATES) if text_search else [],
-            repo.quote_hits(tx, quote_search, CANDIDATES) if quote_search else [],
-        ))  # fmt: skip
+        results.append(
+            (
+                repo.claim_text_hits(tx, text_search, CANDIDATES) if text_search else [],
+                repo.quote_hits(tx, quote_search, CANDIDATES) if quote_search else [],
+            )
+        )
     return results
 
 

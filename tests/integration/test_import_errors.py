@@ -21,24 +21,52 @@ from tests.integration.test_cli import run_kb
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "annotations"
 
 CASES = [
-    ("quote_not_found.yaml", 13, "quote-not-found",
-     "quote 'The crossing closed on Monday' does not occur in the text"),
-    ("ambiguous_quote.yaml", 13, "ambiguous-quote",
-     "quote 'talks resumed' occurs 2 times: add `occurrence: N` (1-2)"),
-    ("unknown_id.yaml", 14, "unknown-id",
-     "actor 'no-such-actor' is neither defined in this file nor in the database"),
-    ("duplicate_id.yaml", 14, "duplicate-id",
-     "claim id 'c-fx-crossing-reopened' is already used on line 10"),
-    ("marker_not_in_quote.yaml", 25, "marker-not-in-quote",
-     "marker 'therefore' does not occur in the link's quote"),
-    ("cycle.yaml", 19, "cycle",
-     "support/causal cycle through c-fx-crossing-reopened -> c-fx-talks-resumed"
-     " (links sup-fx-1, sup-fx-2)"),
-    ("lint_rule.yaml", 10, "reported-speech",
-     "c-fx-officials-said-talks-resumed: reported speech with no speaker, not unattributed"),
+    (
+        "quote_not_found.yaml",
+        13,
+        "quote-not-found",
+        "quote 'The crossing closed on Monday' does not occur in the text",
+    ),
+    (
+        "ambiguous_quote.yaml",
+        13,
+        "ambiguous-quote",
+        "quote 'talks resumed' occurs 2 times: add `occurrence: N` (1-2)",
+    ),
+    (
+        "unknown_id.yaml",
+        14,
+        "unknown-id",
+        "actor 'no-such-actor' is neither defined in this file nor in the database",
+    ),
+    (
+        "duplicate_id.yaml",
+        14,
+        "duplicate-id",
+        "claim id 'c-fx-crossing-reopened' is already used on line 10",
+    ),
+    (
+        "marker_not_in_quote.yaml",
+        25,
+        "marker-not-in-quote",
+        "marker 'therefore' does not occur in the link's quote",
+    ),
+    (
+        "cycle.yaml",
+        19,
+        "cycle",
+        "support/causal cycle through c-fx-crossing-reopened -> c-fx-talks-resumed"
+        " (links sup-fx-1, sup-fx-2)",
+    ),
+    (
+        "lint_rule.yaml",
+        10,
+        "reported-speech",
+        "c-fx-officials-said-talks-resumed: reported speech with no speaker, not unattributed",
+    ),
     ("unknown_key.yaml", 14, "unknown-key", "unknown key 'confidence'"),
     ("schema_violation.yaml", 12, "schema", "claims/0/type: 'rumour' is not one of"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("fixture", "line", "rule", "message"), CASES)
@@ -53,9 +81,9 @@ def test_bad_file_is_refused_with_file_line_and_rule(
     with pytest.raises(AnnotationError) as raised:
         plan_import(seeded_store, path, cypher_dir)
     lines = [str(problem) for problem in raised.value.problems]
-    assert any(
-        text.startswith(f"{path}:{line}: {rule}: ") and message in text for text in lines
-    ), lines
+    assert any(text.startswith(f"{path}:{line}: {rule}: ") and message in text for text in lines), (
+        lines
+    )
     assert GraphSnapshot.take(seeded_store).content == before
     assert sorted(p.name for p in (cypher_dir / "seed").iterdir()) == scripts_before
 
