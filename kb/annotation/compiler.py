@@ -16,6 +16,14 @@ from kb.annotation.document import Document, Path_, Problem, schema_problems
 from kb.annotation.model import TYPE_LABELS, Compiled, ExistingIds, Row
 from kb.lint.rules import CHECKABLE_BY_TYPE
 
+# What an entry that references an existing id may say: where this source
+# asserts it, and (for actors and topics) the aliases it adds.
+REF_KEYS: dict[str, set[str]] = {
+    "claim": {"ref", "quote", "occurrence", "section", "mode", "also", "about", "topics"},
+    "actor": {"ref", "aliases"},
+    "topic": {"ref", "aliases"},
+}
+
 
 def compile_document(
     document: Document, existing: ExistingIds, script_name: str
@@ -154,10 +162,14 @@ class _Compiler:
         for key, kind in tables:
             for index, entry in enumerate(data.get(key, [])):
                 path: Path_ = (key, index)
-                if "id" in entry and "ref" in entry:
-                    self.problem(
-                        (*path, "ref"), "schema", "give either `id` (new) or `ref` (existing)"
-                    )
+                if "ref" in entry:
+                    for extra in sorted(set(entry) - REF_KEYS[kind]):
+                        self.problem(
+                            (*path, extra),
+                            "schema",
+                            f"`{extra}` does not go with `ref` (it belongs where {kind} "
+                            f"{entry['ref']!r} is defined)",
+                        )
                 item_id = entry.get("id") or entry.get("ref")
                 if item_id in self.defined[kind]:
                     first = self.doc.line(self.defined[kind][item_id])

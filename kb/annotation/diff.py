@@ -90,11 +90,7 @@ def diff(compiled: Compiled, state: dict[str, Any]) -> Diff:
             r["id"]: fields
             for r in rows
             if r["id"] in current
-            if (
-                fields := [
-                    f for f in ENTITY_FIELDS if f in r and current[r["id"]].get(f) != r[f]
-                ]
-            )
+            if (fields := [f for f in ENTITY_FIELDS if f in r and current[r["id"]].get(f) != r[f]])
         }
         result.unchanged[kind] = len(rows) - len(result.new[kind]) - len(result.changed[kind])
         for row in [*rows, *refs]:

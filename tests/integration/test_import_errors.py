@@ -65,6 +65,12 @@ CASES = [
         "c-fx-officials-said-talks-resumed: reported speech with no speaker, not unattributed",
     ),
     ("unknown_key.yaml", 14, "unknown-key", "unknown key 'confidence'"),
+    (
+        "ref_with_definition.yaml",
+        11,
+        "schema",
+        "`text` does not go with `ref` (it belongs where claim 'c-second-phase-stopped' is defined)",
+    ),
     ("schema_violation.yaml", 12, "schema", "claims/0/type: 'rumour' is not one of"),
 ]
 
