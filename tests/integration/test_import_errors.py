@@ -69,7 +69,7 @@ CASES = [
         "ref_with_definition.yaml",
         11,
         "schema",
-        "`text` does not go with `ref` (it belongs where claim 'c-second-phase-stopped' is defined)",
+        "`text` does not go with `ref` (it belongs where claim 'c-second-phase-stopped'",
     ),
     ("schema_violation.yaml", 12, "schema", "claims/0/type: 'rumour' is not one of"),
 ]

@@ -36,7 +36,7 @@ def test_section_is_the_last_one_starting_before_the_quote() -> None:
 
 
 def test_literals_escape_quotes_backslashes_newlines_and_keep_semicolons_inside() -> None:
-    rendered = literal({"q": "it's a \\ test;\nnext \"line\"", "n": None, "ok": True, "xs": ["a"]})
+    rendered = literal({"q": 'it\'s a \\ test;\nnext "line"', "n": None, "ok": True, "xs": ["a"]})
     assert rendered == "{q: 'it\\'s a \\\\ test;\\nnext \"line\"', n: null, ok: true, xs: ['a']}"
     statements = split_statements(f"RETURN {rendered} AS row;\nRETURN 1;")
     assert len(statements) == 2
