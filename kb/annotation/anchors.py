@@ -45,7 +45,8 @@ def anchor(text: str, quote: str, occurrence: int | None) -> Span:
         if len(starts) > 1:
             raise AnchorError(
                 "ambiguous-quote",
-                f"quote {shown!r} occurs {len(starts)} times: add `occurrence: N` (1-{len(starts)})",
+                f"quote {shown!r} occurs {len(starts)} times: "
+                f"add `occurrence: N` (1-{len(starts)})",
             )
         occurrence = 1
     if occurrence > len(starts):

@@ -17,7 +17,9 @@ def cycles(compiled: Compiled) -> list[tuple[str, str]]:
     written; cycles through other sources' links are caught by the lint run
     on the compiled graph.
     """
-    links = [LinkRow(r["id"], "supports", r["from_claim"], r["to_claim"]) for r in compiled.supports]
+    links = [
+        LinkRow(r["id"], "supports", r["from_claim"], r["to_claim"]) for r in compiled.supports
+    ]
     links += [LinkRow(r["id"], "causal", r["cause"], r["effect"]) for r in compiled.causal_links]
     return [(v.id, v.message) for v in no_cycle([], links)]
 

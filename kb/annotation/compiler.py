@@ -16,6 +16,14 @@ from kb.annotation.document import Document, Path_, Problem, schema_problems
 from kb.annotation.model import TYPE_LABELS, Compiled, ExistingIds, Row
 from kb.lint.rules import CHECKABLE_BY_TYPE
 
+# What an entry that references an existing id may say: where this source
+# asserts it, and (for actors and topics) the aliases it adds.
+REF_KEYS: dict[str, set[str]] = {
+    "claim": {"ref", "quote", "occurrence", "section", "mode", "also", "about", "topics"},
+    "actor": {"ref", "aliases"},
+    "topic": {"ref", "aliases"},
+}
+
 
 def compile_document(
     document: Document, existing: ExistingIds, script_name: str
@@ -78,8 +86,9 @@ class _Compiler:
         else:
             self.text = source["text"]
         for index, section in enumerate(source.get("sections", [])):
-            span = self._anchor((*path, "sections", index), section["starts_at"],
-                                section.get("occurrence"))  # fmt: skip
+            span = self._anchor(
+                (*path, "sections", index), section["starts_at"], section.get("occurrence")
+            )
             if span is not None:
                 self.sections.append((span.start, section["id"]))
         self.sections.sort()
@@ -103,13 +112,16 @@ class _Compiler:
         try:
             return anchor(self.text, quote, occurrence)
         except AnchorError as exc:
-            self.problem((*path, "quote") if path[-2:-1] != ("sections",) else path,
-                         exc.rule, str(exc))  # fmt: skip
+            self.problem(
+                (*path, "quote") if path[-2:-1] != ("sections",) else path, exc.rule, str(exc)
+            )
             return None
 
     def _anchors(self, path: Path_, entry: dict[str, Any]) -> list[Row]:
         """The spans of an entry's `quote` and of each of its `also` anchors."""
-        anchors = [(path, entry)] + [((*path, "also", i), a) for i, a in enumerate(entry.get("also", []))]
+        anchors = [(path, entry)] + [
+            ((*path, "also", i), a) for i, a in enumerate(entry.get("also", []))
+        ]
         rows = []
         for anchor_path, item in anchors:
             span = self._anchor(anchor_path, item["quote"], item.get("occurrence"))
@@ -117,49 +129,82 @@ class _Compiler:
                 continue
             section = item.get("section") or section_at(self.sections, span.start)
             if "section" in item and item["section"] not in {s for _, s in self.sections}:
-                self.problem((*anchor_path, "section"), "unknown-id",
-                             f"section {item['section']!r} is not in source.sections")  # fmt: skip
+                self.problem(
+                    (*anchor_path, "section"),
+                    "unknown-id",
+                    f"section {item['section']!r} is not in source.sections",
+                )
             mode = item.get("mode")
-            rows.append({"quote": item["quote"], "start": span.start, "end": span.end,
-                         "section": section, "mode": None if mode == "asserts" else mode})  # fmt: skip
+            rows.append(
+                {
+                    "quote": item["quote"],
+                    "start": span.start,
+                    "end": span.end,
+                    "section": section,
+                    "mode": None if mode == "asserts" else mode,
+                }
+            )
         return rows
 
     # -- ids ----------------------------------------------------------------------------------
 
     def _define_all(self, data: dict[str, Any]) -> None:
         """Record every id the file defines first, so references may point forward."""
-        tables = (("actors", "actor"), ("topics", "topic"), ("claims", "claim"),
-                  ("links", "link"), ("superseded_links", "link"),
-                  ("causal_links", "causal"), ("superseded_causal_links", "causal"))  # fmt: skip
+        tables = (
+            ("actors", "actor"),
+            ("topics", "topic"),
+            ("claims", "claim"),
+            ("links", "link"),
+            ("superseded_links", "link"),
+            ("causal_links", "causal"),
+            ("superseded_causal_links", "causal"),
+        )
         for key, kind in tables:
             for index, entry in enumerate(data.get(key, [])):
                 path: Path_ = (key, index)
-                if "id" in entry and "ref" in entry:
-                    self.problem((*path, "ref"), "schema", "give either `id` (new) or `ref` (existing)")
+                if "ref" in entry:
+                    for extra in sorted(set(entry) - REF_KEYS[kind]):
+                        self.problem(
+                            (*path, extra),
+                            "schema",
+                            f"`{extra}` does not go with `ref` (it belongs where {kind} "
+                            f"{entry['ref']!r} is defined)",
+                        )
                 item_id = entry.get("id") or entry.get("ref")
                 if item_id in self.defined[kind]:
                     first = self.doc.line(self.defined[kind][item_id])
-                    self.problem((*path, "id" if "id" in entry else "ref"), "duplicate-id",
-                                 f"{kind} id {item_id!r} is already used on line {first}")  # fmt: skip
+                    self.problem(
+                        (*path, "id" if "id" in entry else "ref"),
+                        "duplicate-id",
+                        f"{kind} id {item_id!r} is already used on line {first}",
+                    )
                     continue
                 self.defined[kind][item_id] = path
                 if "ref" in entry and item_id not in self._existing(kind):
-                    self.problem((*path, "ref"), "unknown-id",
-                                 f"{kind} {item_id!r} is referenced but not in the database")  # fmt: skip
+                    self.problem(
+                        (*path, "ref"),
+                        "unknown-id",
+                        f"{kind} {item_id!r} is referenced but not in the database",
+                    )
 
     def _existing(self, kind: str) -> frozenset[str]:
         return {
-            "claim": self.existing.claims, "actor": self.existing.actors,
-            "topic": self.existing.topics, "causal": self.existing.causal_links,
+            "claim": self.existing.claims,
+            "actor": self.existing.actors,
+            "topic": self.existing.topics,
+            "causal": self.existing.causal_links,
             "link": self.existing.links,
-        }.get(kind, frozenset())  # fmt: skip
+        }.get(kind, frozenset())
 
     def known(self, path: Path_, kind: str, item_id: str) -> bool:
         """True when `item_id` is defined in the file or exists; else a problem."""
         if item_id in self.defined[kind] or item_id in self._existing(kind):
             return True
-        self.problem(path, "unknown-id", f"{kind} {item_id!r} is neither defined in this file "
-                                         "nor in the database")  # fmt: skip
+        self.problem(
+            path,
+            "unknown-id",
+            f"{kind} {item_id!r} is neither defined in this file nor in the database",
+        )
         return False
 
     def slot_id(self, path: Path_, wanted: str | None, owner: str, index: int) -> str:
@@ -169,16 +214,21 @@ class _Compiler:
         self.defined["slot"][slot_id] = path
         return slot_id
 
-    def slots(self, path: Path_, owner: str, entry: dict[str, Any], default: str | None) -> list[Row]:
+    def slots(
+        self, path: Path_, owner: str, entry: dict[str, Any], default: str | None
+    ) -> list[Row]:
         """The owner's slots as rows; one default question when it needs one and has none."""
         given = entry.get("slots")
         if given is None:
             given = [{"question": default}] if default else []
         return [
-            {"id": self.slot_id((*path, "slots", i), slot.get("id"), owner, i + 1),
-             "owner": owner, "question": slot["question"]}
+            {
+                "id": self.slot_id((*path, "slots", i), slot.get("id"), owner, i + 1),
+                "owner": owner,
+                "question": slot["question"],
+            }
             for i, slot in enumerate(given)
-        ]  # fmt: skip
+        ]
 
     # -- actors and topics --------------------------------------------------------------------
 
@@ -186,10 +236,18 @@ class _Compiler:
         for index, entry in enumerate(actors):
             path: Path_ = ("actors", index)
             if "ref" in entry:
-                compiled.actor_aliases.append({"id": entry["ref"], "aliases": entry.get("aliases", [])})
+                compiled.actor_aliases.append(
+                    {"id": entry["ref"], "aliases": entry.get("aliases", [])}
+                )
                 continue
-            compiled.actors.append({"id": entry["id"], "name": entry["name"], "kind": entry["kind"],
-                                    "aliases": entry.get("aliases", [])})  # fmt: skip
+            compiled.actors.append(
+                {
+                    "id": entry["id"],
+                    "name": entry["name"],
+                    "kind": entry["kind"],
+                    "aliases": entry.get("aliases", []),
+                }
+            )
             compiled.actor_slots += self.slots(path, entry["id"], entry, None)
             for i, member in enumerate(entry.get("includes", [])):
                 if self.known((*path, "includes", i), "actor", member):
@@ -198,10 +256,13 @@ class _Compiler:
     def _topics(self, compiled: Compiled, topics: list[dict[str, Any]]) -> None:
         for entry in topics:
             if "ref" in entry:
-                compiled.topic_aliases.append({"id": entry["ref"], "aliases": entry.get("aliases", [])})
+                compiled.topic_aliases.append(
+                    {"id": entry["ref"], "aliases": entry.get("aliases", [])}
+                )
             else:
-                compiled.topics.append({"id": entry["id"], "name": entry["name"],
-                                        "aliases": entry.get("aliases", [])})  # fmt: skip
+                compiled.topics.append(
+                    {"id": entry["id"], "name": entry["name"], "aliases": entry.get("aliases", [])}
+                )
 
     # -- claims -------------------------------------------------------------------------------
 
@@ -216,15 +277,23 @@ class _Compiler:
             else:
                 compiled.claims.append(self._claim_row(path, entry))
                 checkable = compiled.claims[-1]["checkable"]
-                default = f"What record would settle this claim: {entry['text']}" if checkable else None
+                default = (
+                    f"What record would settle this claim: {entry['text']}" if checkable else None
+                )
                 compiled.claim_slots += self.slots(path, claim_id, entry, default)
             for i, about in enumerate(entry.get("about", [])):
                 known = self.known((*path, "about", i, "actor"), "actor", about["actor"])
                 if "via" in about:
                     known = self.known((*path, "about", i, "via"), "actor", about["via"]) and known
                 if known:
-                    compiled.about.append({"claim": claim_id, "actor": about["actor"],
-                                           "role": about["role"], "via": about.get("via")})  # fmt: skip
+                    compiled.about.append(
+                        {
+                            "claim": claim_id,
+                            "actor": about["actor"],
+                            "role": about["role"],
+                            "via": about.get("via"),
+                        }
+                    )
             for i, topic in enumerate(entry.get("topics", [])):
                 if self.known((*path, "topics", i), "topic", topic):
                     compiled.concerns.append({"claim": claim_id, "topic": topic})
@@ -240,9 +309,18 @@ class _Compiler:
             "type": entry["type"],
             "label": TYPE_LABELS[entry["type"]],
             "checkable": entry.get("checkable", CHECKABLE_BY_TYPE[entry["type"]]),
-            **{key: entry.get(key) for key in ("checkable_reason", "unattributed", "framing",
-                                               "held_by", "restates", "restates_link")},
-        }  # fmt: skip
+            **{
+                key: entry.get(key)
+                for key in (
+                    "checkable_reason",
+                    "unattributed",
+                    "framing",
+                    "held_by",
+                    "restates",
+                    "restates_link",
+                )
+            },
+        }
 
     # -- links --------------------------------------------------------------------------------
 
@@ -253,10 +331,15 @@ class _Compiler:
             if not marker:
                 self.problem(path, "missing-marker", "a connective link needs `marker`")
             elif not any(marker in a["quote"] for a in [entry, *entry.get("also", [])]):
-                self.problem((*path, "marker"), "marker-not-in-quote",
-                             f"marker {marker!r} does not occur in the link's quote")  # fmt: skip
+                self.problem(
+                    (*path, "marker"),
+                    "marker-not-in-quote",
+                    f"marker {marker!r} does not occur in the link's quote",
+                )
         elif marker:
-            self.problem((*path, "marker"), "schema", f"only a connective link has a marker ({basis})")
+            self.problem(
+                (*path, "marker"), "schema", f"only a connective link has a marker ({basis})"
+            )
         if basis == "curator" and not rationale:
             self.problem(path, "missing-rationale", "a curator link needs `rationale`")
         return {"basis": basis, "marker": marker, "rationale": rationale}
@@ -272,9 +355,16 @@ class _Compiler:
             basis = self._basis(path, entry)
             if not self._ends_known(path, entry, ("from", "to")) or span is None:
                 continue
-            row = {"id": entry["id"], "from_claim": entry["from"], "to_claim": entry["to"],
-                   "source_id": compiled.source_id, "quote": entry["quote"],
-                   "start": span.start, "end": span.end, **basis}  # fmt: skip
+            row = {
+                "id": entry["id"],
+                "from_claim": entry["from"],
+                "to_claim": entry["to"],
+                "source_id": compiled.source_id,
+                "quote": entry["quote"],
+                "start": span.start,
+                "end": span.end,
+                **basis,
+            }
             (compiled.supports if entry["kind"] == "supports" else compiled.attacks).append(row)
 
     def _causal(self, compiled: Compiled, links: list[dict[str, Any]]) -> None:
@@ -284,9 +374,15 @@ class _Compiler:
             basis = self._basis(path, entry)
             if not self._ends_known(path, entry, ("cause", "effect")):
                 continue
-            compiled.causal_links.append({"id": entry["id"], "cause": entry["cause"],
-                                          "effect": entry["effect"],
-                                          "mechanism": entry["mechanism"], **basis})  # fmt: skip
+            compiled.causal_links.append(
+                {
+                    "id": entry["id"],
+                    "cause": entry["cause"],
+                    "effect": entry["effect"],
+                    "mechanism": entry["mechanism"],
+                    **basis,
+                }
+            )
             compiled.link_asserts += [{"link": entry["id"], **row} for row in anchors]
             default = f"What record would show whether this happened: {entry['mechanism']}"
             compiled.causal_slots += self.slots(path, entry["id"], entry, default)
@@ -296,22 +392,35 @@ class _Compiler:
             path: Path_ = ("superseded_links", index)
             span = self._anchor(path, entry["quote"], entry.get("occurrence"))
             if span is not None:
-                compiled.superseded_links.append({
-                    "id": entry["id"], "kind": entry["kind"], "from_id": entry["from"],
-                    "to_id": entry["to"], "source_id": compiled.source_id, "quote": entry["quote"],
-                    "start": span.start, "end": span.end, "reason": entry["reason"],
-                    "replaced_by": entry.get("replaced_by", []),
-                })  # fmt: skip
+                compiled.superseded_links.append(
+                    {
+                        "id": entry["id"],
+                        "kind": entry["kind"],
+                        "from_id": entry["from"],
+                        "to_id": entry["to"],
+                        "source_id": compiled.source_id,
+                        "quote": entry["quote"],
+                        "start": span.start,
+                        "end": span.end,
+                        "reason": entry["reason"],
+                        "replaced_by": entry.get("replaced_by", []),
+                    }
+                )
         for index, entry in enumerate(data.get("superseded_causal_links", [])):
             path = ("superseded_causal_links", index)
             anchors = self._anchors(path, entry) if "quote" in entry else []
             if not self._ends_known(path, entry, ("cause", "effect")):
                 continue
-            compiled.superseded_causal.append({
-                "id": entry["id"], "cause": entry["cause"], "effect": entry["effect"],
-                "mechanism": entry["mechanism"], "superseded_by": entry.get("replaced_by", []),
-                "superseded_reason": entry["reason"],
-                "superseded_in": entry.get("superseded_in", self.script_name),
-            })  # fmt: skip
+            compiled.superseded_causal.append(
+                {
+                    "id": entry["id"],
+                    "cause": entry["cause"],
+                    "effect": entry["effect"],
+                    "mechanism": entry["mechanism"],
+                    "superseded_by": entry.get("replaced_by", []),
+                    "superseded_reason": entry["reason"],
+                    "superseded_in": entry.get("superseded_in", self.script_name),
+                }
+            )
             compiled.superseded_asserts += [{"link": entry["id"], **row} for row in anchors]
             compiled.superseded_slots += self.slots(path, entry["id"], entry, None)

@@ -8,8 +8,18 @@ from typing import Any
 from kb.annotation.checks import aliases_added
 from kb.annotation.model import Compiled
 
-CLAIM_FIELDS = ("text", "type", "checkable", "checkable_reason", "unattributed", "framing",
-                "held_by", "restates", "restates_link")  # fmt: skip
+ENTITY_FIELDS: tuple[str, ...] = ("name", "kind")
+CLAIM_FIELDS: tuple[str, ...] = (
+    "text",
+    "type",
+    "checkable",
+    "checkable_reason",
+    "unattributed",
+    "framing",
+    "held_by",
+    "restates",
+    "restates_link",
+)
 
 
 @dataclass
@@ -27,17 +37,23 @@ class Diff:
     @property
     def writes_anything(self) -> bool:
         return bool(
-            self.source != "unchanged" or any(self.new.values()) or any(self.changed.values())
-            or self.newly_asserted or self.aliases_grow or self.new_assertions
-        )  # fmt: skip
+            self.source in ("new", "text changed")
+            or any(self.new.values())
+            or any(self.changed.values())
+            or self.newly_asserted
+            or self.aliases_grow
+            or self.new_assertions
+        )
 
     def lines(self) -> list[str]:
         """The report `kb import` prints, one line per kind and one per id touched."""
         out = [f"source: {self.source}"]
         for kind in ("actors", "topics", "claims", "links", "causal links", "slots"):
             new, changed = self.new.get(kind, []), self.changed.get(kind, {})
-            out.append(f"{kind}: {len(new)} new, {len(changed)} changed, "
-                       f"{self.unchanged.get(kind, 0)} unchanged")  # fmt: skip
+            out.append(
+                f"{kind}: {len(new)} new, {len(changed)} changed, "
+                f"{self.unchanged.get(kind, 0)} unchanged"
+            )
             out += [f"  + {item}" for item in new]
             out += [f"  ~ {item} ({', '.join(fields)})" for item, fields in changed.items()]
         for actor, aliases in self.aliases_grow.items():
@@ -48,7 +64,7 @@ class Diff:
 
 
 def diff(compiled: Compiled, state: dict[str, Any]) -> Diff:
-    """Compare `compiled` with `state` (from `IMPORT_CURRENT_STATE_QUERY`)."""
+    """Compare `compiled` with `state` (from `kb.repositories.annotation.current_state`)."""
     result = Diff()
     if state["source_sha256"] is not None:
         same = state["source_sha256"] == compiled.source["sha256"]
@@ -56,30 +72,41 @@ def diff(compiled: Compiled, state: dict[str, Any]) -> Diff:
     claims = {row["id"]: row for row in state["claims"]}
     result.new["claims"] = [r["id"] for r in compiled.claims if r["id"] not in claims]
     result.changed["claims"] = {
-        r["id"]: fields for r in compiled.claims if r["id"] in claims
+        r["id"]: fields
+        for r in compiled.claims
+        if r["id"] in claims
         if (fields := [f for f in CLAIM_FIELDS if claims[r["id"]].get(f) != r.get(f)])
-    }  # fmt: skip
-    result.unchanged["claims"] = len(compiled.claims) - len(result.new["claims"]) - len(
-        result.changed["claims"]
+    }
+    result.unchanged["claims"] = (
+        len(compiled.claims) - len(result.new["claims"]) - len(result.changed["claims"])
     )
-    for kind, rows, refs, key in (("actors", compiled.actors, compiled.actor_aliases, "actors"),
-                                  ("topics", compiled.topics, compiled.topic_aliases, "topics")):  # fmt: skip
+    for kind, rows, refs, key in (
+        ("actors", compiled.actors, compiled.actor_aliases, "actors"),
+        ("topics", compiled.topics, compiled.topic_aliases, "topics"),
+    ):
         current = {row["id"]: row for row in state[key]}
         result.new[kind] = [r["id"] for r in rows if r["id"] not in current]
         result.changed[kind] = {
-            r["id"]: fields for r in rows if r["id"] in current
-            if (fields := [f for f in ("name", "kind") if f in r and current[r["id"]].get(f) != r[f]])
-        }  # fmt: skip
+            r["id"]: fields
+            for r in rows
+            if r["id"] in current
+            if (fields := [f for f in ENTITY_FIELDS if f in r and current[r["id"]].get(f) != r[f]])
+        }
         result.unchanged[kind] = len(rows) - len(result.new[kind]) - len(result.changed[kind])
         for row in [*rows, *refs]:
-            if row["id"] in current and (added := aliases_added(current[row["id"]]["aliases"], row["aliases"])):
+            if row["id"] in current and (
+                added := aliases_added(current[row["id"]]["aliases"], row["aliases"])
+            ):
                 result.aliases_grow[row["id"]] = added
     for kind, ids, have in (
         ("links", [r["id"] for r in [*compiled.supports, *compiled.attacks]], state["links"]),
-        ("causal links", [r["id"] for r in [*compiled.causal_links, *compiled.superseded_causal]],
-         state["causal_links"]),
+        (
+            "causal links",
+            [r["id"] for r in [*compiled.causal_links, *compiled.superseded_causal]],
+            state["causal_links"],
+        ),
         ("slots", slot_ids(compiled), state["slots"]),
-    ):  # fmt: skip
+    ):
         result.new[kind] = [item for item in ids if item not in set(have)]
         result.unchanged[kind] = len(ids) - len(result.new[kind])
     asserted = set(state["assertions"])
@@ -93,16 +120,23 @@ def diff(compiled: Compiled, state: dict[str, Any]) -> Diff:
 
 
 def slot_ids(compiled: Compiled) -> list[str]:
-    rows = [*compiled.source_slots, *compiled.claim_slots, *compiled.causal_slots,
-            *compiled.actor_slots, *compiled.superseded_slots]  # fmt: skip
+    rows = [
+        *compiled.source_slots,
+        *compiled.claim_slots,
+        *compiled.causal_slots,
+        *compiled.actor_slots,
+        *compiled.superseded_slots,
+    ]
     return [str(row["id"]) for row in rows]
 
 
 def state_parameters(compiled: Compiled) -> dict[str, Any]:
-    """The ids `IMPORT_CURRENT_STATE_QUERY` needs."""
+    """The ids `kb.repositories.annotation.current_state` looks up."""
     return {
         "source_id": compiled.source_id,
-        "claim_ids": sorted({r["id"] for r in compiled.claims} | {r["claim"] for r in compiled.asserts}),
+        "claim_ids": sorted(
+            {r["id"] for r in compiled.claims} | {r["claim"] for r in compiled.asserts}
+        ),
         "actor_ids": [r["id"] for r in [*compiled.actors, *compiled.actor_aliases]],
         "topic_ids": [r["id"] for r in [*compiled.topics, *compiled.topic_aliases]],
         "link_ids": [r["id"] for r in [*compiled.supports, *compiled.attacks]],

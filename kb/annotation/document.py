@@ -128,8 +128,16 @@ def schema_problems(document: Document) -> list[Problem]:
             if extra:
                 continue
         where = "/".join(map(str, path)) or "top level"
-        problems.append(document.problem(path, "schema", f"{where}: {error.message}"))
+        problems.append(document.problem(path, "schema", f"{where}: {_message(error)}"))
     return problems
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    """jsonschema's message, except for `oneOf` (which would print the whole entry)."""
+    if error.validator != "oneOf":
+        return error.message
+    options = [", ".join(option.get("required", [])) for option in error.validator_value]  # type: ignore[union-attr]
+    return "needs exactly one of: " + " | ".join(f"[{option}]" for option in options)
 
 
 def _extra_keys(error: jsonschema.ValidationError) -> list[str]:

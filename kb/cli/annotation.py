@@ -12,10 +12,16 @@ from kb.services.annotation import AnnotationError, apply_import, plan_import
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--dry-run", "mode", flag_value="dry-run", default=True,
-              help="Check and report only; write nothing (the default).")  # fmt: skip
-@click.option("--apply", "mode", flag_value="apply",
-              help="Write the script under cypher/seed/ and apply it.")  # fmt: skip
+@click.option(
+    "--dry-run",
+    "mode",
+    flag_value="dry-run",
+    default=True,
+    help="Check and report only; write nothing (the default).",
+)
+@click.option(
+    "--apply", "mode", flag_value="apply", help="Write the script under cypher/seed/ and apply it."
+)
 @cypher_dir_option("Folder holding schema/ and seed/ (the script is written to its seed/).")
 def import_command(file: Path, mode: str, cypher_dir: Path) -> None:
     """Compile FILE, show what it creates, reuses or changes, and (with --apply) apply it.
@@ -38,7 +44,9 @@ def import_command(file: Path, mode: str, cypher_dir: Path) -> None:
         if plan.matches:
             click.echo("possible matches for new claims (reuse one with the `ref:` line):")
         for match in plan.matches:
-            click.echo(f"  {match.new_id} ~ {match.claim_id} (score {match.score:.2f}): {match.text}")
+            click.echo(
+                f"  {match.new_id} ~ {match.claim_id} (score {match.score:.2f}): {match.text}"
+            )
             click.echo(f"    - ref: {match.claim_id}")
         if mode == "dry-run":
             click.echo("dry run: nothing written (use --apply to write and apply the script)")
@@ -46,5 +54,7 @@ def import_command(file: Path, mode: str, cypher_dir: Path) -> None:
         results = apply_import(store, plan, cypher_dir)
     for result in results:
         if result.action != "skipped":
-            click.echo(f"{result.action} {result.name} ({result.statements} statements) "
-                       f"in {result.seconds:.2f}s")  # fmt: skip
+            click.echo(
+                f"{result.action} {result.name} ({result.statements} statements) "
+                f"in {result.seconds:.2f}s"
+            )

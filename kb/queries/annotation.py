@@ -13,38 +13,43 @@ CALL () { MATCH ()-[r:SUPPORTS|ATTACKS]->() RETURN collect(r.id) AS links }
 RETURN claims, actors, topics, causal_links, links
 """
 
-# The current state of what a file writes, by id, for the diff `kb import` prints.
-IMPORT_CURRENT_STATE_QUERY: LiteralString = """
-CALL () {
-  UNWIND $claim_ids AS claim_id MATCH (c:Claim {id: claim_id})
-  RETURN collect(c {.id, .text, .type, .checkable, .checkable_reason, .unattributed, .framing,
-                    .held_by, .restates, .restates_link}) AS claims
-}
-CALL () {
-  UNWIND $actor_ids AS actor_id MATCH (a:Actor {id: actor_id})
-  RETURN collect(a {.id, .name, .kind, .aliases}) AS actors
-}
-CALL () {
-  UNWIND $topic_ids AS topic_id MATCH (t:Topic {id: topic_id})
-  RETURN collect(t {.id, .name, .aliases}) AS topics
-}
-CALL () {
-  UNWIND $link_ids AS link_id MATCH ()-[r:SUPPORTS|ATTACKS {id: link_id}]->()
-  RETURN collect(r.id) AS links
-}
-CALL () {
-  UNWIND $causal_ids AS causal_id MATCH (l:CausalLink|SupersededCausalLink {id: causal_id})
-  RETURN collect(l.id) AS causal_links
-}
-CALL () {
-  UNWIND $slot_ids AS slot_id MATCH (s:EvidenceSlot {id: slot_id}) RETURN collect(s.id) AS slots
-}
-CALL () {
-  OPTIONAL MATCH (:Source {id: $source_id})-[a:ASSERTS]->(c:Claim)
-  RETURN collect(c.id + '@' + toString(a.start)) AS assertions
-}
-CALL () { OPTIONAL MATCH (s:Source {id: $source_id}) RETURN s.sha256 AS source_sha256 }
-RETURN claims, actors, topics, links, causal_links, slots, assertions, source_sha256
+# The current state of what a file writes, by id, for the diff `kb import` prints
+# (small statements, each on a constrained id, so every lookup is an index seek).
+IMPORT_CLAIMS_STATE_QUERY: LiteralString = """
+UNWIND $ids AS claim_id
+MATCH (c:Claim {id: claim_id})
+RETURN c {.id, .text, .type, .checkable, .checkable_reason, .unattributed, .framing,
+          .held_by, .restates, .restates_link} AS row
+"""
+
+IMPORT_ACTORS_STATE_QUERY: LiteralString = """
+UNWIND $ids AS actor_id
+MATCH (a:Actor {id: actor_id})
+RETURN a {.id, .name, .kind, .aliases} AS row
+"""
+
+IMPORT_TOPICS_STATE_QUERY: LiteralString = """
+UNWIND $ids AS topic_id
+MATCH (t:Topic {id: topic_id})
+RETURN t {.id, .name, .aliases} AS row
+"""
+
+IMPORT_SLOTS_STATE_QUERY: LiteralString = """
+UNWIND $ids AS slot_id
+MATCH (s:EvidenceSlot {id: slot_id})
+RETURN s.id AS row
+"""
+
+IMPORT_SUPERSEDED_CAUSAL_STATE_QUERY: LiteralString = """
+UNWIND $ids AS link_id
+MATCH (l:SupersededCausalLink {id: link_id})
+RETURN l.id AS row
+"""
+
+IMPORT_SOURCE_STATE_QUERY: LiteralString = """
+MATCH (s:Source {id: $source_id})
+RETURN s.sha256 AS sha256,
+       [(s)-[a:ASSERTS]->(c:Claim) | c.id + '@' + toString(a.start)] AS assertions
 """
 
 # Candidate matches for a new claim: ranked full-text hits over claim paraphrases...

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
 from kb.db import records
 from kb.queries.annotation import (
-    IMPORT_CURRENT_STATE_QUERY,
+    IMPORT_ACTORS_STATE_QUERY,
+    IMPORT_CLAIMS_STATE_QUERY,
     IMPORT_EXISTING_IDS_QUERY,
     IMPORT_MATCH_CLAIM_TEXT_QUERY,
     IMPORT_MATCH_QUOTE_QUERY,
+    IMPORT_SLOTS_STATE_QUERY,
+    IMPORT_SOURCE_STATE_QUERY,
+    IMPORT_SUPERSEDED_CAUSAL_STATE_QUERY,
+    IMPORT_TOPICS_STATE_QUERY,
 )
 
 
@@ -20,9 +25,28 @@ def existing_ids(tx: ManagedTransaction) -> dict[str, list[str]]:
     return records(tx, IMPORT_EXISTING_IDS_QUERY)[0]
 
 
-def current_state(tx: ManagedTransaction, **ids: Any) -> dict[str, Any]:
-    """What the database holds for the ids a file writes (see the query for the keys)."""
-    return records(tx, IMPORT_CURRENT_STATE_QUERY, **ids)[0]
+def current_state(tx: ManagedTransaction, ids: dict[str, Any]) -> dict[str, Any]:
+    """What the database holds for the ids a file writes, keyed as `kb.annotation.diff` reads it."""
+    existing = existing_ids(tx)
+
+    def rows(query: LiteralString, key: str) -> list[Any]:
+        return [row["row"] for row in records(tx, query, ids=ids[key])]
+
+    source = records(tx, IMPORT_SOURCE_STATE_QUERY, source_id=ids["source_id"])
+    links = set(existing["links"])
+    causal = set(existing["causal_links"]) | set(
+        rows(IMPORT_SUPERSEDED_CAUSAL_STATE_QUERY, "causal_ids")
+    )
+    return {
+        "claims": rows(IMPORT_CLAIMS_STATE_QUERY, "claim_ids"),
+        "actors": rows(IMPORT_ACTORS_STATE_QUERY, "actor_ids"),
+        "topics": rows(IMPORT_TOPICS_STATE_QUERY, "topic_ids"),
+        "slots": rows(IMPORT_SLOTS_STATE_QUERY, "slot_ids"),
+        "links": [link for link in ids["link_ids"] if link in links],
+        "causal_links": [link for link in ids["causal_ids"] if link in causal],
+        "source_sha256": source[0]["sha256"] if source else None,
+        "assertions": source[0]["assertions"] if source else [],
+    }
 
 
 def claim_text_hits(tx: ManagedTransaction, search: str, limit: int) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from neo4j import ManagedTransaction
 
@@ -60,7 +61,7 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
         document = load(path)
     except AnnotationSyntaxError as exc:
         raise AnnotationError([exc.problem]) from exc
-    ids = store.read(repo.existing_ids)
+    ids = store.read_bulk(repo.existing_ids)
     existing = ExistingIds(**{key: frozenset(value) for key, value in ids.items()})
     source_id = str(document.data.get("source", {}).get("id", "source"))
     name, reused = _script_name(cypher_dir, source_id, None)
@@ -71,11 +72,13 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
     name, reused = _script_name(cypher_dir, source_id, text)
     violations = _lint_trial(store, text, compiled.ids())
     if violations:
-        raise AnnotationError([
-            Problem(document.name, compiled.lines.get(v.id, 1), v.rule, f"{v.id}: {v.message}")
-            for v in violations
-        ])  # fmt: skip
-    state = store.read(repo.current_state, **state_parameters(compiled))
+        raise AnnotationError(
+            [
+                Problem(document.name, compiled.lines.get(v.id, 1), v.rule, f"{v.id}: {v.message}")
+                for v in violations
+            ]
+        )
+    state = store.read_bulk(repo.current_state, state_parameters(compiled))
     plan = ImportPlan(compiled, f"seed/{name}", text, reused, diff(compiled, state))
     plan.matches = propose_matches(store, compiled, set(plan.diff.new.get("claims", [])))
     return plan
@@ -90,28 +93,46 @@ def apply_import(store: Store, plan: ImportPlan, cypher_dir: Path) -> list[Scrip
 
 
 def propose_matches(store: Store, compiled: Compiled, new_ids: set[str]) -> list[Match]:
-    """Existing claims similar to each new claim (text or quote), best first."""
+    """Existing claims similar to each new claim (text or quote), best first.
+
+    All full-text probes run in one read transaction: one round trip per
+    probe, not one transaction per probe.
+    """
     quotes = {row["claim"]: row["quote"] for row in reversed(compiled.asserts)}
+    claims = [claim for claim in compiled.claims if claim["id"] in new_ids]
+    probes = [(claim["text"], quotes.get(claim["id"], "")) for claim in claims]
+    hits = store.read_bulk(_probe_all, probes) if probes else []
     matches = []
-    for claim in compiled.claims:
-        if claim["id"] not in new_ids:
-            continue
+    for claim, (text_hits, quote_hits) in zip(claims, hits, strict=True):
         found: dict[str, Match] = {}
-        probes = [(repo.claim_text_hits, claim["text"]), (repo.quote_hits, quotes.get(claim["id"], ""))]
-        for finder, probe in probes:
-            search = lucene_query(probe)
-            if not search:
+        for hit in [*text_hits, *quote_hits]:
+            if hit["claim_id"] in new_ids:
                 continue
-            for hit in store.read(finder, search, CANDIDATES):
-                if hit["claim_id"] in new_ids:
-                    continue
-                score = max(similarity(claim["text"], hit["text"]),
-                            similarity(probe, hit.get("quote") or hit["text"]))  # fmt: skip
-                best = found.get(hit["claim_id"])
-                if score >= THRESHOLD and (best is None or score > best.score):
-                    found[hit["claim_id"]] = Match(claim["id"], hit["claim_id"], hit["text"], score)
+            score = max(
+                similarity(claim["text"], hit["text"]),
+                similarity(quotes.get(claim["id"], ""), hit.get("quote") or ""),
+            )
+            best = found.get(hit["claim_id"])
+            if score >= THRESHOLD and (best is None or score > best.score):
+                found[hit["claim_id"]] = Match(claim["id"], hit["claim_id"], hit["text"], score)
         matches += sorted(found.values(), key=lambda m: -m.score)[:3]
     return matches
+
+
+def _probe_all(
+    tx: ManagedTransaction, probes: list[tuple[str, str]]
+) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Full-text candidates for each (claim text, quote) pair."""
+    results = []
+    for text, quote in probes:
+        text_search, quote_search = lucene_query(text), lucene_query(quote)
+        results.append(
+            (
+                repo.claim_text_hits(tx, text_search, CANDIDATES) if text_search else [],
+                repo.quote_hits(tx, quote_search, CANDIDATES) if quote_search else [],
+            )
+        )
+    return results
 
 
 class _Rollback(Exception):

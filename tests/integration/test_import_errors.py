@@ -1,0 +1,107 @@
+"""`kb import` on bad files: every problem names the file, the line and the rule.
+
+Each fixture under tests/fixtures/annotations/ breaks one rule; the import
+must refuse it with that rule's message and write nothing (no script, no
+change to the graph).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kb.config import CYPHER_DIR, Settings
+from kb.db import Store
+from kb.services.annotation import AnnotationError, plan_import
+from tests.graph_snapshot import GraphSnapshot
+from tests.integration.test_cli import run_kb
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "annotations"
+
+CASES = [
+    (
+        "quote_not_found.yaml",
+        13,
+        "quote-not-found",
+        "quote 'The crossing closed on Monday' does not occur in the text",
+    ),
+    (
+        "ambiguous_quote.yaml",
+        13,
+        "ambiguous-quote",
+        "quote 'talks resumed' occurs 2 times: add `occurrence: N` (1-2)",
+    ),
+    (
+        "unknown_id.yaml",
+        14,
+        "unknown-id",
+        "actor 'no-such-actor' is neither defined in this file nor in the database",
+    ),
+    (
+        "duplicate_id.yaml",
+        14,
+        "duplicate-id",
+        "claim id 'c-fx-crossing-reopened' is already used on line 10",
+    ),
+    (
+        "marker_not_in_quote.yaml",
+        25,
+        "marker-not-in-quote",
+        "marker 'therefore' does not occur in the link's quote",
+    ),
+    (
+        "cycle.yaml",
+        19,
+        "cycle",
+        "support/causal cycle through c-fx-crossing-reopened -> c-fx-talks-resumed"
+        " (links sup-fx-1, sup-fx-2)",
+    ),
+    (
+        "lint_rule.yaml",
+        10,
+        "reported-speech",
+        "c-fx-officials-said-talks-resumed: reported speech with no speaker, not unattributed",
+    ),
+    ("unknown_key.yaml", 14, "unknown-key", "unknown key 'confidence'"),
+    (
+        "ref_with_definition.yaml",
+        11,
+        "schema",
+        "`text` does not go with `ref` (it belongs where claim 'c-second-phase-stopped'",
+    ),
+    ("schema_violation.yaml", 12, "schema", "claims/0/type: 'rumour' is not one of"),
+]
+
+
+@pytest.mark.parametrize(("fixture", "line", "rule", "message"), CASES)
+def test_bad_file_is_refused_with_file_line_and_rule(
+    seeded_store: Store, tmp_path: Path, fixture: str, line: int, rule: str, message: str
+) -> None:
+    cypher_dir = tmp_path / "cypher"
+    shutil.copytree(CYPHER_DIR, cypher_dir)
+    before = GraphSnapshot.take(seeded_store).content
+    scripts_before = sorted(p.name for p in (cypher_dir / "seed").iterdir())
+    path = FIXTURES / fixture
+    with pytest.raises(AnnotationError) as raised:
+        plan_import(seeded_store, path, cypher_dir)
+    lines = [str(problem) for problem in raised.value.problems]
+    assert any(text.startswith(f"{path}:{line}: {rule}: ") and message in text for text in lines), (
+        lines
+    )
+    assert GraphSnapshot.take(seeded_store).content == before
+    assert sorted(p.name for p in (cypher_dir / "seed").iterdir()) == scripts_before
+
+
+def test_cli_prints_each_problem_and_exits_non_zero(
+    seeded_store: Store, neo4j_settings: Settings
+) -> None:
+    """The CLI: one stderr line per problem, then the summary, exit 1, no traceback."""
+    path = FIXTURES / "quote_not_found.yaml"
+    result = run_kb(neo4j_settings, "import", str(path), "--dry-run")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith(f"{path}:13: quote-not-found: ")
+    assert "1 problem(s)" in lines[-1] and "nothing written" in lines[-1]
