@@ -252,6 +252,7 @@ def test_importing_again_changes_nothing(imported: Imported) -> None:
     store = imported.store
     again = plan_import(store, STATEMENT, imported.cypher_dir)
     assert again.reuses_script
+    assert not again.diff.writes_anything
     assert not any(again.diff.new.values())
     assert not any(again.diff.changed.values())
     assert (again.diff.newly_asserted, again.diff.aliases_grow, again.diff.new_assertions) == (
