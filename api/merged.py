@@ -24,6 +24,8 @@ from kb.services import merges as merge_service
 # For `@blp.alt_response(308, **MERGED_REDIRECT)` on the claim's GET operations.
 MERGED_REDIRECT: dict[str, Any] = {
     "schema": ProblemSchema,
+    "content_type": "application/problem+json",
+    "headers": {"Location": {"description": "The survivor's URL.", "schema": {"type": "string"}}},
     "description": "The claim was merged into another: `Location` is the same URL with the "
     "survivor's id, `survivor_id` names it.",
 }

@@ -45,24 +45,27 @@ ORDER BY link_id
 """
 
 # Re-create each relationship of `$rows` on the claim `$target` (same type,
-# direction and properties) and delete the original. Two statements because a
+# direction and properties) after deleting the original (first, so that a
+# uniqueness constraint on a link's `id` never sees two). Two statements because a
 # direction cannot be a parameter.
 MOVE_OUTGOING_QUERY: LiteralString = """
 MATCH (target) WHERE elementId(target) = $target
 UNWIND $rows AS row
 MATCH ()-[old]->(other) WHERE elementId(old) = row.rel
-CREATE (target)-[moved:$(row.type)]->(other)
-SET moved = properties(old)
+WITH target, row, other, old, properties(old) AS props
 DELETE old
+CREATE (target)-[moved:$(row.type)]->(other)
+SET moved = props
 """
 
 MOVE_INCOMING_QUERY: LiteralString = """
 MATCH (target) WHERE elementId(target) = $target
 UNWIND $rows AS row
 MATCH (other)-[old]->() WHERE elementId(old) = row.rel
-CREATE (other)-[moved:$(row.type)]->(target)
-SET moved = properties(old)
+WITH target, row, other, old, properties(old) AS props
 DELETE old
+CREATE (other)-[moved:$(row.type)]->(target)
+SET moved = props
 """
 
 DELETE_RELATIONSHIPS_QUERY: LiteralString = """
