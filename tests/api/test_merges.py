@@ -11,6 +11,7 @@ from kb.errors import Conflict, InvalidRequest, NotFound
 from kb.models import Role
 from kb.services import evidence as evidence_service
 from kb.services import merges
+from kb.services import slots as slot_service
 from kb.services.evidence import EvidenceInput
 from kb.services.keys import Principal
 from tests.api.openapi_check import CheckedClient
@@ -168,3 +169,17 @@ def test_merge_and_unmerge_refusals_around_a_merge(seeded_store: Store) -> None:
     merges.unmerge(store, SURVIVOR, "undo the chain", "tester")
     merges.unmerge(store, MERGED, "undo the first", "tester")
     assert merges.survivor_of(store, MERGED) is None
+
+
+def test_slots_opened_around_a_merge_get_fresh_ids(seeded_store: Store) -> None:
+    store = seeded_store
+    merges.merge(store, SURVIVOR, MERGED, "same", "tester")  # brings MERGED's one slot
+    during = slot_service.open_slot(store, "claim", SURVIVOR, "Opened while merged?", ALICE)
+    merges.unmerge(store, MERGED, "differs", "tester")
+    after = slot_service.open_slot(store, "claim", SURVIVOR, "Opened after the unmerge?", ALICE)
+    assert during["id"] != after["id"]
+    assert {during["id"], after["id"]} <= {
+        s["id"] for s in store.read(
+            records, "MATCH (:Claim {id: $id})-[:HAS_SLOT]->(s) RETURN s.id AS id", id=SURVIVOR
+        )
+    }  # fmt: skip

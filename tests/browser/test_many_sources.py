@@ -58,8 +58,10 @@ def test_a_claim_shows_each_source_and_jumps_to_its_quote(
     wait_for(browser, lambda b: _source_title(b) == article["source_title"], "the article")
     wait_for(
         browser,
-        lambda b: b.find_element(By.ID, "source-text").get_attribute("data-scrolled-to")
-        == str(article["start"]),
+        lambda b: (
+            b.find_element(By.ID, "source-text").get_attribute("data-scrolled-to")
+            == str(article["start"])
+        ),
         "the article scrolled to its quote",
     )
     assert console_errors(browser) == []
