@@ -25,6 +25,6 @@ class TargetHistory(MethodView):
     @blp.response(200, HistorySchema)
     @blp.alt_response(308, **MERGED_REDIRECT)
     def get(self, kind: TargetKind, target_id: str) -> dict[str, Any]:
-        """Every evidence and slot event on the claim or causal link, oldest first."""
+        """Every evidence, slot and merge event on the claim or causal link, oldest first."""
         events = history_service.history(get_store(), kind, target_id)
         return {"target_id": target_id, "events": events}

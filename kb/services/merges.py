@@ -130,9 +130,8 @@ def _merge(
     survivor = _element(tx, survivor_id)
     merged = _element(tx, merged_id)
     labels = _claim_labels(merged["labels"], merged_id)
-    theirs = [
-        _described(row, merged_id, merged["node"]) for row in repo.relationships(tx, merged["node"])
-    ]  # noqa: E501
+    rows = repo.relationships(tx, merged["node"])
+    theirs = [_described(row, merged_id, merged["node"]) for row in rows]
     ours = {_key(row) for row in repo.relationships(tx, survivor["node"])}
     moved = [row for row in theirs if _key(row) not in ours]
     dropped = [row for row in theirs if _key(row) in ours]
@@ -149,7 +148,7 @@ def _merge(
     record_event(tx, "claim_merged", now, by, survivor_id, detail=f"absorbed {merged_id} {detail}")
     record_event(
         tx, "claim_merged", now, by, merged_id, detail=f"merged into {survivor_id} {detail}"
-    )  # noqa: E501
+    )
     return MergeOutcome(merge_id, survivor_id, merged_id, len(moved), len(dropped))
 
 
@@ -203,10 +202,10 @@ def _unmerge(
     detail = f"({record['id']}): {reason}"
     record_event(
         tx, "claim_unmerged", now, by, survivor_id, detail=f"released {merged_id} {detail}"
-    )  # noqa: E501
+    )
     record_event(
         tx, "claim_unmerged", now, by, merged_id, detail=f"unmerged from {survivor_id} {detail}"
-    )  # noqa: E501
+    )
     return MergeOutcome(record["id"], survivor_id, merged_id, len(moved), len(dropped))
 
 
