@@ -18,7 +18,8 @@ r {.quote, .start, .end, .section, mode: coalesce(r.mode, 'asserts')}
 # in text order.
 SHARED_CLAIMS_QUERY: LiteralString = (
     """
-MATCH (:Source {id: $a})-[:ASSERTS]->(c:Claim)<-[:ASSERTS]-(:Source {id: $b})
+MATCH (:Source {id: $a})-[:ASSERTS]->(c:Claim)
+WHERE EXISTS { (:Source {id: $b})-[:ASSERTS]->(c) }
 WITH DISTINCT c
 ORDER BY c.id
 RETURN c {

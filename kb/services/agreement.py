@@ -12,15 +12,14 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kb.db import Store
-from kb.errors import InvalidRequest, NotFound
+from kb.errors import NotFound
 from kb.repositories import across_sources as repo
 
 
 def agreement(store: Store, a: str, b: str) -> dict[str, Any]:
     """Claims `a` and `b` both assert (each side's quotes), and attacks of one on the
-    other's claims. `NotFound` for an unknown source, `InvalidRequest` when `a == b`."""
-    if a == b:
-        raise InvalidRequest("compare two different sources", field="other_id", location="path")
+    other's claims. `NotFound` for an unknown source. A source compared with itself
+    shares all its claims, and its attacks appear on both sides."""
     return store.read(_agreement, a, b)
 
 

@@ -83,7 +83,7 @@ def test_agreement_lists_shared_claims_and_attacks_both_ways(
     assert mirrored["b_attacks_a"] == body["a_attacks_b"]
 
 
-def test_agreement_of_an_unknown_or_the_same_source_is_a_problem(
+def test_agreement_of_an_unknown_source_is_a_404_and_of_itself_its_claims(
     client: CheckedClient, second_source: Store
 ) -> None:
     response = client.get(f"/api/v1/sources/{ARTICLE}/agreement/no-such-source")
@@ -91,8 +91,10 @@ def test_agreement_of_an_unknown_or_the_same_source_is_a_problem(
     assert response.mimetype == "application/problem+json"
     assert "no-such-source" in response.get_json()["detail"]
     assert client.get(f"/api/v1/sources/nope/agreement/{ARTICLE}").status_code == 404
-    same = client.get(f"/api/v1/sources/{ARTICLE}/agreement/{ARTICLE}")
-    assert same.status_code == 422
+    assert client.get("/api/v1/sources/nope/agreement/nope").status_code == 404
+    same = client.get(f"/api/v1/sources/{SOURCE_ID}/agreement/{SOURCE_ID}").get_json()
+    assert len(same["shared"]) == 3  # all its claims
+    assert [a["link_id"] for a in same["a_attacks_b"]] == []  # its attack is on the article
 
 
 def test_dependents_restricted_to_one_source(client: CheckedClient, second_source: Store) -> None:
