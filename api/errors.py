@@ -35,6 +35,7 @@ STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
 ]
 
 TITLES = {
+    308: "Permanent redirect",
     400: "Bad request",
     401: "Unauthorized",
     403: "Forbidden",

@@ -211,6 +211,7 @@ class Walk:
     depth: int
     claims: list[ReachedClaim] = field(default_factory=list)
     bases: list[str] = field(default_factory=lambda: list(BASES))
+    source: str | None = None  # only the links this source argues (None: every source)
 
 
 @dataclass

@@ -29,6 +29,7 @@ from kb.config import CYPHER_DIR, LOCAL_DIR, LocalServerConfig, Settings
 from kb.db import Store
 from kb.seeding.loader import apply_scripts, discover_scripts
 from tests.graph_snapshot import GraphSnapshot
+from tests.second_source import write_second_source
 
 TEST_PASSWORD = "kb-test-password"
 TEST_BOLT_PORT = int(os.environ.get("KB_TEST_BOLT_PORT", "17687"))
@@ -129,3 +130,10 @@ def _seeded_graph_restored(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     if GraphSnapshot.take(store).content != snapshot.content:
         snapshot.restore(store)
+
+
+@pytest.fixture()
+def second_source(seeded_store: Store) -> Store:
+    """The seeded graph plus a small fictional wire report (tests/second_source.py)."""
+    write_second_source(seeded_store)
+    return seeded_store

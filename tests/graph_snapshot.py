@@ -58,6 +58,15 @@ class GraphSnapshot:
         )
         return nodes, relationships
 
+    def content_except(self, *labels: str) -> tuple[list[str], list[str]]:
+        """`content` without the nodes carrying any of `labels` (e.g. audit records)."""
+        skipped = {node["eid"] for node in self.nodes if set(node["labels"]) & set(labels)}
+        kept = GraphSnapshot(
+            [node for node in self.nodes if node["eid"] not in skipped],
+            [r for r in self.relationships if r["a"] not in skipped and r["b"] not in skipped],
+        )
+        return kept.content
+
     def restore(self, store: Store) -> None:
         """Replace whatever the database holds with this snapshot (schema untouched)."""
         store.run_autocommit("MATCH (n) DETACH DELETE n")

@@ -208,21 +208,27 @@ function group(title, items, render) {
 }
 
 function renderClaim(claim) {
+  // One item per assertion: the source's title jumps to this very quote in its text.
   const assertion = (a) =>
     el(
       "li",
-      { class: "assertion" },
+      { class: "assertion", "data-source": a.source_id, "data-start": a.start },
       el("button", {
         type: "button",
         class: "link strong",
-        title: "Show in the source text",
-        onclick: () => sources.show(a.source_id, claim.id).catch(showError),
-        text: a.source_id,
+        title: `Show this quote in the text of ${a.source_id}`,
+        onclick: () => sources.show(a.source_id, claim.id, a.start).catch(showError),
+        text: a.source_title || a.source_id,
       }),
+      " ",
+      el("code", { class: "small", text: a.source_id }),
       " asserts: ",
       el("q", { class: "quote", text: a.quote }),
       sub(`${a.section || "no section"} · code points ${a.start}–${a.end}`),
     );
+  const sourceCount = new Set(claim.assertions.map((a) => a.source_id)).size;
+  const whoAsserts =
+    sourceCount > 1 ? `Who asserts it (${sourceCount} sources)` : "Who asserts it";
   const actor = (a) =>
     el(
       "li",
@@ -271,7 +277,7 @@ function renderClaim(claim) {
       el("code", { class: "small", text: claim.id }),
     ),
     note("The text above is the knowledge base's paraphrase. What the source actually says:"),
-    group("Who asserts it", claim.assertions, assertion),
+    group(whoAsserts, claim.assertions, assertion),
     group("Actors", claim.actors, actor),
     topics ? el("p", { class: "small", text: `Topics: ${topics}` }) : null,
     group("Supported by", claim.supported_by, argument),

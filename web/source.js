@@ -45,8 +45,9 @@ export class SourceView {
     });
   }
 
-  /** Show `sourceId` (fetched once) and highlight `claimId`'s spans. */
-  async show(sourceId, claimId) {
+  /** Show `sourceId` (fetched once) and highlight `claimId`'s spans, scrolled to the
+   * one at code point `start` when given (a claim may be quoted more than once). */
+  async show(sourceId, claimId, start = null) {
     if (sourceId !== this.sourceId) {
       if (!this.cache.has(sourceId)) {
         clear(this.container, el("p", { class: "muted", text: "Loading source…" }));
@@ -61,7 +62,7 @@ export class SourceView {
       this.render(source, coverage);
       this.sourceId = sourceId;
     }
-    this.highlight(claimId);
+    this.highlight(claimId, start);
   }
 
   render(source, coverage) {
@@ -87,6 +88,7 @@ export class SourceView {
         class: ids.length > 1 ? "hl overlap" : "hl",
         tabindex: 0,
         "data-claims": ids.join(" "),
+        "data-start": piece.start,
         title: `${source.id} asserts: ${ids.join(", ")} (Enter to select)`,
         text: piece.text,
       });
@@ -94,15 +96,18 @@ export class SourceView {
     clear(this.container, nodes);
   }
 
-  /** Mark `claimId`'s spans as selected and scroll the first into view. */
-  highlight(claimId) {
+  /** Mark `claimId`'s spans as selected and scroll the first (from code point `start`,
+   * when given) into view. */
+  highlight(claimId, start = null) {
     this.selected = claimId;
     let first = null;
     for (const mark of this.container.querySelectorAll("mark")) {
       const on = claimId !== null && mark.dataset.claims.split(" ").includes(claimId);
       mark.classList.toggle("sel", on);
-      if (on && !first) first = mark;
+      const reached = start === null || Number(mark.dataset.start) >= start;
+      if (on && reached && !first) first = mark;
     }
+    this.container.dataset.scrolledTo = first ? first.dataset.start : "";
     if (first) {
       const box = this.container; // position: relative, so offsetTop is measured from it
       box.scrollTop = Math.max(0, first.offsetTop - box.clientHeight / 3);

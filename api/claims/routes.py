@@ -17,6 +17,7 @@ from api.claims.schemas import (
 )
 from api.common.blueprint import Blueprint
 from api.extensions import get_store
+from api.merged import MERGED_REDIRECT
 from kb.models import Impact, Page, Walk
 from kb.services import claims as claim_service
 from kb.services import graph as graph_service
@@ -39,6 +40,7 @@ class Claims(MethodView):
 @blp.route("/<claim_id>")
 class ClaimDetail(MethodView):
     @blp.response(200, ClaimDetailSchema)
+    @blp.alt_response(308, **MERGED_REDIRECT)
     def get(self, claim_id: str) -> dict[str, Any]:
         """A claim with who asserts it, where, its links, actors and slots."""
         return claim_service.get_claim(get_store(), claim_id)
@@ -48,24 +50,27 @@ class ClaimDetail(MethodView):
 class ClaimDependents(MethodView):
     @blp.arguments(DepthArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, WalkSchema)
-    def get(self, claim_id: str, depth: int, basis: list[str] | None) -> Walk:
+    @blp.alt_response(308, **MERGED_REDIRECT)
+    def get(self, claim_id: str, depth: int, basis: list[str] | None, source: str | None) -> Walk:
         """Claims that depend on this one (support and causal links), with explaining paths."""
-        return graph_service.walk(get_store(), claim_id, "downstream", depth, basis)
+        return graph_service.walk(get_store(), claim_id, "downstream", depth, basis, source)
 
 
 @blp.route("/<claim_id>/dependencies")
 class ClaimDependencies(MethodView):
     @blp.arguments(DepthArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, WalkSchema)
-    def get(self, claim_id: str, depth: int, basis: list[str] | None) -> Walk:
+    @blp.alt_response(308, **MERGED_REDIRECT)
+    def get(self, claim_id: str, depth: int, basis: list[str] | None, source: str | None) -> Walk:
         """What this claim rests on, transitively, with explaining paths."""
-        return graph_service.walk(get_store(), claim_id, "upstream", depth, basis)
+        return graph_service.walk(get_store(), claim_id, "upstream", depth, basis, source)
 
 
 @blp.route("/<claim_id>/impact")
 class ClaimImpact(MethodView):
     @blp.arguments(BasisArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, ImpactSchema)
+    @blp.alt_response(308, **MERGED_REDIRECT)
     def get(self, claim_id: str, basis: list[str] | None) -> Impact:
         """If this claim were refuted: which dependents lose all support, which keep some."""
         return graph_service.impact(get_store(), claim_id, basis)

@@ -46,6 +46,10 @@ class ClaimListArgsSchema(PageArgsSchema):
         validate=validate.Length(min=1, max=500),
         metadata={"description": "Full-text search over claim text and quotes, ranked."},
     )
+    asserted_by_min = fields.Integer(
+        validate=validate.Range(min=1, max=1_000_000),
+        metadata={"description": "Claims asserted by at least this many distinct sources."},
+    )
 
 
 _ONE_BASIS = "(?:" + "|".join(BASES) + ")"
@@ -84,6 +88,14 @@ class BasisArgsSchema(StrictSchema):
 class DepthArgsSchema(BasisArgsSchema):
     depth = fields.Integer(
         load_default=DEFAULT_DEPTH, validate=validate.Range(min=1, max=MAX_DEPTH)
+    )
+    source = fields.String(
+        load_default=None,
+        validate=validate.Length(min=1, max=200),
+        metadata={
+            "description": "Only the links this source argues (its support links and the "
+            "causal links it asserts); default: every source's."
+        },
     )
 
 
@@ -225,6 +237,9 @@ class WalkSchema(Schema):
     direction = fields.String()
     depth = fields.Integer()
     bases = fields.List(fields.String(), metadata={"description": "The link bases walked."})
+    source = fields.String(
+        allow_none=True, metadata={"description": "The source whose links were walked, or null."}
+    )
     claims = fields.List(fields.Nested(ReachedClaimSchema))
 
 

@@ -35,6 +35,9 @@ class ProblemSchema(Schema):
         values=fields.Raw(),
         metadata={"description": "Invalid fields by location, each with its messages."},
     )
+    merged_id = fields.String(metadata={"description": "308: the merged-away claim asked for."})
+    survivor_id = fields.String(metadata={"description": "308: the claim it was merged into."})
+    location = fields.String(metadata={"description": "308: the survivor's URL (as `Location`)."})
 
 
 class PageArgsSchema(StrictSchema):

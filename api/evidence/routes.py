@@ -14,6 +14,7 @@ from api.common.blueprint import Blueprint
 from api.common.targets import CAUSAL_LINK, CLAIM
 from api.evidence.schemas import EvidenceInputSchema, EvidenceLinkSchema, RetractionSchema
 from api.extensions import get_store
+from api.merged import MERGED_REDIRECT
 from kb.models import TargetKind
 from kb.services import evidence as evidence_service
 from kb.services.evidence import EvidenceInput
@@ -34,6 +35,7 @@ def _evidence_input(body: dict[str, Any]) -> EvidenceInput:
 )
 class TargetEvidence(MethodView):
     @blp.response(200, EvidenceLinkSchema(many=True))
+    @blp.alt_response(308, **MERGED_REDIRECT)
     def get(self, kind: TargetKind, target_id: str) -> list[dict[str, Any]]:
         """Every evidence link on the claim or causal link, retracted ones included."""
         return evidence_service.evidence_for(get_store(), kind, target_id)

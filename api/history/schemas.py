@@ -10,7 +10,7 @@ class EventSchema(Schema):
     kind = fields.String(
         metadata={
             "description": "evidence_attached, evidence_retracted, slot_opened, "
-            "slot_closed or slot_reopened."
+            "slot_closed, slot_reopened, claim_merged or claim_unmerged."
         }
     )
     at = fields.String()

@@ -10,12 +10,14 @@ from api.common.blueprint import Blueprint
 from api.common.schemas import PageArgsSchema
 from api.extensions import get_store
 from api.sources.schemas import (
+    AgreementSchema,
     ArgumentMapSchema,
     CoverageSchema,
     SourceDetailSchema,
     SourcePageSchema,
 )
 from kb.models import Page
+from kb.services import agreement as agreement_service
 from kb.services import sources as source_service
 
 blp = Blueprint("sources", __name__, url_prefix="/sources", description="What asserts the claims.")
@@ -52,3 +54,11 @@ class SourceArgumentMap(MethodView):
     def get(self, source_id: str) -> dict[str, Any]:
         """The source's whole argument: its claims (status, standing) and the links between them."""
         return source_service.argument_map(get_store(), source_id)
+
+
+@blp.route("/<source_id>/agreement/<other_id>")
+class SourceAgreement(MethodView):
+    @blp.response(200, AgreementSchema)
+    def get(self, source_id: str, other_id: str) -> dict[str, Any]:
+        """Where two sources meet: claims both assert, and attacks of one on the other's claims."""
+        return agreement_service.agreement(get_store(), source_id, other_id)

@@ -84,3 +84,60 @@ class ArgumentMapSchema(Schema):
 
 
 SourcePageSchema = page_of(SourceSchema, "SourcePage")
+
+
+class SourceRefSchema(Schema):
+    id = fields.String()
+    title = fields.String()
+
+
+class SideAssertionSchema(Schema):
+    quote = fields.String()
+    start = fields.Integer(metadata={"description": "Code point offset, inclusive."})
+    end = fields.Integer(metadata={"description": "Code point offset, exclusive."})
+    section = fields.String(allow_none=True)
+    mode = fields.String(metadata={"description": "asserts, presupposes or rejects."})
+
+
+class SharedClaimSchema(Schema):
+    claim_id = fields.String()
+    text = fields.String()
+    type = fields.String()
+    a = fields.List(fields.Nested(SideAssertionSchema), metadata={"description": "Source a's."})
+    b = fields.List(fields.Nested(SideAssertionSchema), metadata={"description": "Source b's."})
+
+
+class AttackAcrossSchema(Schema):
+    link_id = fields.String()
+    source_id = fields.String(metadata={"description": "The source that argues the attack."})
+    target_source_id = fields.String(metadata={"description": "The source asserting the target."})
+    attacker_id = fields.String()
+    attacker_text = fields.String()
+    target_id = fields.String()
+    target_text = fields.String()
+    target_assertions = fields.List(
+        fields.Nested(SideAssertionSchema),
+        metadata={"description": "Where the other source asserts the attacked claim."},
+    )
+    quote = fields.String(allow_none=True)
+    start = fields.Integer(allow_none=True)
+    end = fields.Integer(allow_none=True)
+    basis = fields.String(allow_none=True)
+    marker = fields.String(allow_none=True)
+    rationale = fields.String(allow_none=True)
+
+
+class AgreementSchema(Schema):
+    source_a = fields.Nested(SourceRefSchema)
+    source_b = fields.Nested(SourceRefSchema)
+    shared = fields.List(
+        fields.Nested(SharedClaimSchema), metadata={"description": "Claims both assert, by id."}
+    )
+    a_attacks_b = fields.List(
+        fields.Nested(AttackAcrossSchema),
+        metadata={"description": "Attack links of source a on claims source b asserts."},
+    )
+    b_attacks_a = fields.List(
+        fields.Nested(AttackAcrossSchema),
+        metadata={"description": "Attack links of source b on claims source a asserts."},
+    )

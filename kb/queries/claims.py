@@ -18,6 +18,8 @@ WHERE ($type IS NULL OR c.type = $type)
            AND EXISTS { (c)-[:HAS_SLOT]->(:EvidenceSlot {status: $slot}) })
        OR ($slot = 'none' AND NOT EXISTS { (c)-[:HAS_SLOT]->(:EvidenceSlot) }))
   AND ($claim_ids IS NULL OR c.id IN $claim_ids)
+  AND ($asserted_by_min IS NULL
+       OR COUNT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s } >= $asserted_by_min)
 """
 
 _CLAIM_ITEM: LiteralString = """

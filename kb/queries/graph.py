@@ -5,18 +5,21 @@ from typing import LiteralString
 # One breadth-first step downstream: the claims that rest on the frontier,
 # through a support link (premise -> conclusion) or a causal link (cause -> effect).
 # `$bases` (null: every link) keeps only links whose `basis` is listed
-# (connective, structure, curator; see docs/curation.md).
+# (connective, structure, curator; see docs/curation.md); `$source` (null: every
+# source) only the links that source argues (its support links, the causal
+# links it asserts).
 DOWNSTREAM_STEP_QUERY: LiteralString = """
 UNWIND $frontier AS from_id
 MATCH (c:Claim {id: from_id})
 CALL (c) {
   MATCH (c)-[r:SUPPORTS]->(next:Claim)
-  WHERE $bases IS NULL OR r.basis IN $bases
+  WHERE ($bases IS NULL OR r.basis IN $bases) AND ($source IS NULL OR r.source_id = $source)
   RETURN next.id AS to_id, 'supports' AS kind, r.id AS link_id, r.basis AS basis,
          r.marker AS marker, r.rationale AS rationale
   UNION
   MATCH (c)-[:CAUSE_OF]->(l:CausalLink)-[:LEADS_TO]->(next:Claim)
-  WHERE $bases IS NULL OR l.basis IN $bases
+  WHERE ($bases IS NULL OR l.basis IN $bases)
+    AND ($source IS NULL OR EXISTS { (:Source {id: $source})-[:ASSERTS_LINK]->(l) })
   RETURN next.id AS to_id, 'causal' AS kind, l.id AS link_id, l.basis AS basis,
          l.marker AS marker, l.rationale AS rationale
 }
@@ -30,12 +33,13 @@ UNWIND $frontier AS from_id
 MATCH (c:Claim {id: from_id})
 CALL (c) {
   MATCH (previous:Claim)-[r:SUPPORTS]->(c)
-  WHERE $bases IS NULL OR r.basis IN $bases
+  WHERE ($bases IS NULL OR r.basis IN $bases) AND ($source IS NULL OR r.source_id = $source)
   RETURN previous.id AS to_id, 'supports' AS kind, r.id AS link_id, r.basis AS basis,
          r.marker AS marker, r.rationale AS rationale
   UNION
   MATCH (previous:Claim)-[:CAUSE_OF]->(l:CausalLink)-[:LEADS_TO]->(c)
-  WHERE $bases IS NULL OR l.basis IN $bases
+  WHERE ($bases IS NULL OR l.basis IN $bases)
+    AND ($source IS NULL OR EXISTS { (:Source {id: $source})-[:ASSERTS_LINK]->(l) })
   RETURN previous.id AS to_id, 'causal' AS kind, l.id AS link_id, l.basis AS basis,
          l.marker AS marker, l.rationale AS rationale
 }

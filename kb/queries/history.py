@@ -9,10 +9,11 @@ CREATE (:Event {
 })
 """
 
-# Every event about a target, its slots and its evidence links, in order
-# (sorted before the projection: the projected map has no `seq` to sort on).
+# Every event about the targets (a claim and the claims merged into it), their
+# slots and evidence links, in order (sorted before the projection: the
+# projected map has no `seq` to sort on).
 HISTORY_QUERY: LiteralString = """
-MATCH (event:Event {target_id: $target_id})
+MATCH (event:Event) WHERE event.target_id IN $target_ids
 WITH event ORDER BY event.at, event.seq
 RETURN event {.id, .kind, .at, .by, .target_id, .link_id, .slot_id, .detail} AS event
 """

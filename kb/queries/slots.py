@@ -81,9 +81,14 @@ SET slot.status = 'filled'
 OPEN_SLOT_QUERY: LiteralString = (
     TARGET
     + """
-WITH t, COUNT { (t)-[:HAS_SLOT]->(:EvidenceSlot) } + 1 AS number
+WITH t, 'slot-' + t.id + '-' AS prefix
+// one more than the highest number among the target's own slots: a count would
+// reuse a number once a merge and unmerge (kb claims) took slots away and back
+WITH t, prefix, reduce(highest = 0, n IN [(t)-[:HAS_SLOT]->(s:EvidenceSlot)
+       WHERE s.id STARTS WITH prefix | toInteger(substring(s.id, size(prefix)))] |
+     CASE WHEN n > highest THEN n ELSE highest END) + 1 AS number
 CREATE (t)-[:HAS_SLOT]->(slot:EvidenceSlot {
-  id: 'slot-' + t.id + '-' + toString(number), kind: $kind, question: $question,
+  id: prefix + toString(number), kind: $kind, question: $question,
   status: 'open', opened_by: $by, opened_at: $now
 })
 RETURN slot.id AS slot_id

@@ -27,11 +27,13 @@ def step(
     frontier: list[str],
     direction: Direction,
     bases: list[str] | None = None,
+    source: str | None = None,
 ) -> list[Edge]:
     """The edges leaving `frontier` one step in `direction` (downstream: to dependents),
-    only through links of `bases` when given."""
+    only through links of `bases` and argued by `source` when given."""
     query = DOWNSTREAM_STEP_QUERY if direction == "downstream" else UPSTREAM_STEP_QUERY
-    return [Edge(**row) for row in records(tx, query, frontier=frontier, bases=bases)]
+    rows = records(tx, query, frontier=frontier, bases=bases, source=source)
+    return [Edge(**row) for row in rows]
 
 
 def all_edges(tx: ManagedTransaction) -> list[Edge]:

@@ -41,5 +41,6 @@ def record_event(
     )
 
 
-def history(tx: ManagedTransaction, target_id: str) -> list[dict[str, Any]]:
-    return [row["event"] for row in records(tx, HISTORY_QUERY, target_id=target_id)]
+def history(tx: ManagedTransaction, target_ids: list[str]) -> list[dict[str, Any]]:
+    """Every event of any of `target_ids`, oldest first."""
+    return [row["event"] for row in records(tx, HISTORY_QUERY, target_ids=target_ids)]

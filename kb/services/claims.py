@@ -46,12 +46,15 @@ class ClaimFilters:
     slot: str | None = None
     status: str | None = None
     q: str | None = None
+    asserted_by_min: int | None = None  # at least this many distinct sources assert it
 
     def validate(self) -> None:
         """`InvalidRequest` naming the first filter whose value is not a known word."""
         validation.one_of(self.type, ClaimType, "type")
         validation.one_of(self.role, ActorRole, "role")
         validation.one_of(self.slot, SlotFilter, "slot")
+        if self.asserted_by_min is not None and self.asserted_by_min < 1:
+            raise InvalidRequest("asserted_by_min must be at least 1", field="asserted_by_min")
         statuses = (*choices(EvidenceStatus), *choices(Standing))
         if self.status is not None and self.status not in statuses:
             message = f"status must be one of {', '.join(statuses)}"
@@ -81,7 +84,8 @@ def get_claim(store: Store, claim_id: str) -> dict[str, Any]:
     claim = store.read(repo.claim_detail, claim_id)
     if claim is None:
         raise NotFound("claim", claim_id)
-    claim["assertions"].sort(key=lambda a: (a["source_id"], a["start"]))
+    claim["assertions"].sort(key=lambda a: (a["source_id"], a["start"], a["end"]))
+    claim["sources"] = sorted({a["source_id"] for a in claim["assertions"]})
     for key in ("supports", "supported_by", "attacks", "attacked_by", "causes", "caused_by"):
         claim[key].sort(key=lambda link: link["link_id"])
     claim["actors"].sort(key=lambda a: (a["actor_id"], a["role"]))

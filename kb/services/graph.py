@@ -29,6 +29,7 @@ from kb.models import (
     Walk,
 )
 from kb.repositories import graph
+from kb.repositories.across_sources import sources_found
 from kb.services import validation
 from kb.services.assessment import assess
 from kb.services.grounded import standing_claims
@@ -40,11 +41,13 @@ def walk(
     direction: Direction,
     depth: int,
     bases: list[str] | None = None,
+    source: str | None = None,
 ) -> Walk:
     """Claims reachable from `claim_id` within `depth` steps (downstream = dependents),
-    through links of `bases` only (None: every basis)."""
+    through links of `bases` only (None: every basis) argued by `source` only (None:
+    every source). `NotFound` for an unknown claim or source."""
     wanted = validation.bases(bases)
-    return store.read(_walk, claim_id, direction, validation.depth(depth), wanted)
+    return store.read(_walk, claim_id, direction, validation.depth(depth), wanted, source)
 
 
 def _walk(
@@ -53,9 +56,12 @@ def _walk(
     direction: Direction,
     depth: int,
     bases: list[str] | None,
+    source: str | None = None,
 ) -> Walk:
     if not graph.claim_exists(tx, claim_id):
         raise NotFound("claim", claim_id)
+    if source is not None and source not in sources_found(tx, [source]):
+        raise NotFound("source", source)
     paths: dict[str, list[PathStep]] = {claim_id: []}
     reached: list[ReachedClaim] = []
     frontier = [claim_id]
@@ -63,7 +69,7 @@ def _walk(
         if not frontier:
             break
         next_frontier: list[str] = []
-        for edge in graph.step(tx, frontier, direction, bases):
+        for edge in graph.step(tx, frontier, direction, bases, source):
             if edge.to_id in paths:
                 continue
             step = PathStep(
@@ -77,7 +83,7 @@ def _walk(
     for claim in reached:
         claim.text = summaries[claim.claim_id]["text"]
         claim.type = summaries[claim.claim_id]["type"]
-    return Walk(claim_id, direction, depth, reached, list(bases or BASES))
+    return Walk(claim_id, direction, depth, reached, list(bases or BASES), source)
 
 
 def impact(store: Store, claim_id: str, bases: list[str] | None = None) -> Impact:
