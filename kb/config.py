@@ -51,6 +51,9 @@ class LocalServerConfig:
     bolt_port: int
     http_port: int
     password: str
+    # Extra Neo4j settings as `name=value`, applied over the launcher's own (tests use it
+    # for limits such as `db.memory.transaction.max`).
+    settings: tuple[str, ...] = ()
 
     @property
     def data_dir(self) -> Path:

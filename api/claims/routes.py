@@ -11,8 +11,8 @@ from api.claims.schemas import (
     ClaimDetailSchema,
     ClaimListArgsSchema,
     ClaimPageSchema,
-    DepthArgsSchema,
     ImpactSchema,
+    WalkArgsSchema,
     WalkSchema,
 )
 from api.common.blueprint import Blueprint
@@ -32,7 +32,16 @@ class Claims(MethodView):
     @blp.arguments(ClaimListArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, ClaimPageSchema)
     def get(self, page: int, limit: int, **filters: Any) -> Page:
-        """List claims, filtered, full-text searched and paginated."""
+        """List claims, filtered, full-text searched and paginated.
+
+        A page costs a page however large the graph: claims are read in id order
+        from the index and the read stops after the page. A filtered total counts
+        at most 10,000 matches; past that `meta.total_is_estimate` is true (see
+        `PageMeta`). A search (`q`) ranks the best 1,000 hits of each full-text
+        index (more for deeper pages, 10,000 at most: a deeper page is a 422).
+        An answer needing more memory than Neo4j allows one transaction is a 422
+        `query-too-large` problem saying how to narrow the request.
+        """
         filters_ = claim_service.ClaimFilters(**filters)
         return claim_service.list_claims(get_store(), filters_, page, limit)
 
@@ -48,22 +57,46 @@ class ClaimDetail(MethodView):
 
 @blp.route("/<claim_id>/dependents")
 class ClaimDependents(MethodView):
-    @blp.arguments(DepthArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(WalkArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, WalkSchema)
     @blp.alt_response(308, **MERGED_REDIRECT)
-    def get(self, claim_id: str, depth: int, basis: list[str] | None, source: str | None) -> Walk:
-        """Claims that depend on this one (support and causal links), with explaining paths."""
-        return graph_service.walk(get_store(), claim_id, "downstream", depth, basis, source)
+    def get(
+        self,
+        claim_id: str,
+        depth: int,
+        basis: list[str] | None,
+        source: str | None,
+        page: int,
+        limit: int,
+    ) -> Walk:
+        """Claims that depend on this one (support and causal links), each with the step
+        that reached it, paged nearest first."""
+        store = get_store()
+        return graph_service.walk(
+            store, claim_id, "downstream", depth, basis, page, limit, source
+        )
 
 
 @blp.route("/<claim_id>/dependencies")
 class ClaimDependencies(MethodView):
-    @blp.arguments(DepthArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(WalkArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, WalkSchema)
     @blp.alt_response(308, **MERGED_REDIRECT)
-    def get(self, claim_id: str, depth: int, basis: list[str] | None, source: str | None) -> Walk:
-        """What this claim rests on, transitively, with explaining paths."""
-        return graph_service.walk(get_store(), claim_id, "upstream", depth, basis, source)
+    def get(
+        self,
+        claim_id: str,
+        depth: int,
+        basis: list[str] | None,
+        source: str | None,
+        page: int,
+        limit: int,
+    ) -> Walk:
+        """What this claim rests on, transitively, each with the step that reached it,
+        paged nearest first."""
+        store = get_store()
+        return graph_service.walk(
+            store, claim_id, "upstream", depth, basis, page, limit, source
+        )
 
 
 @blp.route("/<claim_id>/impact")
