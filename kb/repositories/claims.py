@@ -15,11 +15,15 @@ from kb.queries.claims import (
     SEARCH_CLAIMS_COUNT_QUERY,
     SEARCH_CLAIMS_PAGE_QUERY,
 )
+from kb.repositories import derived
 from kb.repositories.paging import PageRows, read_page
 
 
 def claim_page(tx: ManagedTransaction, params: dict[str, Any], request: PageRequest) -> PageRows:
     """One page of claims matching `params` (ranked when `params['q']` is set)."""
+    by_index = derived.status_page_queries(params)
+    if by_index and not params.get("q"):
+        return read_page(tx, *by_index, request, **params)
     if params.get("q"):
         return read_page(tx, SEARCH_CLAIMS_COUNT_QUERY, SEARCH_CLAIMS_PAGE_QUERY, request, **params)
     return read_page(tx, CLAIMS_COUNT_QUERY, CLAIMS_PAGE_QUERY, request, **params)
