@@ -19,6 +19,7 @@ from kb.cli.export import export
 from kb.cli.keys import keys
 from kb.cli.lint import lint
 from kb.cli.localdb import db
+from kb.cli.recompute import recompute
 from kb.cli.serve import serve
 from kb.errors import KbError
 
@@ -44,6 +45,7 @@ cli.add_command(backup)
 cli.add_command(restore_command)
 cli.add_command(import_command)
 cli.add_command(claims)
+cli.add_command(recompute)
 
 
 def main() -> None:

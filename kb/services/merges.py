@@ -29,6 +29,7 @@ from kb.db import Store
 from kb.errors import Conflict, InvalidRequest, NotFound
 from kb.repositories import merges as repo
 from kb.repositories.history import record_event
+from kb.services import derived
 from kb.services.keys import now_iso
 
 # What a merge knows how to move; anything else on a claim stops it.
@@ -149,6 +150,8 @@ def _merge(
     record_event(
         tx, "claim_merged", now, by, merged_id, detail=f"merged into {survivor_id} {detail}"
     )
+    # The survivor now carries the merged claim's evidence and links: label again.
+    derived.refresh_after_change(tx, claim_ids=[survivor_id])
     return MergeOutcome(merge_id, survivor_id, merged_id, len(moved), len(dropped))
 
 
@@ -206,6 +209,7 @@ def _unmerge(
     record_event(
         tx, "claim_unmerged", now, by, merged_id, detail=f"unmerged from {survivor_id} {detail}"
     )
+    derived.refresh_after_change(tx, claim_ids=[survivor_id, merged_id])
     return MergeOutcome(record["id"], survivor_id, merged_id, len(moved), len(dropped))
 
 

@@ -9,8 +9,8 @@ import pytest
 from kb.db import Store, records
 from kb.errors import Conflict, InvalidRequest, NotFound
 from kb.models import Role
+from kb.services import derived, merges
 from kb.services import evidence as evidence_service
-from kb.services import merges
 from kb.services import slots as slot_service
 from kb.services.evidence import EvidenceInput
 from kb.services.keys import Principal
@@ -183,3 +183,21 @@ def test_slots_opened_around_a_merge_get_fresh_ids(seeded_store: Store) -> None:
             records, "MATCH (:Claim {id: $id})-[:HAS_SLOT]->(s) RETURN s.id AS id", id=SURVIVOR
         )
     }  # fmt: skip
+
+
+def test_merge_and_unmerge_keep_stored_status_and_standing_current(second_source: Store) -> None:
+    store = second_source
+    refuting = EvidenceInput(
+        url="https://example.org/refutes-merged", title="A rebuttal", stance="refutes",
+        confidence=0.9, rationale="It contradicts the claim.",
+    )  # fmt: skip
+    evidence_service.attach_evidence(store, "claim", MERGED, refuting, ALICE)
+    assert list(derived.drift(store)) == []
+
+    merges.merge(store, SURVIVOR, MERGED, "Same proposition, two wordings.", "tester")
+    survivor = store.read(records, "MATCH (c:Claim {id: $id}) RETURN c.status AS s", id=SURVIVOR)
+    assert survivor[0]["s"] == "refuted"  # the merged claim's evidence now bears on it
+    assert list(derived.drift(store)) == []
+
+    merges.unmerge(store, MERGED, "They differ after all.", "tester")
+    assert list(derived.drift(store)) == []
