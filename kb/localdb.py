@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -210,12 +211,15 @@ def _classpath() -> str:
     return os.pathsep.join([str(CLASSES_DIR), *_classpath_entries()])
 
 
-def admin_import(config: LocalServerConfig, options: list[str], cwd: Path, log: Path) -> None:
+def admin_import(
+    config: LocalServerConfig, options: list[str], cwd: Path, log: Path
+) -> dict[str, int]:
     """Run `neo4j-admin database import full neo4j OPTIONS` on the stopped server's store.
 
     The import tool is on the launcher's classpath (`org.neo4j.cli.AdminTool`); it reads
     the data directory from a one-line `neo4j.conf` under `<home>/admin-conf`. Its output goes
-    to `log`; a failure raises `LocalServerError` with the tool's last line.
+    to `log`; a failure raises `LocalServerError` with the tool's last line. Returns the
+    counts the tool reports (`nodes`, `relationships`, `properties`).
     """
     build(config)
     if status(config).running:
@@ -238,6 +242,12 @@ def admin_import(config: LocalServerConfig, options: list[str], cwd: Path, log: 
         lines = [ln for ln in log.read_text(errors="replace").splitlines() if ln.strip()]
         last = lines[-1][:300] if lines else f"exit code {proc.returncode}"
         raise LocalServerError(f"neo4j-admin import failed: {last} (see {log})")
+    report = log.read_text(errors="replace").rpartition("IMPORT DONE")[2]
+    return {
+        what: int(match.group(1))
+        for what in ("nodes", "relationships", "properties")
+        if (match := re.search(rf"(\d+) {what}\b", report))
+    }
 
 
 def _browser_files(config: LocalServerConfig) -> Path:

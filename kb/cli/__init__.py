@@ -12,6 +12,7 @@ import sys
 import click
 
 from kb.cli.backup import backup, restore_command
+from kb.cli.bulk import bulk_load
 from kb.cli.data import query, seed, stats
 from kb.cli.export import export
 from kb.cli.keys import keys
@@ -40,6 +41,7 @@ cli.add_command(lint)
 cli.add_command(export)
 cli.add_command(backup)
 cli.add_command(restore_command)
+cli.add_command(bulk_load)
 
 
 def main() -> None:
