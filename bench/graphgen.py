@@ -25,7 +25,9 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import json
 import random
+import resource
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -169,14 +171,14 @@ def generate(out_dir: Path, claims: int, seed: int = 7, progress: bool = True) -
     facts = GraphFacts(claims=claims)
     recent: deque[str] = deque(maxlen=RECENT_WINDOW)
     counters = {"link": 0, "evidence": 0, "rel": 0}
-    sinks: dict[int, str] = {}  # block start -> the block's sink conclusion
+    blocks: dict[int, tuple[str, str]] = {}  # block number -> its hub and its sink
     next_claim, source = 0, 0
     with Progress(disable=not progress, transient=True) as bar:
         task = bar.add_task(f"generating {claims:,} claims", total=claims)
         while next_claim < claims:
             rng = random.Random(seed * 1_000_003 + source)
             size = min(rng.randint(50, 100), claims - next_claim)
-            _source(sink, rng, source, next_claim, size, actors, recent, counters, facts, sinks)
+            _source(sink, rng, source, next_claim, size, actors, recent, counters, facts, blocks)
             next_claim += size
             source += 1
             bar.update(task, completed=next_claim)
@@ -195,7 +197,7 @@ def _source(
     recent: deque[str],
     counters: dict[str, int],
     facts: GraphFacts,
-    sinks: dict[int, str],
+    blocks: dict[int, tuple[str, str]],
 ) -> None:
     source_id = f"src-{number:06d}"
     ids = [claim_id(first + p) for p in range(size)]
@@ -239,7 +241,7 @@ def _source(
     for cid in rng.sample(list(recent), k=min(len(recent), size // 5)):
         assert_claim(cid, f"As reported elsewhere, {cid}.")
     recent.extend(ids)
-    _arguments(sink, rng, source_id, first, ids, level, by_level, counters, sinks)
+    _arguments(sink, rng, source_id, first, ids, level, by_level, counters, blocks)
     text = " ".join(spans)
     sink.add("node-Source.csv", source_id, f"Synthetic source {number}", "article", text,
              hashlib.sha256(text.encode()).hexdigest(), len(text), "en", "Source")  # fmt: skip
@@ -261,12 +263,13 @@ def _arguments(
     level: list[int],
     by_level: dict[int, list[int]],
     counters: dict[str, int],
-    sinks: dict[int, str],
+    blocks: dict[int, tuple[str, str]],
 ) -> None:
-    block_start = first // HUB_BLOCK * HUB_BLOCK
-    hub = claim_id(block_start)
-    if first == block_start:  # the block's first source holds its hub and its sink
-        sinks[block_start] = ids[-1]
+    block = first // HUB_BLOCK
+    opens_block = block not in blocks
+    if opens_block:  # the first source of a block holds its hub (level 0) and sink (top)
+        blocks[block] = (ids[0], ids[-1])
+    hub, block_sink = blocks[block]
     top = LEVELS - 1
     for p, cid in enumerate(ids):
         above = by_level.get(level[p] + 1, [])
@@ -286,7 +289,7 @@ def _arguments(
     for lv in range(3):
         if by_level.get(lv) and by_level.get(lv + 1):
             _causal(sink, source_id, ids[by_level[lv][0]], ids[by_level[lv + 1][0]], counters)
-    if first != block_start:  # the hub's own source is block 0's first
+    if not opens_block:
         for q in rng.sample(range(len(ids)), k=min(2, len(ids))):
             if level[q] >= 1:
                 counters["rel"] += 1
@@ -294,7 +297,7 @@ def _arguments(
                          source_id, "curator", "", "SUPPORTS")  # fmt: skip
         if rng.random() < 0.5 and by_level.get(top - 1):
             counters["rel"] += 1
-            sink.add("rel-SUPPORTS-Claim-Claim.csv", ids[by_level[top - 1][0]], sinks[block_start],
+            sink.add("rel-SUPPORTS-Claim-Claim.csv", ids[by_level[top - 1][0]], block_sink,
                      f"sup-{counters['rel']}", source_id, "curator", "", "SUPPORTS")  # fmt: skip
 
 
@@ -328,7 +331,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     facts = generate(args.out_dir, args.claims, args.seed)
-    print(facts.as_dict())
+    # Peak memory of this process: flat in --claims if the generator streams.
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    summary = {**facts.as_dict(), "max_rss_mb": peak_mb}
+    (args.out_dir / "facts.json").write_text(json.dumps(summary, indent=1))
+    print(json.dumps(summary))
 
 
 if __name__ == "__main__":
