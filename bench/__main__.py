@@ -38,6 +38,8 @@ def main() -> None:
     parser.add_argument("--pagecache", help="Neo4j page cache (default: derived)")
     parser.add_argument("--tx-memory", help="Neo4j transaction memory (default: derived)")
     parser.add_argument("--report-only", action="store_true", help="rebuild the report only")
+    parser.add_argument("--bolt-port", type=int, default=27687, help="its server's Bolt port")
+    parser.add_argument("--load-only", action="store_true", help="generate and load; no reads")
     args = parser.parse_args()
     sizes = sorted(int(size) for size in args.sizes.split(","))
     options = Options(
@@ -46,6 +48,10 @@ def main() -> None:
         unwind_max=args.unwind_max,
         http_seconds=args.http_seconds,
         memory=MemoryRequest(args.heap, args.pagecache, args.tx_memory),
+        load_only=args.load_only,
+        bolt_port=args.bolt_port,
+        http_port=args.bolt_port - 213,
+        api_port=args.bolt_port + 113,
     )
     RESULTS.mkdir(parents=True, exist_ok=True)
     if not args.report_only:

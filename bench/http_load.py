@@ -35,14 +35,14 @@ def _serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen(
         cmd, env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", f"{API}/claims?limit=1")
-            if conn.getresponse().status == 200:
-                return proc
-        except OSError:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("GET", f"{API}/openapi.json")
+            conn.getresponse().read()
+            return proc  # any answer: the workers are up
+        except (OSError, http.client.HTTPException):
             time.sleep(0.5)
     proc.terminate()
     raise RuntimeError(f"kb serve did not answer on port {port}")

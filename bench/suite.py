@@ -25,7 +25,7 @@ from kb.db import Store
 from kb.services import backup as backup_service
 from kb.services import bulk as bulk_service
 from kb.services import keys as key_service
-from kb.sizing import MemoryRequest
+from kb.sizing import MemoryRequest, store_size
 
 PASSWORD = "kb-bench-password"
 DATA_ROOT = LOCAL_DIR / "bench-data"
@@ -46,6 +46,7 @@ class Options:
     bolt_port: int = 27687
     http_port: int = 27474
     api_port: int = 27800
+    load_only: bool = False  # generate and load, no reads (loading figures of a large size)
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
@@ -90,7 +91,11 @@ def graph_files(size: int) -> tuple[Path, graphgen.GraphFacts, float]:
 
 def server(options: Options) -> tuple[LocalServerConfig, Settings]:
     local = LocalServerConfig(
-        LOCAL_DIR / "neo4j-bench", options.bolt_port, options.http_port, PASSWORD, options.memory
+        LOCAL_DIR / f"neo4j-bench-{options.bolt_port}",
+        options.bolt_port,
+        options.http_port,
+        PASSWORD,
+        options.memory,
     )
     settings = Settings(
         neo4j_uri=f"neo4j://127.0.0.1:{options.bolt_port}",
@@ -125,6 +130,10 @@ def run_size(size: int, options: Options, smallest: bool) -> dict[str, Any]:
         report = bulk_service.load(settings, store, folder, mode="import")
         result["import"] = _report(report)
         result["memory"] = localdb.memory_for(local).describe()
+        result["store_mb"] = store_size(local.data_dir) / 2**20
+        result["rss_after_load_mb"] = {"neo4j": _rss_mb(localdb.status(local).pid)}
+        if options.load_only:
+            return result
         from bench import http_load, reads  # after the load: the app needs the store up
 
         result["reads"] = reads.measure(settings, facts, options)

@@ -231,9 +231,11 @@ def admin_import(
         f"server.directories.logs={(config.data_dir / 'logs').resolve()}\n"
     )
     java = _tool("java", JAVA_NEEDED)
-    heap = memory_for(config).heap
-    cmd = [java, *_heap_options(heap), "-cp", _classpath(), "org.neo4j.cli.AdminTool"]
-    cmd += ["database", "import", "full", "neo4j", *options]
+    memory = memory_for(config)
+    cmd = [java, *_heap_options(memory.heap), "-cp", _classpath(), "org.neo4j.cli.AdminTool"]
+    # The tool would otherwise take 90% of free memory off-heap: give it the server's share.
+    off_heap = f"--max-off-heap-memory={format_size(memory.pagecache + memory.heap)}"
+    cmd += ["database", "import", "full", "neo4j", off_heap, *options]
     env = {**os.environ, "NEO4J_HOME": str(config.home.resolve()), "NEO4J_CONF": str(conf_dir)}
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w") as out:
