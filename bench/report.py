@@ -38,7 +38,6 @@ def _fmt(value: float | None, digits: int = 1) -> str:
 
 
 def lines(runs: list[dict[str, Any]]) -> list[str]:
-    sizes = [run["claims"] for run in runs]
     out = [
         "# Benchmarks",
         "",
@@ -92,13 +91,14 @@ def lines(runs: list[dict[str, Any]]) -> list[str]:
             "API: the Flask test client, no socket. Raw: the same Cypher statements the "
             "request ran (captured from its transactions), replayed in one read transaction "
             "on a bare driver session, every record fetched.", ""]  # fmt: skip
+    read_runs = [run for run in runs if run.get("reads")]
     header = "| endpoint | " + " | ".join(
-        f"{size:,} API p50 / p95 | raw p50 | answer" for size in sizes
+        f"{run['claims']:,} API p50 / p95 | raw p50 | answer" for run in read_runs
     )
-    out += [header + " |", "|---" * (1 + 3 * len(sizes)) + "|"]
-    for name in runs[0].get("reads", {}):
+    out += [header + " |", "|---" * (1 + 3 * len(read_runs)) + "|"]
+    for name in read_runs[0]["reads"] if read_runs else []:
         cells = []
-        for run in runs:
+        for run in read_runs:
             fig = run.get("reads", {}).get(name)
             if fig is None:
                 cells += ["—", "—", "—"]
@@ -126,6 +126,7 @@ def lines(runs: list[dict[str, Any]]) -> list[str]:
             f"| {', '.join(f'{k}: {v}' for k, v in writes['status_current'].items())} "
             f"| {http['rss_mb']['neo4j']:.0f} | {http['rss_mb']['workers']:.0f} |"
         )
+    out += gaps(runs)
     if NOTES.exists():
         out += ["", NOTES.read_text().strip()]
     out += [
@@ -133,6 +134,34 @@ def lines(runs: list[dict[str, Any]]) -> list[str]:
         "The article's own graph (walks, impact, evidence writes on article-001) is "
         "measured by `python -m bench.run`: [benchmarks-article.md](benchmarks-article.md).",
     ]
+    return out
+
+
+def gaps(runs: list[dict[str, Any]]) -> list[str]:
+    """The py-spy profile of every read that missed a target at the largest size read."""
+    with_reads = [run for run in runs if run.get("reads")]
+    if not with_reads:
+        return []
+    large = with_reads[-1]
+    profiled = {name: fig["profile"] for name, fig in large["reads"].items() if "profile" in fig}
+    if not profiled:
+        return []
+    out = ["", f"## Where the misses spend their time ({large['claims']:,} claims)", "",
+           "py-spy on the benchmark process while the request repeats (all threads, CPU "
+           "samples only): the project's frames by inclusive share, then the hottest frames "
+           "of any code by self share.", ""]  # fmt: skip
+    for name, prof in profiled.items():
+        fig = large["reads"][name]
+        out.append(f"**{name}** (API p50 {fig['api']['p50']:.1f} ms, raw {fig['raw']['p50']:.1f} "
+                   f"ms, {fig['statements']} statements):")  # fmt: skip
+        if "error" in prof:
+            out += ["", f"- {prof['error']}", ""]
+            continue
+        out.append("")
+        out += [f"- {share:.0%} in `{frame}`" for frame, share in prof["inclusive"][:6]]
+        out.append("- hottest: " + "; ".join(
+            f"`{frame}` {share:.0%}" for frame, share in prof["self"][:4]))  # fmt: skip
+        out.append("")
     return out
 
 
@@ -204,8 +233,11 @@ def plot(runs: list[dict[str, Any]], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    runs = [run for run in runs if run.get("reads")]
+    if not runs:
+        return
     sizes = [run["claims"] for run in runs]
-    names = list(runs[0].get("reads", {}))
+    names = list(runs[0]["reads"])
     fig, axes = plt.subplots(1, 2, figsize=(13, 5.5))
     for ax, which, title in ((axes[0], "api", "API (in-process)"),
                              (axes[1], "raw", "raw driver, same Cypher")):  # fmt: skip

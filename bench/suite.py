@@ -46,6 +46,7 @@ class Options:
     bolt_port: int = 27687
     http_port: int = 27474
     api_port: int = 27800
+    profile_seconds: float = 6.0  # py-spy per figure that misses a target
     load_only: bool = False  # generate and load, no reads (loading figures of a large size)
 
 
