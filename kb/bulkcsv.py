@@ -123,6 +123,7 @@ def batches(import_file: ImportFile, size: int) -> Iterator[list[dict[str, Any]]
         if header is None:
             return
         columns = _columns(header, path)
+        id_at = start_at = end_at = -1
         if import_file.is_node:
             id_at = next((i for i, cell in enumerate(header) if ":ID" in cell), -1)
             if id_at < 0:
