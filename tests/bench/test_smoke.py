@@ -41,7 +41,11 @@ def bulk_server() -> Iterator[Settings]:
             neo4j_uri=f"neo4j://127.0.0.1:{local.bolt_port}",
             neo4j_password=TEST_PASSWORD,
             local=local,
+            # Answers, not latency, are under test: a loaded CI machine must not turn them
+            # into 503s.
             read_timeout_seconds=120.0,
+            request_timeout_seconds=120.0,
+            request_max_retry_seconds=10.0,
             neo4j_max_retry_seconds=60.0,
         )
     finally:
