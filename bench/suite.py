@@ -96,7 +96,7 @@ def server(options: Options) -> tuple[LocalServerConfig, Settings]:
         options.bolt_port,
         options.http_port,
         PASSWORD,
-        options.memory,
+        memory=options.memory,
     )
     settings = Settings(
         neo4j_uri=f"neo4j://127.0.0.1:{options.bolt_port}",
