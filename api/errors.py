@@ -26,6 +26,7 @@ PROBLEM_JSON = "application/problem+json"
 STATUS_BY_ERROR: list[tuple[type[Exception], int, str]] = [
     (kb_errors.NotFound, 404, "not-found"),
     (kb_errors.InvalidRequest, 422, "invalid-request"),
+    (kb_errors.QueryTooLarge, 422, "query-too-large"),
     (kb_errors.Unauthorized, 401, "unauthorized"),
     (kb_errors.Forbidden, 403, "forbidden"),
     (kb_errors.Conflict, 409, "conflict"),

@@ -52,6 +52,9 @@ class LocalServerConfig:
     bolt_port: int
     http_port: int
     password: str
+    # Extra Neo4j settings as `name=value`, applied over the launcher's own (tests use it
+    # for limits such as `db.memory.transaction.max`).
+    settings: tuple[str, ...] = ()
     # Heap, page cache and transaction memory; what is left open is derived (`kb.sizing`).
     memory: MemoryRequest = field(default_factory=MemoryRequest)
 

@@ -19,6 +19,7 @@ machine, a cold query plan) from being reported as gone.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -32,13 +33,14 @@ from neo4j.exceptions import (
     ClientError,
     ConnectionAcquisitionTimeoutError,
     ConstraintError,
+    Neo4jError,
     ServiceUnavailable,
     SessionExpired,
     TransientError,
 )
 
 from kb.config import Settings
-from kb.errors import Conflict, DatabaseBusy, DatabaseUnavailable
+from kb.errors import Conflict, DatabaseBusy, DatabaseUnavailable, QueryTooLarge
 from kb.queries.health import PING_QUERY
 
 T = TypeVar("T")
@@ -74,13 +76,44 @@ def create_driver(settings: Settings) -> Driver:
     )
 
 
+TOO_LARGE_MESSAGE = (
+    "the answer needs more memory than the database allows one transaction "
+    "(db.memory.transaction.max); narrow the request: add filters, ask for a smaller "
+    "limit or an earlier page, or walk less deep"
+)
+
+
+def _out_of_memory(exc: Neo4jError) -> bool:
+    """Whether Neo4j refused a transaction for its memory limit (a transient error by
+    classification, yet the same request fails the same way every time)."""
+    return "MemoryPoolOutOfMemoryError" in (exc.code or "")
+
+
+def _not_retried_when_too_large(work: Callable[..., T]) -> Callable[..., T]:
+    """`work`, raising `QueryTooLarge` instead of Neo4j's memory-limit error, inside the
+    transaction function, so the managed transaction does not retry it. `wraps` keeps
+    `unit_of_work`'s timeout and metadata."""
+
+    @functools.wraps(work)
+    def guarded(tx: ManagedTransaction, *args: Any, **kwargs: Any) -> T:
+        try:
+            return work(tx, *args, **kwargs)
+        except Neo4jError as exc:
+            if _out_of_memory(exc):
+                raise QueryTooLarge(TOO_LARGE_MESSAGE) from exc
+            raise
+
+    return guarded
+
+
 @contextmanager
 def translate_driver_errors(uri: str) -> Iterator[None]:
     """Turn the driver's failures into the knowledge base's own errors.
 
     Connection, pool-acquisition and authentication failures become
     `DatabaseUnavailable`, a
-    uniqueness violation `Conflict`, and a transient error that outlived the
+    uniqueness violation `Conflict`, Neo4j's transaction memory limit
+    `QueryTooLarge`, and a transient error that outlived the
     managed transaction's retries `DatabaseBusy`; nothing above `kb.db` needs
     to know the driver's exception types.
     """
@@ -89,6 +122,8 @@ def translate_driver_errors(uri: str) -> Iterator[None]:
     except ConstraintError as exc:
         raise Conflict("the write conflicts with an existing record") from exc
     except TransientError as exc:
+        if _out_of_memory(exc):
+            raise QueryTooLarge(TOO_LARGE_MESSAGE) from exc
         raise DatabaseBusy("the graph database is busy; try again shortly") from exc
     except AuthError as exc:
         raise DatabaseUnavailable(
@@ -199,12 +234,14 @@ class Store:
         )
 
     def _execute_read(self, work: Callable[..., T], args: Any, kwargs: Any) -> T:
+        guarded = _not_retried_when_too_large(work)
         with translate_driver_errors(self.uri), self._session() as session:
-            return session.execute_read(work, *args, **kwargs)
+            return session.execute_read(guarded, *args, **kwargs)
 
     def _execute_write(self, work: Callable[..., T], args: Any, kwargs: Any) -> T:
+        guarded = _not_retried_when_too_large(work)
         with translate_driver_errors(self.uri), self._session() as session:
-            return session.execute_write(work, *args, **kwargs)
+            return session.execute_write(guarded, *args, **kwargs)
 
     def _within_deadline(
         self,

@@ -23,6 +23,14 @@ class DatabaseBusy(KbError):
     """Neo4j kept failing transiently (deadlocks, leader switches) past the retries."""
 
 
+class QueryTooLarge(KbError):
+    """The answer would need more memory than Neo4j allows one transaction.
+
+    Not transient: the same request fails the same way, so it is never retried;
+    the caller has to narrow it (filters, a smaller limit or depth).
+    """
+
+
 class LocalServerError(KbError):
     """The project's own local Neo4j could not be built, started or stopped."""
 

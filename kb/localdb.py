@@ -40,6 +40,7 @@ MAIN_CLASS = "kb.localneo4j.LocalNeo4j"
 PASSWORD_VARIABLE = "KB_LOCAL_NEO4J_PASSWORD"
 # The launcher prefixes its own messages with this; "ready" follows once the password is set.
 LAUNCHER_PREFIX = "LocalNeo4j:"
+SETTINGS_VARIABLE = "KB_LOCAL_NEO4J_SETTINGS"  # extra settings, one `name=value` a line
 JAVA_NEEDED = "the local Neo4j needs Java 17 or 21"
 
 # The heap (-Xmx) comes from `kb.sizing`; the page cache and transaction memory go to the
@@ -182,7 +183,11 @@ def start(config: LocalServerConfig, timeout: float = 120.0) -> ServerStatus:
             stderr=subprocess.STDOUT,
             cwd=config.home,
             # The password travels in the environment, not argv, so `ps` does not show it.
-            env={**os.environ, PASSWORD_VARIABLE: config.password},
+            env={
+                **os.environ,
+                PASSWORD_VARIABLE: config.password,
+                SETTINGS_VARIABLE: "\n".join(config.settings),
+            },
             start_new_session=True,
         )
     _CHILDREN[proc.pid] = proc

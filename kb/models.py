@@ -21,6 +21,9 @@ DEFAULT_DEPTH = 10
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 MAX_PAGE = 1_000_000  # keeps every offset a 64-bit integer, as Neo4j needs
+# Walk answers page too; their items are small (a parent pointer each), so pages are larger.
+DEFAULT_WALK_PAGE_SIZE = 200
+MAX_WALK_PAGE_SIZE = 1000
 
 
 class ClaimType(StrEnum):
@@ -140,25 +143,36 @@ class PageRequest:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of a list, with what is needed to fetch the rest."""
+    """One page of a list, with what is needed to fetch the rest.
+
+    `total_is_estimate`: counting stopped at a cap (`kb.repositories.paging`),
+    so `total` is a lower bound; a full page then always offers a next one.
+    """
 
     items: list[Any]
     page: int
     limit: int
     total: int
+    total_is_estimate: bool = False
 
     @classmethod
-    def of(cls, request: PageRequest, total: int, items: list[Any]) -> Page:
-        return cls(items, request.page, request.limit, total)
+    def of(
+        cls, request: PageRequest, total: int, items: list[Any], total_is_estimate: bool = False
+    ) -> Page:
+        return cls(items, request.page, request.limit, total, total_is_estimate)
 
     @property
-    def meta(self) -> dict[str, int | None]:
+    def meta(self) -> dict[str, int | bool | None]:
         pages = max(1, -(-self.total // self.limit))
         next_page = self.page + 1 if self.page < pages else None
+        if self.total_is_estimate:
+            next_page = self.page + 1 if len(self.items) == self.limit else None
+            pages = max(pages, next_page or self.page)
         return {
             "page": self.page,
             "limit": self.limit,
             "total": self.total,
+            "total_is_estimate": self.total_is_estimate,
             "pages": pages,
             "next_page": next_page,
         }
@@ -178,8 +192,14 @@ class Edge:
 
 
 @dataclass(frozen=True)
-class PathStep:
-    """A step of an explaining path: reach `claim_id` through `link_id`."""
+class Via:
+    """How a walk reached a claim: from `claim_id`, the claim one step nearer the
+    walk's start (the start itself at distance 1), through the link `link_id`.
+
+    A parent pointer: following `via` back to the start spells one shortest
+    explaining path, so an answer grows with the claims reached, not with
+    the sum of their path lengths.
+    """
 
     claim_id: str
     link_id: str
@@ -191,11 +211,11 @@ class PathStep:
 
 @dataclass
 class ReachedClaim:
-    """A claim found by a walk, with its distance and one shortest explaining path."""
+    """A claim found by a walk, with its distance and the step that reached it."""
 
     claim_id: str
     distance: int
-    path: list[PathStep]
+    via: Via
     text: str = ""
     type: str = ""
     status: str | None = None  # current evidence status, where the answer reports it
@@ -211,6 +231,14 @@ class Walk:
     depth: int
     claims: list[ReachedClaim] = field(default_factory=list)
     bases: list[str] = field(default_factory=lambda: list(BASES))
+    page: int = 1
+    limit: int = DEFAULT_WALK_PAGE_SIZE
+    total: int = 0  # every claim reached, on this page or another
+
+    @property
+    def meta(self) -> dict[str, int | bool | None]:
+        """The same paging meta as every list's."""
+        return Page(self.claims, self.page, self.limit, self.total).meta
 
 
 @dataclass

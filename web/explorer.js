@@ -11,6 +11,9 @@ import { renderWalk } from "./walks.js";
 
 const PAGE_SIZE = 20;
 const WALK_DEPTH = 10;
+// Walks answer in pages (nearest claims first); the explorer shows up to this many pages.
+const WALK_PAGE_SIZE = 1000;
+const WALK_MAX_PAGES = 5;
 const $ = (id) => document.getElementById(id);
 const note = (text) => el("p", { class: "muted small", text });
 const sub = (...children) => el("span", { class: "muted small block" }, ...children);
@@ -154,6 +157,19 @@ async function refresh() {
   search(state.page);
 }
 
+/** A walk's pages joined into one answer (at most `WALK_MAX_PAGES` of them). */
+async function wholeWalk(path) {
+  const params = { depth: WALK_DEPTH, limit: WALK_PAGE_SIZE };
+  const walk = await getJSON(path, { ...params, page: 1 });
+  let next = walk.meta.next_page;
+  while (next && next <= WALK_MAX_PAGES) {
+    const more = await getJSON(path, { ...params, page: next });
+    walk.claims.push(...more.claims);
+    next = more.meta.next_page;
+  }
+  return walk;
+}
+
 async function showClaim(claimId, { keepFocus = false } = {}) {
   state.selected = claimId;
   markCurrentResult();
@@ -170,8 +186,8 @@ async function showClaim(claimId, { keepFocus = false } = {}) {
     const path = `/claims/${seg(claimId)}`;
     const [claim, dependents, dependencies] = await Promise.all([
       getJSON(path),
-      getJSON(`${path}/dependents`, { depth: WALK_DEPTH }),
-      getJSON(`${path}/dependencies`, { depth: WALK_DEPTH }),
+      wholeWalk(`${path}/dependents`),
+      wholeWalk(`${path}/dependencies`),
     ]);
     if (token !== state.token) return; // a newer selection won
     clearMessage();

@@ -141,18 +141,17 @@ export class GraphView {
     for (const link of map ? map.links : []) {
       if (nodes.has(link.from_id) && nodes.has(link.to_id)) edges.set(link.link_id, link);
     }
-    // Links asserted by other sources still show along the walks' paths.
+    // Links asserted by other sources still show along the walks' steps (`via`).
     const walked = (walk, upstream) => {
       for (const reached of walk.claims) {
-        let previous = claim.id;
-        for (const step of reached.path) {
-          const [from, to] = upstream ? [step.claim_id, previous] : [previous, step.claim_id];
-          if (!edges.has(step.link_id)) {
-            edges.set(step.link_id, {
-              link_id: step.link_id, kind: step.kind, basis: step.basis, from_id: from, to_id: to,
-            });
-          }
-          previous = step.claim_id;
+        const step = reached.via;
+        const [from, to] = upstream
+          ? [reached.claim_id, step.claim_id]
+          : [step.claim_id, reached.claim_id];
+        if (!edges.has(step.link_id)) {
+          edges.set(step.link_id, {
+            link_id: step.link_id, kind: step.kind, basis: step.basis, from_id: from, to_id: to,
+          });
         }
       }
     };

@@ -10,7 +10,7 @@ const STEP_LABEL = {
   upstream: { supports: "← supported by", causal: "← caused by" },
 };
 
-/** An indented tree: each reached claim hangs under the claim before it on its path. */
+/** An indented tree: each reached claim hangs under the claim it was reached from (`via`). */
 export function renderWalk(container, claim, walk, direction, claimLink) {
   if (walk.claims.length === 0) {
     const downstream = direction === "downstream";
@@ -19,13 +19,12 @@ export function renderWalk(container, claim, walk, direction, claimLink) {
   }
   const children = new Map();
   for (const reached of walk.claims) {
-    const steps = reached.path;
-    const before = steps.length > 1 ? steps[steps.length - 2].claim_id : claim.id;
+    const before = reached.via.claim_id;
     if (!children.has(before)) children.set(before, []);
     children.get(before).push(reached);
   }
   const node = (reached) => {
-    const step = reached.path[reached.path.length - 1];
+    const step = reached.via;
     return el(
       "li",
       {},
@@ -43,9 +42,12 @@ export function renderWalk(container, claim, walk, direction, claimLink) {
   };
   const branch = (id) => el("ul", { class: "tree" }, children.get(id).map(node));
   const farthest = Math.max(...walk.claims.map((c) => c.distance));
+  const shown = walk.claims.length < walk.meta.total ? ` (the nearest ${walk.claims.length})` : "";
   clear(
     container,
-    note(`${walk.claims.length} claims, up to ${farthest} steps away (searched ${walk.depth}).`),
+    note(
+      `${walk.meta.total} claims${shown}, up to ${farthest} steps away (searched ${walk.depth}).`,
+    ),
     branch(claim.id),
   );
 }

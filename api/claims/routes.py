@@ -11,8 +11,8 @@ from api.claims.schemas import (
     ClaimDetailSchema,
     ClaimListArgsSchema,
     ClaimPageSchema,
-    DepthArgsSchema,
     ImpactSchema,
+    WalkArgsSchema,
     WalkSchema,
 )
 from api.common.blueprint import Blueprint
@@ -46,20 +46,28 @@ class ClaimDetail(MethodView):
 
 @blp.route("/<claim_id>/dependents")
 class ClaimDependents(MethodView):
-    @blp.arguments(DepthArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(WalkArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, WalkSchema)
-    def get(self, claim_id: str, depth: int, basis: list[str] | None) -> Walk:
-        """Claims that depend on this one (support and causal links), with explaining paths."""
-        return graph_service.walk(get_store(), claim_id, "downstream", depth, basis)
+    def get(
+        self, claim_id: str, depth: int, basis: list[str] | None, page: int, limit: int
+    ) -> Walk:
+        """Claims that depend on this one (support and causal links), each with the step
+        that reached it, paged nearest first."""
+        store = get_store()
+        return graph_service.walk(store, claim_id, "downstream", depth, basis, page, limit)
 
 
 @blp.route("/<claim_id>/dependencies")
 class ClaimDependencies(MethodView):
-    @blp.arguments(DepthArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(WalkArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, WalkSchema)
-    def get(self, claim_id: str, depth: int, basis: list[str] | None) -> Walk:
-        """What this claim rests on, transitively, with explaining paths."""
-        return graph_service.walk(get_store(), claim_id, "upstream", depth, basis)
+    def get(
+        self, claim_id: str, depth: int, basis: list[str] | None, page: int, limit: int
+    ) -> Walk:
+        """What this claim rests on, transitively, each with the step that reached it,
+        paged nearest first."""
+        store = get_store()
+        return graph_service.walk(store, claim_id, "upstream", depth, basis, page, limit)
 
 
 @blp.route("/<claim_id>/impact")

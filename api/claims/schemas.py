@@ -6,13 +6,16 @@ import re
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from api.common.schemas import PageArgsSchema, StrictSchema, one_of, page_of
+from api.common.schemas import PageArgsSchema, PageMetaSchema, StrictSchema, one_of, page_of
 from api.evidence.schemas import EvidenceLinkSchema
 from api.slots.schemas import SlotSchema
 from kb.models import (
     BASES,
     DEFAULT_DEPTH,
+    DEFAULT_WALK_PAGE_SIZE,
     MAX_DEPTH,
+    MAX_PAGE,
+    MAX_WALK_PAGE_SIZE,
     ActorRole,
     ClaimType,
     EvidenceStatus,
@@ -84,6 +87,17 @@ class BasisArgsSchema(StrictSchema):
 class DepthArgsSchema(BasisArgsSchema):
     depth = fields.Integer(
         load_default=DEFAULT_DEPTH, validate=validate.Range(min=1, max=MAX_DEPTH)
+    )
+
+
+class WalkArgsSchema(DepthArgsSchema):
+    """A walk's depth and bases, and which page of the claims it reached."""
+
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE))
+    limit = fields.Integer(
+        load_default=DEFAULT_WALK_PAGE_SIZE,
+        validate=validate.Range(min=1, max=MAX_WALK_PAGE_SIZE),
+        metadata={"description": "Reached claims per page, nearest first."},
     )
 
 
@@ -198,9 +212,14 @@ class ClaimDetailSchema(ClaimSummarySchema):
     )
 
 
-class PathStepSchema(BasisMixin):
-    claim_id = fields.String()
-    link_id = fields.String()
+class ViaSchema(BasisMixin):
+    claim_id = fields.String(
+        metadata={
+            "description": "The claim one step nearer the queried claim (the queried claim "
+            "itself at distance 1)."
+        }
+    )
+    link_id = fields.String(metadata={"description": "The link between the two."})
     kind = fields.String(metadata={"description": "`supports` or `causal`."})
 
 
@@ -209,9 +228,12 @@ class ReachedClaimSchema(Schema):
     text = fields.String()
     type = fields.String()
     distance = fields.Integer()
-    path = fields.List(
-        fields.Nested(PathStepSchema),
-        metadata={"description": "One shortest path from the queried claim, step by step."},
+    via = fields.Nested(
+        ViaSchema,
+        metadata={
+            "description": "The step that reached this claim: a parent pointer. Following "
+            "`via.claim_id` back to the queried claim spells one shortest explaining path."
+        },
     )
 
 
@@ -225,7 +247,11 @@ class WalkSchema(Schema):
     direction = fields.String()
     depth = fields.Integer()
     bases = fields.List(fields.String(), metadata={"description": "The link bases walked."})
-    claims = fields.List(fields.Nested(ReachedClaimSchema))
+    claims = fields.List(
+        fields.Nested(ReachedClaimSchema),
+        metadata={"description": "One page of the claims reached, nearest first."},
+    )
+    meta = fields.Nested(PageMetaSchema, metadata={"description": "`total`: every claim reached."})
 
 
 class ImpactSchema(Schema):

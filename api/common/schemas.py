@@ -49,7 +49,16 @@ class PageArgsSchema(StrictSchema):
 class PageMetaSchema(Schema):
     page = fields.Integer()
     limit = fields.Integer()
-    total = fields.Integer()
+    total = fields.Integer(
+        metadata={"description": "Matching items; a lower bound when `total_is_estimate`."}
+    )
+    total_is_estimate = fields.Boolean(
+        metadata={
+            "description": "True when counting stopped at 10,000 matches (a count never reads "
+            "every match): `total` and `pages` are then lower bounds, and `next_page` is set "
+            "whenever this page is full. Narrow the filters for an exact total."
+        }
+    )
     pages = fields.Integer()
     next_page = fields.Integer(allow_none=True)
 

@@ -24,13 +24,14 @@ _ACTOR_FIELDS: LiteralString = """
 ACTORS_COUNT_QUERY: LiteralString = """
 MATCH (a:Actor)
 WHERE $kind IS NULL OR a.kind = $kind
-RETURN count(a) AS total
+WITH a LIMIT $count_cap
+RETURN count(a) AS total, count(a) >= $count_cap AS estimate
 """
 
 ACTORS_PAGE_QUERY: LiteralString = (
     """
 MATCH (a:Actor)
-WHERE $kind IS NULL OR a.kind = $kind
+WHERE ($kind IS NULL OR a.kind = $kind) AND a.id IS NOT NULL
 WITH a ORDER BY a.id
 SKIP $skip LIMIT $limit
 RETURN a {"""
@@ -56,7 +57,8 @@ RETURN a {"""
 ACTOR_CLAIMS_COUNT_QUERY: LiteralString = """
 MATCH (c:Claim)
 WHERE EXISTS { (c)-[r:ABOUT]->(:Actor {id: $actor_id}) WHERE $role IS NULL OR r.role = $role }
-RETURN count(c) AS total
+WITH c LIMIT $count_cap
+RETURN count(c) AS total, count(c) >= $count_cap AS estimate
 """
 
 ACTOR_CLAIMS_PAGE_QUERY: LiteralString = """

@@ -19,13 +19,15 @@ _LINK_FIELDS: LiteralString = """
 CAUSAL_LINKS_COUNT_QUERY: LiteralString = (
     _LINK_FILTER
     + """
-RETURN count(l) AS total
+WITH l LIMIT $count_cap
+RETURN count(l) AS total, count(l) >= $count_cap AS estimate
 """
 )
 
 CAUSAL_LINKS_PAGE_QUERY: LiteralString = (
     _LINK_FILTER
     + """
+  AND l.id IS NOT NULL
 WITH l, cause, effect ORDER BY l.id
 SKIP $skip LIMIT $limit
 RETURN l {"""

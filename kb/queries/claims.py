@@ -27,22 +27,33 @@ RETURN c {
 } AS item
 """
 
+# Every claim, from Neo4j's count store (no filter: nothing to read).
+CLAIMS_TOTAL_QUERY: LiteralString = """
+MATCH (c:Claim)
+RETURN count(c) AS total
+"""
+
+# Matches of the filters, counted up to `$count_cap` (kb/repositories/paging.py).
 CLAIMS_COUNT_QUERY: LiteralString = (
     """
 MATCH (c:Claim)
 """
     + _CLAIM_FILTERS
     + """
-RETURN count(c) AS total
+WITH c LIMIT $count_cap
+RETURN count(c) AS total, count(c) >= $count_cap AS estimate
 """
 )
 
+# `c.id IS NOT NULL` lets the planner scan the claim_id index in id order, so
+# ORDER BY needs no sort and SKIP/LIMIT stop the scan after the page.
 CLAIMS_PAGE_QUERY: LiteralString = (
     """
 MATCH (c:Claim)
 """
     + _CLAIM_FILTERS
     + """
+  AND c.id IS NOT NULL
 WITH c, null AS score
 ORDER BY c.id
 SKIP $skip LIMIT $limit
@@ -52,23 +63,41 @@ SKIP $skip LIMIT $limit
 
 # Ranked full-text search over claim paraphrases and the quotes asserting them;
 # a claim found both ways keeps its best score. `$q` is already reduced to
-# plain words by the service.
+# plain words by the service. Each index answers only its best `$hits` hits
+# (Lucene stops there), and the filters apply to those: a search costs its
+# window, not every match.
 _SEARCH: LiteralString = """
 CALL () {
-  CALL db.index.fulltext.queryNodes('claim_text', $q) YIELD node, score
+  CALL db.index.fulltext.queryNodes('claim_text', $q, {limit: $hits}) YIELD node, score
   RETURN node AS c, score
   UNION ALL
-  CALL db.index.fulltext.queryRelationships('assertion_quote', $q) YIELD relationship, score
+  CALL db.index.fulltext.queryRelationships('assertion_quote', $q, {limit: $hits})
+    YIELD relationship, score
   RETURN endNode(relationship) AS c, score
 }
 WITH c, max(score) AS score
 """
 
+# Matches within the window; `estimate` when an index had more hits than it.
 SEARCH_CLAIMS_COUNT_QUERY: LiteralString = (
-    _SEARCH
+    """
+CALL () {
+  CALL db.index.fulltext.queryNodes('claim_text', $q, {limit: $hits}) YIELD node
+  RETURN count(node) AS text_hits
+}
+CALL () {
+  CALL db.index.fulltext.queryRelationships('assertion_quote', $q, {limit: $hits})
+    YIELD relationship
+  RETURN count(relationship) AS quote_hits
+}
+CALL () {
+"""
+    + _SEARCH
     + _CLAIM_FILTERS
     + """
-RETURN count(c) AS total
+  RETURN count(c) AS total
+}
+RETURN total, text_hits >= $hits OR quote_hits >= $hits AS estimate
 """
 )
 

@@ -36,7 +36,8 @@ RETURN slot {
 
 _SLOT_FILTERS: LiteralString = """
 MATCH (owner)-[:HAS_SLOT]->(slot:EvidenceSlot)
-WHERE ($status IS NULL OR slot.status = $status)
+WHERE slot.id IS NOT NULL
+  AND ($status IS NULL OR slot.status = $status)
   AND ($kind IS NULL OR slot.kind = $kind)
   AND ($owner_id IS NULL OR owner.id = $owner_id)
 """
@@ -44,7 +45,8 @@ WHERE ($status IS NULL OR slot.status = $status)
 SLOTS_COUNT_QUERY: LiteralString = (
     _SLOT_FILTERS
     + """
-RETURN count(slot) AS total
+WITH slot LIMIT $count_cap
+RETURN count(slot) AS total, count(slot) >= $count_cap AS estimate
 """
 )
 

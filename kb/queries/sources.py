@@ -32,6 +32,7 @@ RETURN count(s) AS total
 SOURCES_PAGE_QUERY: LiteralString = (
     """
 MATCH (s:Source)
+WHERE s.id IS NOT NULL
 WITH s ORDER BY s.id
 SKIP $skip LIMIT $limit
 RETURN s {"""

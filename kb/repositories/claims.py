@@ -12,16 +12,34 @@ from kb.queries.claims import (
     CLAIM_DETAIL_QUERY,
     CLAIMS_COUNT_QUERY,
     CLAIMS_PAGE_QUERY,
+    CLAIMS_TOTAL_QUERY,
     SEARCH_CLAIMS_COUNT_QUERY,
     SEARCH_CLAIMS_PAGE_QUERY,
 )
 from kb.repositories.paging import PageRows, read_page
 
+# Full-text hits each index answers at least (more when the page lies deeper): the
+# window a search ranks, filters and counts. Larger windows cost Lucene more.
+SEARCH_WINDOW = 1000
+# The deepest hit a search serves: Lucene allocates its top-k queue up front, so the
+# window must stay bounded whatever page is asked for.
+MAX_SEARCH_HITS = 10_000
+
 
 def claim_page(tx: ManagedTransaction, params: dict[str, Any], request: PageRequest) -> PageRows:
-    """One page of claims matching `params` (ranked when `params['q']` is set)."""
+    """One page of claims matching `params` (ranked when `params['q']` is set).
+
+    A search ranks the best `SEARCH_WINDOW` hits of each full-text index (or
+    `skip + limit`, if more); with more hits than that its total is flagged as
+    an estimate. Without any filter the total comes from the count store.
+    """
     if params.get("q"):
-        return read_page(tx, SEARCH_CLAIMS_COUNT_QUERY, SEARCH_CLAIMS_PAGE_QUERY, request, **params)
+        hits = max(SEARCH_WINDOW, request.skip + request.limit)
+        return read_page(
+            tx, SEARCH_CLAIMS_COUNT_QUERY, SEARCH_CLAIMS_PAGE_QUERY, request, hits=hits, **params
+        )
+    if all(value is None for value in params.values()):
+        return read_page(tx, CLAIMS_TOTAL_QUERY, CLAIMS_PAGE_QUERY, request, **params)
     return read_page(tx, CLAIMS_COUNT_QUERY, CLAIMS_PAGE_QUERY, request, **params)
 
 

@@ -1,19 +1,36 @@
 """One way to read a page: a count query for the total, a page query for the rows.
 
 The page query returns one `item` per row and takes `$skip` and `$limit`;
-both take the same filter parameters.
+both take the same filter parameters. A page costs a page: page queries
+order by an indexed identifier, so Neo4j reads the index in order and stops
+after `skip + limit` rows instead of sorting every match.
+
+Totals cost at most `COUNT_CAP` rows. A count query either answers exactly
+from Neo4j's count store (an unfiltered `MATCH (n:Label) RETURN count(n)`)
+or stops counting at `$count_cap` and returns `estimate` (true when it
+stopped): past that many matches the total is a lower bound, flagged as
+`total_is_estimate` in the page's meta.
 """
 
 from __future__ import annotations
 
-from typing import Any, LiteralString
+from typing import Any, LiteralString, NamedTuple
 
 from neo4j import ManagedTransaction
 
 from kb.db import records
 from kb.models import PageRequest
 
-PageRows = tuple[int, list[dict[str, Any]]]  # (total, the page's items)
+# Matches counted at most for one total; past it, the total is flagged as an estimate.
+COUNT_CAP = 10_000
+
+
+class PageRows(NamedTuple):
+    """`total` matches (a lower bound when `total_is_estimate`) and the page's items."""
+
+    total: int
+    items: list[dict[str, Any]]
+    total_is_estimate: bool = False
 
 
 def read_page(
@@ -23,9 +40,14 @@ def read_page(
     request: PageRequest,
     **params: Any,
 ) -> PageRows:
-    """`(total, items)` for one page; past the end the items are empty."""
-    total: int = records(tx, count_query, **params)[0]["total"]
-    if request.skip >= total:
-        return total, []
+    """`(total, items, total_is_estimate)` for one page; past the end the items are empty."""
+    counted = records(tx, count_query, count_cap=COUNT_CAP, **params)[0]
+    total: int = counted["total"]
+    estimate = bool(counted.get("estimate", False))
+    if request.skip >= total and not estimate:
+        return PageRows(total, [])
     rows = records(tx, page_query, skip=request.skip, limit=request.limit, **params)
-    return total, [row["item"] for row in rows]
+    items = [row["item"] for row in rows]
+    if estimate:  # the page itself may prove that more match than were counted
+        total = max(total, request.skip + len(items))
+    return PageRows(total, items, estimate)

@@ -19,11 +19,11 @@ MAX_CHAINS = 20
 def list_causal_links(store: Store, claim_id: str | None, page: int, limit: int) -> Page:
     """One page of causal links (those touching `claim_id`, if given), in id order."""
     request = validation.page_request(page, limit)
-    total, items = store.read(repo.causal_link_page, claim_id, request)
+    total, items, estimate = store.read(repo.causal_link_page, claim_id, request)
     statuses = evidence_statuses(store)
     for item in items:
         item["status"] = statuses.get(item["id"], EvidenceStatus.unverified)
-    return Page.of(request, total, items)
+    return Page.of(request, total, items, estimate)
 
 
 def get_causal_link(store: Store, link_id: str) -> dict[str, Any]:

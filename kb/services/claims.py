@@ -72,8 +72,14 @@ def list_claims(store: Store, filters: ClaimFilters, page: int, limit: int) -> P
         params["q"] = search_terms(filters.q)
         if not params["q"]:  # nothing searchable (only punctuation): nothing matches
             return Page.of(request, 0, [])
-    total, items = store.read(repo.claim_page, params, request)
-    return Page.of(request, total, [_with_status(item, assessment) for item in items])
+        if request.skip + request.limit > repo.MAX_SEARCH_HITS:
+            message = (
+                f"a search serves its best {repo.MAX_SEARCH_HITS} hits; ask for an earlier "
+                "page or narrow the search with more words or filters"
+            )
+            raise InvalidRequest(message, field="page")
+    total, items, estimate = store.read(repo.claim_page, params, request)
+    return Page.of(request, total, [_with_status(item, assessment) for item in items], estimate)
 
 
 def get_claim(store: Store, claim_id: str) -> dict[str, Any]:

@@ -1,9 +1,13 @@
 """What depends on what: breadth-first walks, and what a refutation would undermine.
 
 Walks are breadth-first over distinct claims (never path enumeration), so a
-claim is reported once, at its shortest distance, with one shortest path that
-explains why; cycles are harmless because a visited claim is never expanded
-again. A walk may follow only links of some bases (`connective`, `structure`,
+claim is reported once, at its shortest distance, with the step that reached
+it (`via`: the claim before it and the link between them; following those
+parent pointers back spells one shortest explaining path); cycles are
+harmless because a visited claim is never expanded again. Answers are paged
+in the order claims were reached (nearest first); the walk itself always
+reaches every claim within the depth, to know the distances and the total.
+A walk may follow only links of some bases (`connective`, `structure`,
 `curator`; docs/curation.md), e.g. only what the text itself asserts.
 
 `impact` asks the grounded labelling (`kb.services.grounded`) what would
@@ -20,12 +24,14 @@ from kb.errors import NotFound
 from kb.models import (
     BASES,
     MAX_DEPTH,
+    MAX_WALK_PAGE_SIZE,
     Direction,
     Edge,
     EvidenceStatus,
     Impact,
-    PathStep,
+    PageRequest,
     ReachedClaim,
+    Via,
     Walk,
 )
 from kb.repositories import graph
@@ -40,11 +46,15 @@ def walk(
     direction: Direction,
     depth: int,
     bases: list[str] | None = None,
+    page: int = 1,
+    limit: int | None = None,
 ) -> Walk:
     """Claims reachable from `claim_id` within `depth` steps (downstream = dependents),
-    through links of `bases` only (None: every basis)."""
+    through links of `bases` only (None: every basis); one page of `limit` of them
+    (None: all), nearest first."""
     wanted = validation.bases(bases)
-    return store.read(_walk, claim_id, direction, validation.depth(depth), wanted)
+    request = None if limit is None else validation.page_request(page, limit, MAX_WALK_PAGE_SIZE)
+    return store.read(_walk, claim_id, direction, validation.depth(depth), wanted, request)
 
 
 def _walk(
@@ -53,10 +63,11 @@ def _walk(
     direction: Direction,
     depth: int,
     bases: list[str] | None,
+    request: PageRequest | None,
 ) -> Walk:
     if not graph.claim_exists(tx, claim_id):
         raise NotFound("claim", claim_id)
-    paths: dict[str, list[PathStep]] = {claim_id: []}
+    seen = {claim_id}
     reached: list[ReachedClaim] = []
     frontier = [claim_id]
     for distance in range(1, depth + 1):
@@ -64,20 +75,24 @@ def _walk(
             break
         next_frontier: list[str] = []
         for edge in graph.step(tx, frontier, direction, bases):
-            if edge.to_id in paths:
+            if edge.to_id in seen:
                 continue
-            step = PathStep(
-                edge.to_id, edge.link_id, edge.kind, edge.basis, edge.marker, edge.rationale
+            seen.add(edge.to_id)
+            via = Via(
+                edge.from_id, edge.link_id, edge.kind, edge.basis, edge.marker, edge.rationale
             )
-            paths[edge.to_id] = [*paths[edge.from_id], step]
-            reached.append(ReachedClaim(edge.to_id, distance, paths[edge.to_id]))
+            reached.append(ReachedClaim(edge.to_id, distance, via))
             next_frontier.append(edge.to_id)
         frontier = next_frontier
+    total = len(reached)
+    if request is not None:
+        reached = reached[request.skip : request.skip + request.limit]
     summaries = graph.claim_summaries(tx, [claim.claim_id for claim in reached])
     for claim in reached:
         claim.text = summaries[claim.claim_id]["text"]
         claim.type = summaries[claim.claim_id]["type"]
-    return Walk(claim_id, direction, depth, reached, list(bases or BASES))
+    page, limit = (request.page, request.limit) if request else (1, max(1, total))
+    return Walk(claim_id, direction, depth, reached, list(bases or BASES), page, limit, total)
 
 
 def impact(store: Store, claim_id: str, bases: list[str] | None = None) -> Impact:

@@ -25,12 +25,12 @@ def one_of(
     raise InvalidRequest(f"{field} must be one of {allowed}", field=field, location=location)
 
 
-def page_request(page: int, limit: int) -> PageRequest:
-    """A validated page request: page from 1, limit from 1 to `MAX_PAGE_SIZE`."""
+def page_request(page: int, limit: int, max_limit: int = MAX_PAGE_SIZE) -> PageRequest:
+    """A validated page request: page from 1, limit from 1 to `max_limit`."""
     if not 1 <= page <= MAX_PAGE:
         raise InvalidRequest(f"page must be between 1 and {MAX_PAGE}", field="page")
-    if not 1 <= limit <= MAX_PAGE_SIZE:
-        raise InvalidRequest(f"limit must be between 1 and {MAX_PAGE_SIZE}", field="limit")
+    if not 1 <= limit <= max_limit:
+        raise InvalidRequest(f"limit must be between 1 and {max_limit}", field="limit")
     return PageRequest(page, limit)
 
 

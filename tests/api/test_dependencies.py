@@ -11,33 +11,53 @@ def reached(body: dict) -> dict[str, dict]:  # type: ignore[type-arg]
     return {claim["claim_id"]: claim for claim in body["claims"]}
 
 
+def path_to(body: dict, claim_id: str) -> list[dict]:  # type: ignore[type-arg]
+    """The explaining path to `claim_id`, from the queried claim, as steps
+    `{claim_id (reached), link_id, kind, ...}`, rebuilt from the `via` parent pointers."""
+    found = reached(body)
+    steps: list[dict] = []  # type: ignore[type-arg]
+    while claim_id != body["claim_id"]:
+        via = found[claim_id]["via"]
+        steps.insert(0, {**via, "claim_id": claim_id})
+        claim_id = via["claim_id"]
+    return steps
+
+
 def test_dependents_reach_the_deliberate_stop_with_a_path(client: CheckedClient) -> None:
     body = client.get(f"{API}/claims/c-netanyahu-survives-on-endless-war/dependents").get_json()
     found = reached(body)
     stop = found["c-second-phase-deliberately-stopped"]
     assert stop["distance"] == 1
-    assert [step["claim_id"] for step in stop["path"]] == ["c-second-phase-deliberately-stopped"]
-    assert stop["path"][0]["kind"] == "supports"
+    assert stop["via"]["claim_id"] == "c-netanyahu-survives-on-endless-war"
+    assert stop["via"]["kind"] == "supports"
     # further down: the closing paragraph rests on the conclusion
     closing = found["c-second-phase-not-stopped-for-technical-reasons"]
     assert closing["distance"] == 2
-    assert [s["claim_id"] for s in closing["path"]] == [
+    assert [s["claim_id"] for s in path_to(body, closing["claim_id"])] == [
         "c-second-phase-deliberately-stopped",
         "c-second-phase-not-stopped-for-technical-reasons",
     ]
     assert "c-ummah-duty" in found
 
 
-def test_walks_return_distinct_claims_with_consistent_paths(client: CheckedClient) -> None:
+def test_walks_return_distinct_claims_with_consistent_parent_pointers(
+    client: CheckedClient,
+) -> None:
     body = client.get(f"{API}/claims/c-netanyahu-survives-on-endless-war/dependents").get_json()
     ids = [claim["claim_id"] for claim in body["claims"]]
     assert len(ids) == len(set(ids))
     assert "c-netanyahu-survives-on-endless-war" not in ids
     distances = [claim["distance"] for claim in body["claims"]]
     assert distances == sorted(distances)
+    found = reached(body)
     for claim in body["claims"]:
-        assert len(claim["path"]) == claim["distance"]
-        assert claim["path"][-1]["claim_id"] == claim["claim_id"]
+        before = claim["via"]["claim_id"]
+        # each claim was reached from one a step nearer the start (or the start itself)
+        if claim["distance"] == 1:
+            assert before == body["claim_id"]
+        else:
+            assert found[before]["distance"] == claim["distance"] - 1
+        assert len(path_to(body, claim["claim_id"])) == claim["distance"]
 
 
 def test_depth_limits_the_walk(client: CheckedClient) -> None:
@@ -62,7 +82,7 @@ def test_dependencies_of_the_duty_reach_the_because_answers(client: CheckedClien
         assert because_answer in found, because_answer
     # no conclusion bullet takes up the Trump section
     assert "c-trump-netanyahu-believe-military-decisiveness" not in found
-    step = found["c-netanyahu-survives-on-endless-war"]["path"][0]
+    step = path_to(body, "c-netanyahu-survives-on-endless-war")[0]
     assert step["kind"] in ("supports", "causal")
     assert step["basis"] == "structure"
 
@@ -171,5 +191,5 @@ def test_superseded_causal_links_are_not_served_or_walked(client: CheckedClient)
     listed = client.get(f"{API}/causal-links?limit=200").get_json()["items"]
     assert retired not in {item["id"] for item in listed}
     body = client.get(f"{API}/claims/c-trump-views-solution-as-military/dependents").get_json()
-    steps = {step["link_id"] for claim in body["claims"] for step in claim["path"]}
+    steps = {claim["via"]["link_id"] for claim in body["claims"]}
     assert retired not in steps

@@ -227,9 +227,10 @@ def test_connective_only_walks_are_a_subset_and_say_their_basis(client: CheckedC
         f"{API}/claims/c-netanyahu-rejects-second-phase/dependents?basis=connective"
     ).get_json()
     assert body["bases"] == ["connective"]
-    steps = [step for claim in body["claims"] for step in claim["path"]]
+    steps = [claim["via"] for claim in body["claims"]]
     assert steps and {step["basis"] for step in steps} == {"connective"}
     froze = next(c for c in body["claims"] if c["claim_id"] == "c-netanyahu-froze-second-phase")
-    assert froze["path"][0]["marker"] == "For this reason"
+    assert froze["via"]["claim_id"] == "c-netanyahu-rejects-second-phase"
+    assert froze["via"]["marker"] == "For this reason"
     everything = rest_on_it(client, "c-netanyahu-rejects-second-phase")
     assert {c["claim_id"] for c in body["claims"]} < everything

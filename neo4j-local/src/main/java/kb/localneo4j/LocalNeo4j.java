@@ -31,6 +31,7 @@ import org.neo4j.server.NeoBootstrapper;
  */
 public final class LocalNeo4j {
     private static final String USER = "neo4j";
+    private static final String SETTINGS_VARIABLE = "KB_LOCAL_NEO4J_SETTINGS";
 
     private LocalNeo4j() {}
 
@@ -76,6 +77,14 @@ public final class LocalNeo4j {
         // Netty otherwise idles 5s per Bolt event loop group on shutdown (the stores are already
         // closed by then); the test harness uses 0 as well.
         conf.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
+        // Extra settings, one `name=value` per line, applied last so they override the above
+        // (kb/localdb.py passes LocalServerConfig.settings; tests use it for tiny memory limits).
+        for (String line : System.getenv().getOrDefault(SETTINGS_VARIABLE, "").split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                conf.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
         String browserDir = args.get("--browser-dir");
         if (browserDir != null && !browserDir.isEmpty()) {
             configureResearchBrowser(conf, Path.of(browserDir).toAbsolutePath().normalize(), httpPort);

@@ -1,0 +1,102 @@
+"""A request whose answer needs more memory than Neo4j allows one transaction is
+answered 422 `query-too-large` at once, saying how to narrow it: never retried as
+transient, never "database unavailable".
+
+Its own small server (a tight `db.memory.transaction.max`), so the limit is
+reached deterministically by a graph of a few thousand claims.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+
+from api import create_app
+from kb import localdb
+from kb.config import CYPHER_DIR, LOCAL_DIR, LocalServerConfig, Settings
+from kb.db import Store
+from kb.errors import LocalServerError, QueryTooLarge
+from kb.models import PageRequest
+from kb.queries.synthetic import CREATE_SYNTHETIC_CLAIMS_QUERY
+from kb.repositories import claims as claim_repo
+from kb.seeding.loader import apply_scripts, discover_scripts
+from tests.conftest import TEST_BOLT_PORT, TEST_HTTP_PORT
+
+PASSWORD = "kb-small-tx-password"
+TRANSACTION_MAX = "db.memory.transaction.max=1MiB"
+CLAIMS = 12_000
+BATCH = 200  # small write transactions: each must fit the same limit
+NO_FILTERS = {
+    "type": None, "checkable": None, "actor": None, "role": None, "topic": None,
+    "source": None, "slot": None, "claim_ids": None,
+}  # fmt: skip
+
+
+def _started(home: LocalServerConfig) -> LocalServerConfig:
+    """Start on ports next to the suite's; try the next pair if one is taken."""
+    for attempt in range(3):
+        shift = 5 + 10 * attempt
+        config = LocalServerConfig(
+            home.home, TEST_BOLT_PORT + shift, TEST_HTTP_PORT + shift, PASSWORD, home.settings
+        )
+        try:
+            localdb.start(config, timeout=300)
+            return config
+        except LocalServerError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+@pytest.fixture(scope="module")
+def small_store() -> Iterator[Store]:
+    home = LOCAL_DIR / "neo4j-small-tx"
+    shutil.rmtree(home / "data", ignore_errors=True)
+    config = _started(LocalServerConfig(home, 0, 0, PASSWORD, (TRANSACTION_MAX,)))
+    settings = Settings(
+        neo4j_uri=f"neo4j://127.0.0.1:{config.bolt_port}", neo4j_password=PASSWORD, local=config
+    )
+    store = Store.connect(settings)
+    try:
+        schema = [s for s in discover_scripts(CYPHER_DIR) if s.kind == "schema"]
+        apply_scripts(store, schema)
+        rows = [{"id": f"syn-{i:06d}", "text": f"Synthetic claim {i}"} for i in range(CLAIMS)]
+        for start in range(0, CLAIMS, BATCH):
+            batch = rows[start : start + BATCH]
+            store.write(lambda tx, b=batch: tx.run(CREATE_SYNTHETIC_CLAIMS_QUERY, rows=b).consume())
+        yield store
+    finally:
+        store.close()
+        localdb.stop(config)
+
+
+@pytest.fixture(scope="module")
+def small_app(small_store: Store) -> Flask:
+    return create_app({"TESTING": True, "KB_STORE": small_store})
+
+
+def test_the_store_raises_query_too_large_without_retrying(small_store: Store) -> None:
+    request = PageRequest(page=50, limit=200)  # the search ranks 10,000 hits
+    started = time.monotonic()
+    with pytest.raises(QueryTooLarge, match="narrow"):
+        small_store.read(claim_repo.claim_page, {**NO_FILTERS, "q": "synthetic"}, request)
+    # no retries: the driver's retry budget (30 s by default) was not spent
+    assert time.monotonic() - started < 10
+
+
+def test_the_api_answers_422_saying_how_to_narrow(small_app: Flask) -> None:
+    client = small_app.test_client()
+    response = client.get("/api/v1/claims?q=synthetic&page=50&limit=200")
+    assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"
+    body = response.get_json()
+    assert body["type"].endswith("/query-too-large")
+    assert "memory" in body["detail"] and "narrow" in body["detail"]
+    # the same search, one page of the best hits, fits
+    first = client.get("/api/v1/claims?q=synthetic&limit=50")
+    assert first.status_code == 200
+    assert first.get_json()["meta"]["total_is_estimate"] is True
