@@ -3,7 +3,7 @@
 `kb bulk-load` has two paths (neo4j-admin import into an empty database, batched
 UNWIND MERGE for increments); whichever built the graph, the API must not be able
 to tell. This runs on a server of its own (the import stops and restarts it), on
-the test ports + 5, with no timing assertions: the timings are `python -m bench`'s.
+the test ports + 7, with no timing assertions: the timings are `python -m bench`'s.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def bulk_server() -> Iterator[Settings]:
     """A server of this module's own, not started: the import starts it on the new store."""
     home = LOCAL_DIR / "neo4j-test-bulk"
     shutil.rmtree(home / "data", ignore_errors=True)
-    local = LocalServerConfig(home, TEST_BOLT_PORT + 5, TEST_HTTP_PORT + 5, TEST_PASSWORD)
+    local = LocalServerConfig(home, TEST_BOLT_PORT + 7, TEST_HTTP_PORT + 7, TEST_PASSWORD)
     try:
         yield Settings(
             neo4j_uri=f"neo4j://127.0.0.1:{local.bolt_port}",
