@@ -58,7 +58,8 @@ def _probes(facts: GraphFacts) -> dict[str, str]:
         "actor claims": f"{API}/actors/{facts.actor}/claims?limit=100",
         "source": f"{API}/sources/src-000001",
         "factual claims": f"{API}/claims?type=factual&limit=100&page=3",
-        "open slots": f"{API}/claims/{facts.small_claim}/slots",
+        "claim slots": f"{API}/slots?owner={facts.small_claim}",
+        "open slots": f"{API}/slots?status=open&limit=100&page=2",
         "causal links": f"{API}/causal-links?claim={facts.chain_from}",
         "hub impact": f"{API}/claims/{facts.hub_claim}/impact",
     }
