@@ -39,6 +39,12 @@ def main() -> None:
     parser.add_argument("--tx-memory", help="Neo4j transaction memory (default: derived)")
     parser.add_argument("--report-only", action="store_true", help="rebuild the report only")
     parser.add_argument("--bolt-port", type=int, default=27687, help="its server's Bolt port")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure on the store a --load-only run left (same --bolt-port), keeping its load "
+        "figures",
+    )
     parser.add_argument("--load-only", action="store_true", help="generate and load; no reads")
     args = parser.parse_args()
     sizes = sorted(int(size) for size in args.sizes.split(","))
@@ -49,6 +55,7 @@ def main() -> None:
         http_seconds=args.http_seconds,
         memory=MemoryRequest(args.heap, args.pagecache, args.tx_memory),
         load_only=args.load_only,
+        reuse_from=_saved(sizes) if args.reuse else None,
         bolt_port=args.bolt_port,
         http_port=args.bolt_port - 213,
         api_port=args.bolt_port + 113,
@@ -64,6 +71,11 @@ def main() -> None:
             (RESULTS / f"results-{size}.json").write_text(json.dumps(figures, indent=1))
             report.write(RESULTS)
     report.write(RESULTS)
+
+
+def _saved(sizes: list[int]) -> dict[int, dict[str, object]]:
+    files = {size: RESULTS / f"results-{size}.json" for size in sizes}
+    return {size: json.loads(path.read_text()) for size, path in files.items() if path.exists()}
 
 
 if __name__ == "__main__":

@@ -103,7 +103,7 @@ def import_files(
     report.relationships = counts.get("relationships", 0)
     with _phase(report, "start", on_phase):
         localdb.start(local, timeout=600)
-    _after_load(store, report, on_phase)
+    after_load(store, report, on_phase)
     return report
 
 
@@ -134,11 +134,12 @@ def merge_files(
                     report.relationships += len(rows)
                 if on_rows is not None:
                     on_rows(import_file, len(rows))
-    _after_load(store, report, on_phase)
+    after_load(store, report, on_phase)
     return report
 
 
-def _after_load(store: Store, report: LoadReport, on_phase: PhaseCallback | None) -> None:
+def after_load(store: Store, report: LoadReport, on_phase: PhaseCallback | None) -> None:
+    """Schema applied, indexes online, derived values current: what reads expect of a load."""
     with _phase(report, "schema", on_phase):
         _apply_schema(store)
     with _phase(report, "indexes", on_phase):
