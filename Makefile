@@ -15,7 +15,7 @@ WEB_VENDOR := web/vendor
 VENDOR_FILES := web/node_modules/cytoscape/dist/cytoscape.esm.min.mjs \
 	web/node_modules/cytoscape-dagre/dist/cytoscape-dagre.min.mjs
 
-.PHONY: install run test lint bench fuzz reliability clean browser-deps
+.PHONY: install run test lint bench fuzz oracle reliability clean browser-deps
 
 install: $(VENV)/.installed $(WEB_VENDOR)/.installed
 
@@ -55,6 +55,10 @@ lint: install
 # The fuzzing suite with a long budget (CI runs 50 examples per operation).
 fuzz: install
 	KB_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest tests/api/test_fuzz.py -p no:randomly
+
+# The stored-status property test with a long budget (CI runs 30 random write sequences).
+oracle: install
+	KB_ORACLE_EXAMPLES=500 $(BIN)/python -m pytest tests/integration/test_derived_oracle.py -p no:randomly
 
 # The long reliability run (kill -9, stop/start, SIGSTOP, 16x500 idempotent writes, 60 s of
 # mixed load) on its own Neo4j; `make test` runs a short version. Figures: .local/reliability/.

@@ -18,6 +18,7 @@ from kb.cli.export import export
 from kb.cli.keys import keys
 from kb.cli.lint import lint
 from kb.cli.localdb import db
+from kb.cli.recompute import recompute
 from kb.cli.serve import serve
 from kb.errors import KbError
 
@@ -42,6 +43,7 @@ cli.add_command(export)
 cli.add_command(backup)
 cli.add_command(restore_command)
 cli.add_command(bulk_load)
+cli.add_command(recompute)
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ WHERE ($claim_id IS NULL OR cause.id = $claim_id OR effect.id = $claim_id)
 """
 
 _LINK_FIELDS: LiteralString = """
-  .id, .mechanism, .basis, .marker, .rationale,
+  .id, .mechanism, .basis, .marker, .rationale, status: coalesce(l.status, 'unverified'),
   cause: cause {.id, .text, .type},
   effect: effect {.id, .text, .type},
   sources: COLLECT { MATCH (s:Source)-[:ASSERTS_LINK]->(l) RETURN DISTINCT s.id }

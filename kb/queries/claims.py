@@ -17,12 +17,14 @@ WHERE ($type IS NULL OR c.type = $type)
        OR ($slot IN ['open', 'filled', 'closed']
            AND EXISTS { (c)-[:HAS_SLOT]->(:EvidenceSlot {status: $slot}) })
        OR ($slot = 'none' AND NOT EXISTS { (c)-[:HAS_SLOT]->(:EvidenceSlot) }))
-  AND ($claim_ids IS NULL OR c.id IN $claim_ids)
+  AND ($status IS NULL OR c.status = $status)
+  AND ($standing IS NULL OR c.standing = $standing)
 """
 
 _CLAIM_ITEM: LiteralString = """
 RETURN c {
   .id, .text, .type, .checkable, score: score,
+  status: coalesce(c.status, 'unverified'), standing: coalesce(c.standing, 'intact'),
   sources: COLLECT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s.id }
 } AS item
 """
@@ -123,6 +125,7 @@ MATCH (c:Claim {id: $claim_id})
 RETURN c {
   .id, .text, .type, .checkable, .checkable_reason, .framing, .held_by, .unattributed,
   .restates, .restates_link,
+  status: coalesce(c.status, 'unverified'), standing: coalesce(c.standing, 'intact'),
   assertions: [(s:Source)-[a:ASSERTS]->(c) | {
       source_id: s.id, source_title: s.title, quote: a.quote,
       start: a.start, end: a.end, section: a.section, mode: coalesce(a.mode, 'asserts')}],

@@ -78,5 +78,6 @@ RETURN [n IN nodes(chain) WHERE n:Claim | n {.id, .text}] AS claims,
 CLAIM_SUMMARIES_QUERY: LiteralString = """
 UNWIND $claim_ids AS claim_id
 MATCH (c:Claim {id: claim_id})
-RETURN c.id AS id, c.text AS text, c.type AS type
+RETURN c.id AS id, c.text AS text, c.type AS type,
+       coalesce(c.status, 'unverified') AS status, coalesce(c.standing, 'intact') AS standing
 """

@@ -70,23 +70,24 @@ MATCH (s:Source {id: $source_id})
 CALL (s) {
   MATCH (s)-[:ASSERTS]->(c:Claim)
   WITH DISTINCT c ORDER BY c.id
-  RETURN collect(c {.id, .text, .type, .checkable}) AS claims
+  RETURN collect(c {.id, .text, .type, .checkable, status: coalesce(c.status, 'unverified'),
+                    standing: coalesce(c.standing, 'intact')}) AS claims
 }
 CALL (s) {
   CALL (s) {
     MATCH (a:Claim)-[r:SUPPORTS|ATTACKS]->(b:Claim)
     WHERE r.source_id = s.id
     RETURN r.id AS link_id, toLower(type(r)) AS kind, a.id AS from_id, b.id AS to_id,
-           r.basis AS basis
+           r.basis AS basis, null AS status
     UNION
     MATCH (s)-[:ASSERTS_LINK]->(l:CausalLink)
     MATCH (a:Claim)-[:CAUSE_OF]->(l)-[:LEADS_TO]->(b:Claim)
     RETURN l.id AS link_id, 'causal' AS kind, a.id AS from_id, b.id AS to_id,
-           l.basis AS basis
+           l.basis AS basis, coalesce(l.status, 'unverified') AS status
   }
-  WITH link_id, kind, from_id, to_id, basis ORDER BY link_id
+  WITH link_id, kind, from_id, to_id, basis, status ORDER BY link_id
   RETURN collect({link_id: link_id, kind: kind, from_id: from_id, to_id: to_id,
-                  basis: basis}) AS links
+                  basis: basis, status: status}) AS links
 }
 RETURN claims, links
 """

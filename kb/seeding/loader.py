@@ -13,6 +13,12 @@ Schema statements run one per auto-commit transaction (Neo4j does not mix
 schema and data writes in one transaction); a data script runs as a single
 managed write transaction together with its history record, so it is applied
 whole or not at all.
+
+After a run that applied anything, every derived status and standing is
+brought current by a full recomputation (`kb.services.derived.recompute_all`,
+which writes only what differs): a script is arbitrary Cypher that may add,
+remove or supersede links anywhere, so the loader cannot know which claims it
+touched, and a seed is rare enough to afford one pass over the graph.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from kb.db import Store
 from kb.errors import SeedError
 from kb.repositories import seeding as repo
 from kb.seeding.splitter import Statement, split_statements
+from kb.services.derived import recompute_all
 
 SCRIPT_NAME = re.compile(r"^V(\d+)__[\w-]+\.cypher$")
 FOLDERS: tuple[Literal["schema", "seed"], ...] = ("schema", "seed")
@@ -127,6 +134,8 @@ def apply_scripts(
         action: Action = "applied" if previous is None else "reapplied"
         elapsed = time.perf_counter() - started
         results.append(ScriptResult(script.name, action, len(script.statements), elapsed))
+    if any(result.action != "skipped" for result in results):
+        recompute_all(store)
     return results
 
 

@@ -1,4 +1,12 @@
-"""Derived status of claims and causal links, computed at read time.
+"""The full recomputation of derived status and standing: the oracle.
+
+The API reads the values stored on claims and causal links, which
+`kb.services.derived` keeps current write by write. This module derives them
+all again from scratch (every evidence link, claim and dependency edge), the
+way the API did before they were stored: the property test
+(tests/integration/test_derived_oracle.py) compares the stored values with it,
+and `kb recompute` (`kb.services.recompute`) applies the same rules to a graph
+of any size, page by page.
 
 Evidence status (of a claim or causal link, from analysts' active links;
 `context` links do not count):
@@ -7,14 +15,11 @@ Evidence status (of a claim or causal link, from analysts' active links;
   confidence is at least twice the other's;
 - `contested`: evidence on both sides and neither outweighs the other twice.
 
-Standing (of a claim, from what it rests on; see `kb.services.reasoning`):
+Standing (of a claim, from what it rests on; see `kb.services.grounded`):
 claims and causal links whose status is `refuted` are defeated; a claim that
 stands when nothing is defeated but no longer stands now is `undermined`
 (every support path runs through something refuted); one that still stands
 but depends on something refuted is `weakened`; any other is `intact`.
-
-Computing this on every read (rather than storing it) means it can never be
-stale: a retraction changes the next answer.
 """
 
 from __future__ import annotations
@@ -94,22 +99,44 @@ def _assess(tx: ManagedTransaction) -> Assessment:
     return Assessment(status, derive_standing(claim_ids, edges, status), edges)
 
 
-def derive_standing(
+@dataclass(frozen=True)
+class Grounding:
+    """The grounded labelling's sets: what stands with nothing defeated (`baseline`),
+    what stands now (`now`), what rests on something refuted (`affected`)."""
+
+    baseline: set[str]
+    now: set[str]
+    affected: set[str]
+    defeated_claims: set[str]
+
+    def standing_of(self, claim_id: str) -> Standing:
+        if (
+            claim_id in self.baseline
+            and claim_id not in self.now
+            and claim_id not in self.defeated_claims
+        ):
+            return Standing.undermined
+        if claim_id in self.affected and claim_id in self.now:
+            return Standing.weakened
+        return Standing.intact
+
+
+def grounding(
     claim_ids: list[str], edges: list[Edge], status: dict[str, EvidenceStatus]
-) -> dict[str, Standing]:
-    """Standing of each claim given the evidence status of claims and causal links."""
+) -> Grounding:
+    """The labelling of every claim given the evidence status of claims and causal links."""
     defeated = {target for target, s in status.items() if s == EvidenceStatus.refuted}
     defeated_claims = defeated & set(claim_ids)
     defeated_links = {e.link_id for e in edges if e.link_id in defeated}
     baseline = standing_claims(claim_ids, edges, set())
     now = standing_claims(claim_ids, edges, defeated_claims, defeated_links)
     affected = downstream_of(defeated_claims, defeated_links, edges)
-    standing: dict[str, Standing] = {}
-    for claim_id in claim_ids:
-        if claim_id in baseline and claim_id not in now and claim_id not in defeated_claims:
-            standing[claim_id] = Standing.undermined
-        elif claim_id in affected and claim_id in now:
-            standing[claim_id] = Standing.weakened
-        else:
-            standing[claim_id] = Standing.intact
-    return standing
+    return Grounding(baseline, now, affected, defeated_claims)
+
+
+def derive_standing(
+    claim_ids: list[str], edges: list[Edge], status: dict[str, EvidenceStatus]
+) -> dict[str, Standing]:
+    """Standing of each claim given the evidence status of claims and causal links."""
+    labelling = grounding(claim_ids, edges, status)
+    return {claim_id: labelling.standing_of(claim_id) for claim_id in claim_ids}

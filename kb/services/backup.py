@@ -24,6 +24,7 @@ from kb.db import Store
 from kb.errors import BackupError
 from kb.repositories import backup as repo
 from kb.seeding.loader import apply_schema, discover_scripts
+from kb.services import derived
 
 PAGE_SIZE = 1000
 BATCH_SIZE = 500
@@ -107,6 +108,7 @@ def restore(
             pass
     finally:
         store.write(repo.drop_restore_index)
+    derived.recompute_all(store)  # a backup made before derived values were stored has none
     return restored
 
 

@@ -27,6 +27,7 @@ from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
 from kb.repositories import bulk as repo
 from kb.seeding.loader import apply_scripts, discover_scripts
+from kb.services import derived as derived_service
 
 Mode = Literal["auto", "import", "unwind"]
 DEFAULT_BATCH = 5_000
@@ -151,11 +152,10 @@ def after_load(store: Store, report: LoadReport, on_phase: PhaseCallback | None)
 def refresh_derived(store: Store) -> None:
     """Bring stored derived values (evidence status, standing) current after a load.
 
-    Hook for issue 8's stored derived values: once `kb.services.derived` exists, this
-    calls its `recompute_all(store)`. Until then reads derive status on the fly and
-    there is nothing to refresh.
+    A load writes claims, links and evidence without the write path that keeps them
+    current, so everything is derived once from the oracle (`kb.services.derived`).
     """
-    del store
+    derived_service.recompute_all(store)
 
 
 def _apply_schema(store: Store) -> None:

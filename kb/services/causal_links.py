@@ -6,12 +6,11 @@ from typing import Any
 
 from kb.db import Store
 from kb.errors import NotFound
-from kb.models import EvidenceStatus, Page
+from kb.models import Page
 from kb.repositories import causal_links as repo
 from kb.repositories import evidence as evidence_repo
 from kb.repositories import graph
 from kb.services import validation
-from kb.services.assessment import evidence_statuses
 
 MAX_CHAINS = 20
 
@@ -20,9 +19,6 @@ def list_causal_links(store: Store, claim_id: str | None, page: int, limit: int)
     """One page of causal links (those touching `claim_id`, if given), in id order."""
     request = validation.page_request(page, limit)
     total, items, estimate = store.read(repo.causal_link_page, claim_id, request)
-    statuses = evidence_statuses(store)
-    for item in items:
-        item["status"] = statuses.get(item["id"], EvidenceStatus.unverified)
     return Page.of(request, total, items, estimate)
 
 
@@ -31,7 +27,6 @@ def get_causal_link(store: Store, link_id: str) -> dict[str, Any]:
     link = store.read(repo.causal_link_detail, link_id)
     if link is None:
         raise NotFound("causal link", link_id)
-    link["status"] = evidence_statuses(store).get(link_id, EvidenceStatus.unverified)
     link["slots"].sort(key=lambda slot: slot["id"])
     link["evidence"] = store.read(evidence_repo.target_evidence, link_id)
     return link

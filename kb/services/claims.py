@@ -6,6 +6,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from neo4j import ManagedTransaction
+
 from kb.db import Store
 from kb.errors import InvalidRequest, NotFound
 from kb.models import (
@@ -21,7 +23,6 @@ from kb.repositories import claims as repo
 from kb.repositories import evidence as evidence_repo
 from kb.services import validation
 from kb.services.actors import find_actor
-from kb.services.assessment import Assessment, assess
 
 _WORD = re.compile(r"\w+")
 
@@ -62,10 +63,10 @@ def list_claims(store: Store, filters: ClaimFilters, page: int, limit: int) -> P
     """One page of claims, in id order (or by relevance when `q` is given)."""
     filters.validate()
     request = validation.page_request(page, limit)
-    assessment = assess(store)
     params: dict[str, Any] = asdict(filters)
-    params.pop("status")
-    params["claim_ids"] = assessment.matching(filters.status) if filters.status else None
+    # stored, indexed properties; the two vocabularies share no word
+    params["status"] = filters.status if filters.status in choices(EvidenceStatus) else None
+    params["standing"] = filters.status if filters.status in choices(Standing) else None
     if filters.actor:
         params["actor"] = find_actor(store, filters.actor) or filters.actor
     if filters.q is not None:
@@ -79,12 +80,12 @@ def list_claims(store: Store, filters: ClaimFilters, page: int, limit: int) -> P
             )
             raise InvalidRequest(message, field="page")
     total, items, estimate = store.read(repo.claim_page, params, request)
-    return Page.of(request, total, [_with_status(item, assessment) for item in items], estimate)
+    return Page.of(request, total, items, estimate)
 
 
 def get_claim(store: Store, claim_id: str) -> dict[str, Any]:
     """A claim with its assertions, actors, links, slots, evidence and derived status."""
-    claim = store.read(repo.claim_detail, claim_id)
+    claim = store.read(_claim_with_evidence, claim_id)
     if claim is None:
         raise NotFound("claim", claim_id)
     claim["assertions"].sort(key=lambda a: (a["source_id"], a["start"]))
@@ -93,11 +94,12 @@ def get_claim(store: Store, claim_id: str) -> dict[str, Any]:
     claim["actors"].sort(key=lambda a: (a["actor_id"], a["role"]))
     claim["topics"].sort(key=lambda t: t["topic_id"])
     claim["slots"].sort(key=lambda s: s["id"])
-    claim["evidence"] = store.read(evidence_repo.target_evidence, claim_id)
-    return _with_status(claim, assess(store))
+    return claim
 
 
-def _with_status(claim: dict[str, Any], assessment: Assessment) -> dict[str, Any]:
-    claim["status"] = assessment.status_of(claim["id"])
-    claim["standing"] = assessment.standing_of(claim["id"])
+def _claim_with_evidence(tx: ManagedTransaction, claim_id: str) -> dict[str, Any] | None:
+    """The claim (with its stored status and standing) and its evidence, in one read."""
+    claim = repo.claim_detail(tx, claim_id)
+    if claim is not None:
+        claim["evidence"] = evidence_repo.target_evidence(tx, claim_id)
     return claim

@@ -10,9 +10,15 @@ reaches every claim within the depth, to know the distances and the total.
 A walk may follow only links of some bases (`connective`, `structure`,
 `curator`; docs/curation.md), e.g. only what the text itself asserts.
 
-`impact` asks the grounded labelling (`kb.services.grounded`) what would
-still stand if one more claim were refuted, on top of what evidence has
-already refuted.
+`impact` asks the grounded labelling what would still stand if one more
+claim were refuted, on top of what evidence has already refuted. It labels
+only the subgraph that matters: the dependents within the depth cap, with
+the stored standing of their other premises as the fixed boundary
+(`kb.services.region`). A premise that lies outside that subgraph but still
+rests on the claim (only through a path longer than the cap) counts as it
+stands now, and with `bases` a boundary premise counts as it stands with
+links of every basis: the two places where this differs from labelling the
+whole graph again.
 """
 
 from __future__ import annotations
@@ -26,18 +32,16 @@ from kb.models import (
     MAX_DEPTH,
     MAX_WALK_PAGE_SIZE,
     Direction,
-    Edge,
-    EvidenceStatus,
     Impact,
     PageRequest,
     ReachedClaim,
     Via,
     Walk,
 )
+from kb.repositories import derived as derived_repo
 from kb.repositories import graph
 from kb.services import validation
-from kb.services.assessment import assess
-from kb.services.grounded import standing_claims
+from kb.services.region import REFUTED, Premise, label_region
 
 
 def walk(
@@ -89,8 +93,9 @@ def _walk(
         reached = reached[request.skip : request.skip + request.limit]
     summaries = graph.claim_summaries(tx, [claim.claim_id for claim in reached])
     for claim in reached:
-        claim.text = summaries[claim.claim_id]["text"]
-        claim.type = summaries[claim.claim_id]["type"]
+        summary = summaries[claim.claim_id]
+        claim.text, claim.type = summary["text"], summary["type"]
+        claim.status, claim.standing = summary["status"], summary["standing"]
     page, limit = (request.page, request.limit) if request else (1, max(1, total))
     return Walk(claim_id, direction, depth, reached, list(bases or BASES), page, limit, total)
 
@@ -102,25 +107,24 @@ def impact(store: Store, claim_id: str, bases: list[str] | None = None) -> Impac
     evidence stay defeated); each dependent also carries its current status
     and standing. With `bases`, only links of those bases count as support.
     """
-    wanted = validation.bases(bases)
-    dependents = walk(store, claim_id, "downstream", MAX_DEPTH, wanted).claims
-    assessment = assess(store)
-    edges = _of_bases(assessment.edges, wanted)
-    refuted = {
-        target for target, status in assessment.status.items() if status == EvidenceStatus.refuted
+    return store.read(_impact, claim_id, validation.bases(bases))
+
+
+def _impact(tx: ManagedTransaction, claim_id: str, bases: list[str] | None) -> Impact:
+    dependents = _walk(tx, claim_id, "downstream", MAX_DEPTH, bases, None).claims
+    rows = derived_repo.claims_grounding(tx, [claim_id, *(d.claim_id for d in dependents)])
+    statuses: dict[str, str | None] = {row["id"]: row["status"] for row in rows}
+    statuses[claim_id] = REFUTED  # the hypothesis
+    premises = {
+        row["id"]: [
+            Premise.of(p) for p in row["premises"] if bases is None or p["basis"] in bases
+        ]
+        for row in rows
     }
-    nodes = {e.from_id for e in edges} | {e.to_id for e in edges} | {claim_id}
-    refuted_links = {e.link_id for e in edges if e.link_id in refuted}
-    still_standing = standing_claims(nodes, edges, (refuted & nodes) | {claim_id}, refuted_links)
-    for dependent in dependents:
-        dependent.status = assessment.status_of(dependent.claim_id)
-        dependent.standing = assessment.standing_of(dependent.claim_id)
+    labels = label_region(statuses, premises)
+    still_standing = {c for c, label in labels.items() if label.stands_now}
     return Impact(
         claim_id=claim_id,
         loses_all_support=[d for d in dependents if d.claim_id not in still_standing],
         keeps_other_support=[d for d in dependents if d.claim_id in still_standing],
     )
-
-
-def _of_bases(edges: list[Edge], bases: list[str] | None) -> list[Edge]:
-    return edges if bases is None else [e for e in edges if e.basis in bases]

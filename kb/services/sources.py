@@ -9,7 +9,6 @@ from kb.errors import NotFound
 from kb.models import Page
 from kb.repositories import sources as repo
 from kb.services import validation
-from kb.services.assessment import assess
 
 
 def list_sources(store: Store, page: int, limit: int) -> Page:
@@ -35,18 +34,13 @@ def argument_map(store: Store, source_id: str) -> dict[str, Any]:
     found = store.read(repo.argument_map, source_id)
     if found is None:
         raise NotFound("source", source_id)
-    assessment = assess(store)
     links = found["links"]
     resting: dict[str, int] = {}
     for link in links:
         if link["kind"] != "attacks":
             resting[link["from_id"]] = resting.get(link["from_id"], 0) + 1
     for claim in found["claims"]:
-        claim["status"] = assessment.status_of(claim["id"])
-        claim["standing"] = assessment.standing_of(claim["id"])
         claim["direct_dependents"] = resting.get(claim["id"], 0)
-    for link in links:
-        link["status"] = assessment.status_of(link["link_id"]) if link["kind"] == "causal" else None
     return {"source_id": source_id, "claims": found["claims"], "links": links}
 
 

@@ -31,6 +31,9 @@ def _before_review(script_name: str) -> bool:
     return version <= (2 if kind == "schema" else 3)
 
 
+DERIVED = ("status", "standing", "stands_baseline", "stands_now", "rests_on_defeated")
+
+
 def graph_without_analysts_work(store: Store) -> tuple[list[Any], list[Any]]:
     """Every node and relationship except analysts' own, and except the status of
     the slots the analysts filled (a fresh seed has them open or closed)."""
@@ -43,6 +46,9 @@ def graph_without_analysts_work(store: Store) -> tuple[list[Any], list[Any]]:
     for node in nodes:
         if node["props"].get("id") in FILLED_SLOTS:
             for key in ("status", "closed_by", "reason"):
+                node["props"].pop(key, None)
+        if {"Claim", "CausalLink"} & set(node["labels"]):  # derived from analysts' evidence
+            for key in DERIVED:
                 node["props"].pop(key, None)
     relationships = store.read(
         records,
