@@ -2,7 +2,8 @@
 
 One mapping from exception family to status: the knowledge base's own
 errors (`kb.errors`; `kb.db` already turned the driver's into these:
-unreachable -> 503, constraint -> 409, busy -> 503) and Flask's HTTP errors
+unreachable -> 503, constraint -> 409, busy -> 503, an answer too large for
+Neo4j's transaction memory -> 422 `query-too-large`) and Flask's HTTP errors
 (404 for unknown routes, 422 from the schemas).
 Views never catch and abort; they let these handlers answer.
 """

@@ -1,15 +1,17 @@
 """Time list pages, search and walks on one synthetic graph (issue 8, "pages that cost a page").
 
     python -m bench.pages [--claims 100000] [--requests 10] [--port 27687 --http-port 27474]
+                          [--walk-limit 1000]
 
 Starts its own server (`.local/neo4j-pages`, wiped first), seeds the article,
 builds a synthetic graph of `--claims` claims (`bench/synthetic.py`), then
 times through the WSGI app in-process (p50/p95 in ms, after warm-up calls):
 `GET /claims?limit=50` page 1 and a page half-way through, `?q=synthetic`
 (every claim matches), and the dependents of the bottom claim (a hub) at
-depth 10. Beside each list figure: the same page read straight through the
-repository (`store.read`), i.e. without the API's status decoration. Prints
-one line per figure; no file is written.
+depth 10 and 50 (with the size of their answers). Beside the list figures:
+the same pages read straight through the repository (`store.read`), i.e.
+without the API's status decoration. Prints one line per figure; no file is
+written.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=10)
     parser.add_argument("--port", type=int, default=27687)
     parser.add_argument("--http-port", type=int, default=27474)
+    parser.add_argument("--walk-limit", type=int, help="`limit` of walk pages (newer code)")
     args = parser.parse_args()
     local = LocalServerConfig(LOCAL_DIR / "neo4j-pages", args.port, args.http_port, PASSWORD)
     shutil.rmtree(local.data_dir, ignore_errors=True)
@@ -72,13 +75,15 @@ def main() -> None:
     )
     store = Store.connect(settings)
     try:
-        run(store, settings, args.claims, args.requests)
+        run(store, settings, args.claims, args.requests, args.walk_limit)
     finally:
         store.close()
         localdb.stop(local)
 
 
-def run(store: Store, settings: Settings, claims: int, requests: int) -> None:
+def run(
+    store: Store, settings: Settings, claims: int, requests: int, walk_limit: int | None
+) -> None:
     from api import create_app  # noqa: PLC0415 (the app is only needed once the store is up)
 
     apply_scripts(store, discover_scripts(CYPHER_DIR))
@@ -100,25 +105,36 @@ def run(store: Store, settings: Settings, claims: int, requests: int) -> None:
         request = PageRequest(page, 50)
         return lambda: store.read(claim_repo.claim_page, {**FILTERS, **params}, request)
 
+    paged = f"&limit={walk_limit}" if walk_limit else ""  # older code knows no walk pages
+    hub_url = f"/claims/{hub}/dependents?depth="
     figures: dict[str, Callable[[], str]] = {
         "raw list page 1": lambda: timed(raw(1), requests * 3),
         f"raw list page {deep}": lambda: timed(raw(deep), requests * 3),
         "raw search q=synthetic": lambda: timed(raw(1, q="synthetic"), requests * 3),
-        "GET /claims?limit=50": lambda: timed(get("/claims?limit=50"), requests),
-        f"GET /claims?limit=50&page={deep}": lambda: timed(
-            get(f"/claims?limit=50&page={deep}"), requests
+        f"GET dependents depth=10{paged} (hub)": lambda: timed(
+            get(f"{hub_url}10{paged}"), requests, warmup=1
         ),
-        "GET /claims?q=synthetic": lambda: timed(get("/claims?q=synthetic&limit=50"), requests),
-        "GET dependents depth=10 (hub)": lambda: timed(
-            get(f"/claims/{hub}/dependents?depth=10"), requests
+        f"GET dependents depth=50{paged} (hub)": lambda: timed(
+            get(f"{hub_url}50{paged}"), requests, warmup=1
+        ),
+        "GET /claims?limit=50": lambda: timed(get("/claims?limit=50"), requests, warmup=1),
+        f"GET /claims?limit=50&page={deep}": lambda: timed(
+            get(f"/claims?limit=50&page={deep}"), requests, warmup=1
+        ),
+        "GET /claims?q=synthetic": lambda: timed(
+            get("/claims?q=synthetic&limit=50"), requests, warmup=1
         ),
     }
+    for depth in (10, 50):
+        walk = client.get(f"/api/v1{hub_url}{depth}{paged}").get_json()
+        reached = walk.get("meta", {}).get("total", len(walk["claims"]))
+        print(
+            f"{claims} claims | hub dependents depth={depth}: {reached} reached, "
+            f"{len(walk['claims'])} in the answer, {len(json.dumps(walk))} bytes",
+            flush=True,
+        )
     for name, measure in figures.items():
         print(f"{claims} claims | {name}: {measure()}", flush=True)
-    walk = client.get(f"/api/v1/claims/{hub}/dependents?depth=10").get_json()
-    size = len(json.dumps(walk))
-    reached = walk.get("meta", {}).get("total", len(walk["claims"]))
-    print(f"{claims} claims | hub dependents: {reached} reached, answer {size} bytes")
 
 
 if __name__ == "__main__":

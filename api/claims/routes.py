@@ -31,7 +31,16 @@ class Claims(MethodView):
     @blp.arguments(ClaimListArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, ClaimPageSchema)
     def get(self, page: int, limit: int, **filters: Any) -> Page:
-        """List claims, filtered, full-text searched and paginated."""
+        """List claims, filtered, full-text searched and paginated.
+
+        A page costs a page however large the graph: claims are read in id order
+        from the index and the read stops after the page. A filtered total counts
+        at most 10,000 matches; past that `meta.total_is_estimate` is true (see
+        `PageMeta`). A search (`q`) ranks the best 1,000 hits of each full-text
+        index (more for deeper pages, 10,000 at most: a deeper page is a 422).
+        An answer needing more memory than Neo4j allows one transaction is a 422
+        `query-too-large` problem saying how to narrow the request.
+        """
         filters_ = claim_service.ClaimFilters(**filters)
         return claim_service.list_claims(get_store(), filters_, page, limit)
 
