@@ -18,6 +18,7 @@ from kb.queries.synthetic import (
     CREATE_SYNTHETIC_SUPPORTS_QUERY,
     DELETE_SYNTHETIC_QUERY,
 )
+from kb.services.derived import recompute_all
 
 BATCH = 2000
 LAYER_WIDTH = 100
@@ -53,6 +54,7 @@ def build(store: Store, claims: int, seed: int = 7) -> str:
     ):
         for batch in _batches(rows):
             store.write(lambda tx, q=query, b=batch: tx.run(q, rows=b).consume())
+    recompute_all(store)  # stored status and standing, as after any load
     return ids[0]
 
 

@@ -16,6 +16,7 @@ from kb.queries.claims import (
     SEARCH_CLAIMS_COUNT_QUERY,
     SEARCH_CLAIMS_PAGE_QUERY,
 )
+from kb.repositories import derived
 from kb.repositories.paging import PageRows, read_page
 
 # Full-text hits each index answers at least (more when the page lies deeper): the
@@ -33,6 +34,9 @@ def claim_page(tx: ManagedTransaction, params: dict[str, Any], request: PageRequ
     `skip + limit`, if more); with more hits than that its total is flagged as
     an estimate. Without any filter the total comes from the count store.
     """
+    by_index = derived.status_page_queries(params)
+    if by_index and not params.get("q"):
+        return read_page(tx, *by_index, request, **params)
     if params.get("q"):
         hits = max(SEARCH_WINDOW, request.skip + request.limit)
         return read_page(

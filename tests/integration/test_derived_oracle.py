@@ -7,7 +7,9 @@ retracted through the evidence service, support and causal links added and
 removed (with `refresh_after_change` in the same transaction, as any writer
 of links must), and further seed scripts. After each sequence every stored
 value must equal the oracle (`kb.services.assessment.assess`), read
-directly, and `kb.services.derived.drift` must find nothing.
+directly, `kb.services.derived.drift` must find nothing, and `impact` of
+every claim (which labels only its dependents) must name the same dependents
+as labelling the whole graph again.
 
 CI runs `KB_ORACLE_EXAMPLES` examples (default 30); `make oracle` runs 500.
 """
@@ -26,12 +28,14 @@ from hypothesis import strategies as st
 from neo4j import ManagedTransaction
 
 from kb.db import Store, records
-from kb.models import Role
+from kb.models import EvidenceStatus, Role
 from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services import derived
 from kb.services import evidence as evidence_service
-from kb.services.assessment import assess
+from kb.services import graph as graph_service
+from kb.services.assessment import Assessment, assess
 from kb.services.evidence import EvidenceInput
+from kb.services.grounded import standing_claims
 from kb.services.keys import Principal
 from tests.conftest import _wipe, seed_fresh
 
@@ -199,6 +203,16 @@ MATCH (l:CausalLink) RETURN l.id AS id, l.status AS status, null AS standing
 """
 
 
+def _oracle_impact(oracle: Assessment, claim_id: str) -> set[str]:
+    """The dependents that would lose all support, labelling the whole graph again
+    (what `impact` computed before it labelled only the dependents)."""
+    refuted = {t for t, s in oracle.status.items() if s == EvidenceStatus.refuted}
+    nodes = set(oracle.standing)
+    refuted_links = {e.link_id for e in oracle.edges if e.link_id in refuted}
+    standing = standing_claims(nodes, oracle.edges, (refuted & nodes) | {claim_id}, refuted_links)
+    return nodes - standing
+
+
 def _assert_stored_equals_oracle(store: Store) -> None:
     oracle = assess(store)
     stored = store.read(records, STORED_QUERY)
@@ -207,6 +221,11 @@ def _assert_stored_equals_oracle(store: Store) -> None:
         if row["standing"] is not None or row["id"] in oracle.standing:
             assert row["standing"] == oracle.standing_of(row["id"]), row
     assert list(derived.drift(store)) == []
+    for claim_id in oracle.standing:  # the depth cap never bites on graphs this small
+        answer = graph_service.impact(store, claim_id)
+        loses = {c.claim_id for c in answer.loses_all_support}
+        reached = loses | {c.claim_id for c in answer.keeps_other_support}
+        assert loses == _oracle_impact(oracle, claim_id) & reached, claim_id
 
 
 @settings(

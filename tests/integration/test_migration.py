@@ -47,7 +47,7 @@ def graph_without_analysts_work(store: Store) -> tuple[list[Any], list[Any]]:
         if node["props"].get("id") in FILLED_SLOTS:
             for key in ("status", "closed_by", "reason"):
                 node["props"].pop(key, None)
-        if {"Claim", "CausalLink"} & set(node["labels"]):  # derived from analysts' evidence
+        if {"Claim", "CausalLink", "SupersededCausalLink"} & set(node["labels"]):  # derived
             for key in DERIVED:
                 node["props"].pop(key, None)
     relationships = store.read(

@@ -4,7 +4,9 @@ The incremental update (`kb.services.derived.refresh_downstream`) rests on
 this: take a random graph with random refutations, label it whole with the
 oracle (`kb.services.assessment.grounding`), pick the claims downstream of
 random changed ones, label only those with `label_region` and the oracle's
-values as the boundary, and expect the oracle's labels back. No database.
+values as the boundary, and expect the oracle's labels back. The paged full
+recomputation (`kb.services.recompute`) must agree with the oracle too. No
+database.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.models import Edge, EvidenceStatus
+from kb.services import recompute
 from kb.services.assessment import grounding
 from kb.services.region import Premise, label_region
 
@@ -78,3 +81,34 @@ def test_a_region_labels_as_the_whole_graph_does(
         assert labels[claim_id].stands_now == (claim_id in whole.now)
         assert labels[claim_id].rests_on_defeated == (claim_id in whole.affected)
         assert labels[claim_id].standing == whole.standing_of(claim_id)
+
+
+@settings(max_examples=200, deadline=None)
+@given(links=st.lists(pair, max_size=14), refuted=st.sets(st.integers(0, N + 13)))
+def test_the_paged_full_recomputation_labels_as_the_oracle(
+    links: list[tuple[int, int, bool]], refuted: set[int]
+) -> None:
+    claim_ids = [f"c{i}" for i in range(N)]
+    edges = [
+        Edge(f"c{a}", f"c{b}", "causal" if causal else "supports", f"l{n}")
+        for n, (a, b, causal) in enumerate(links)
+    ]
+    status = {f"c{i}" if i < N else f"l{i - N}": EvidenceStatus.refuted for i in refuted}
+    # evidence bears on claims and causal links only: a support link is never refuted
+    supports = {e.link_id for e in edges if e.kind == "supports"}
+    status = {target: s for target, s in status.items() if target not in supports}
+    whole = grounding(claim_ids, edges, status)
+    graph = recompute._Graph()
+    for claim_id in claim_ids:
+        graph.number(claim_id)
+    for edge in edges:
+        graph.sources.append(graph.number(edge.from_id))
+        graph.targets.append(graph.number(edge.to_id))
+        graph.links.append(edge.link_id if edge.kind == "causal" else None)
+    derived = dict(recompute._derive(graph, {k: v.value for k, v in status.items()}))
+    for claim_id in claim_ids:
+        assert derived[claim_id]["status"] == status.get(claim_id, EvidenceStatus.unverified)
+        assert derived[claim_id]["stands_baseline"] == (claim_id in whole.baseline)
+        assert derived[claim_id]["stands_now"] == (claim_id in whole.now)
+        assert derived[claim_id]["rests_on_defeated"] == (claim_id in whole.affected)
+        assert derived[claim_id]["standing"] == whole.standing_of(claim_id)
