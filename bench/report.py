@@ -92,10 +92,13 @@ def lines(runs: list[dict[str, Any]]) -> list[str]:
             "request ran (captured from its transactions), replayed in one read transaction "
             "on a bare driver session, every record fetched.", ""]  # fmt: skip
     read_runs = [run for run in runs if run.get("reads")]
+    if not read_runs:
+        out += ["No size has read figures yet (see the notes below)."]
     header = "| endpoint | " + " | ".join(
         f"{run['claims']:,} API p50 / p95 | raw p50 | answer" for run in read_runs
     )
-    out += [header + " |", "|---" * (1 + 3 * len(read_runs)) + "|"]
+    if read_runs:
+        out += [header + " |", "|---" * (1 + 3 * len(read_runs)) + "|"]
     for name in read_runs[0]["reads"] if read_runs else []:
         cells = []
         for run in read_runs:
