@@ -110,7 +110,9 @@ def lines(runs: list[dict[str, Any]]) -> list[str]:
             cells += [f"{fig['api']['p50']:.1f} / {fig['api']['p95']:.1f}{flag}",
                       f"{fig['raw']['p50']:.1f}", str(fig["answer"])]  # fmt: skip
         out.append(f"| {name} | " + " | ".join(cells) + " |")
-    out += ["", f"![read latency by graph size]({LATENCY_PLOT})", "", "## HTTP (`kb serve`)", "",
+    if read_runs:
+        out += ["", f"![read latency by graph size]({LATENCY_PLOT})"]
+    out += ["", "## HTTP (`kb serve`)", "",
             "gunicorn, 2 workers x 8 threads; 8 client threads on the same machine for mixed "
             "reads (detail of random claims, list, search, walks, impact, chains), then 4 for "
             "evidence writes (each a new URL on a random claim).", "",
