@@ -1,4 +1,6 @@
-"""Measure the API's latencies on a throwaway Neo4j and write docs/benchmarks.md.
+"""Measure the API's latencies on the article's graph and write docs/benchmarks-article.md.
+
+The scaling benchmark of issue 8 is `python -m bench` (docs/benchmarks.md).
 
     python -m bench.run [--requests 200] [--sizes 1000,5000,20000]
 
@@ -142,7 +144,7 @@ def write_report(figures: dict[str, object], sizes: list[int]) -> None:
     plot = plot_scaling(figures["scaling"])  # type: ignore[arg-type]
     row = "| {name} | {p50:.1f} | {p95:.1f} | {max:.1f} |"
     lines = [
-        "# Benchmarks",
+        "# Benchmarks: the article graph",
         "",
         f"Measured by `make bench` (`python -m bench.run`) on {time.strftime('%Y-%m-%d')}, "
         f"{platform.machine()}, {platform.python_version()}; Neo4j {localdb.neo4j_version()} "
@@ -182,7 +184,7 @@ def write_report(figures: dict[str, object], sizes: list[int]) -> None:
     if plot:
         lines += ["", f"![dependents and impact latency by graph size]({plot.name})"]
     lines += ["", READING_NOTE]
-    (DOCS / "benchmarks.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (DOCS / "benchmarks-article.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kb.errors import ConfigError
+from kb.sizing import MemoryRequest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CYPHER_DIR = PROJECT_ROOT / "cypher"
@@ -54,6 +55,8 @@ class LocalServerConfig:
     # Extra Neo4j settings as `name=value`, applied over the launcher's own (tests use it
     # for limits such as `db.memory.transaction.max`).
     settings: tuple[str, ...] = ()
+    # Heap, page cache and transaction memory; what is left open is derived (`kb.sizing`).
+    memory: MemoryRequest = field(default_factory=MemoryRequest)
 
     @property
     def data_dir(self) -> Path:
@@ -108,6 +111,7 @@ class Settings:
             bolt_port=_int_env("KB_LOCAL_BOLT_PORT", 7687),
             http_port=_int_env("KB_LOCAL_HTTP_PORT", 7474),
             password=password,
+            memory=MemoryRequest.from_env(),
         )
         return cls(
             neo4j_uri=env.get("NEO4J_URI", f"neo4j://127.0.0.1:{local.bolt_port}"),

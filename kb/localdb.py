@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
 import subprocess
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from kb.config import PROJECT_ROOT, LocalServerConfig, Settings
 from kb.errors import KbError, LocalServerError
 from kb.research import write_browser_files
+from kb.sizing import Memory, derive, format_size, machine_ram, store_size
 
 LAUNCHER_DIR = PROJECT_ROOT / "neo4j-local"
 POM_FILE = LAUNCHER_DIR / "pom.xml"
@@ -41,10 +43,11 @@ LAUNCHER_PREFIX = "LocalNeo4j:"
 SETTINGS_VARIABLE = "KB_LOCAL_NEO4J_SETTINGS"  # extra settings, one `name=value` a line
 JAVA_NEEDED = "the local Neo4j needs Java 17 or 21"
 
-# A small heap suits a dev knowledge base; the page cache (256m) is set by the launcher.
-# The --add-opens flags are the ones Neo4j's own neo4j.conf ships with (page cache, netty).
+# The heap (-Xmx) comes from `kb.sizing`; the page cache and transaction memory go to the
+# launcher as arguments. The --add-opens flags are the ones Neo4j's own neo4j.conf ships
+# with (page cache, netty).
 JVM_OPTIONS = (
-    "-Xms256m -Xmx512m -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+DisableExplicitGC"
+    "-XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+DisableExplicitGC"
     " -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true"
     " -Dlog4j2.disable.jmx=true --enable-native-access=ALL-UNNAMED"
     " --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED"
@@ -63,6 +66,8 @@ class ServerStatus:
     data_dir: Path
     log_file: Path
     version: str
+    # What this process started the server with ("" when it did not start it).
+    memory: str = ""
 
 
 @cache
@@ -154,14 +159,16 @@ def start(config: LocalServerConfig, timeout: float = 120.0) -> ServerStatus:
     java = _tool("java", JAVA_NEEDED)
     config.data_dir.mkdir(parents=True, exist_ok=True)
     config.log_file.parent.mkdir(parents=True, exist_ok=True)
-    classpath = os.pathsep.join([str(CLASSES_DIR), *_classpath_entries()])
+    memory = memory_for(config)
     args = {
         "--bolt-port": config.bolt_port,
         "--http-port": config.http_port,
         "--data-dir": config.data_dir,
         "--browser-dir": _browser_files(config),
+        "--pagecache": format_size(memory.pagecache),
+        "--tx-memory": format_size(memory.tx_memory),
     }
-    cmd = [java, *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS]
+    cmd = [java, *_heap_options(memory.heap), *JVM_OPTIONS, "-cp", _classpath(), MAIN_CLASS]
     cmd += [str(item) for pair in args.items() for item in pair]
     with config.log_file.open("a") as log:
         log.write(f"\n=== kb.localdb start {datetime.now(UTC).isoformat()} ===\n")
@@ -192,7 +199,62 @@ def start(config: LocalServerConfig, timeout: float = 120.0) -> ServerStatus:
         proc.wait()
         config.pid_file.unlink(missing_ok=True)
         raise
-    return status(config)
+    return replace(status(config), memory=memory.describe())
+
+
+def memory_for(config: LocalServerConfig) -> Memory:
+    """The server's memory: what `config` asks for, the rest derived from RAM and store."""
+    return derive(config.memory, machine_ram(), store_size(config.data_dir))
+
+
+def _heap_options(heap: int) -> list[str]:
+    # Start at most 256 MB so that a large -Xmx does not claim its memory up front.
+    return [f"-Xms{format_size(min(heap, 256 * 1024 * 1024))}", f"-Xmx{format_size(heap)}"]
+
+
+def _classpath() -> str:
+    return os.pathsep.join([str(CLASSES_DIR), *_classpath_entries()])
+
+
+def admin_import(
+    config: LocalServerConfig, options: list[str], cwd: Path, log: Path
+) -> dict[str, int]:
+    """Run `neo4j-admin database import full neo4j OPTIONS` on the stopped server's store.
+
+    The import tool is on the launcher's classpath (`org.neo4j.cli.AdminTool`); it reads
+    the data directory from a one-line `neo4j.conf` under `<home>/admin-conf`. Its output goes
+    to `log`; a failure raises `LocalServerError` with the tool's last line. Returns the
+    counts the tool reports (`nodes`, `relationships`, `properties`).
+    """
+    build(config)
+    if status(config).running:
+        raise LocalServerError("neo4j-admin import needs the local Neo4j stopped (kb db stop)")
+    conf_dir = config.home / "admin-conf"
+    conf_dir.mkdir(parents=True, exist_ok=True)
+    (conf_dir / "neo4j.conf").write_text(
+        f"server.directories.data={config.data_dir.resolve()}\n"
+        f"server.directories.logs={(config.data_dir / 'logs').resolve()}\n"
+    )
+    java = _tool("java", JAVA_NEEDED)
+    memory = memory_for(config)
+    cmd = [java, *_heap_options(memory.heap), "-cp", _classpath(), "org.neo4j.cli.AdminTool"]
+    # The tool would otherwise take 90% of free memory off-heap: give it the server's share.
+    off_heap = f"--max-off-heap-memory={format_size(memory.pagecache + memory.heap)}"
+    cmd += ["database", "import", "full", "neo4j", off_heap, *options]
+    env = {**os.environ, "NEO4J_HOME": str(config.home.resolve()), "NEO4J_CONF": str(conf_dir)}
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w") as out:
+        proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+    if proc.returncode != 0:
+        lines = [ln for ln in log.read_text(errors="replace").splitlines() if ln.strip()]
+        last = lines[-1][:300] if lines else f"exit code {proc.returncode}"
+        raise LocalServerError(f"neo4j-admin import failed: {last} (see {log})")
+    report = log.read_text(errors="replace").rpartition("IMPORT DONE")[2]
+    return {
+        what: int(match.group(1))
+        for what in ("nodes", "relationships", "properties")
+        if (match := re.search(rf"(\d+) {what}\b", report))
+    }
 
 
 def _browser_files(config: LocalServerConfig) -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from kb import localdb
@@ -20,6 +22,8 @@ def _print_status(status: localdb.ServerStatus, config: LocalServerConfig) -> No
     click.echo(f"  http: {status.http_url}")
     click.echo(f"  data: {status.data_dir}")
     click.echo(f"  log:  {status.log_file}")
+    if status.memory:
+        click.echo(f"  memory: {status.memory}")
     if status.running:
         urls = localdb.browser_urls(config)
         # Only the well-known local default is printed; a password the user chose stays unsaid.
@@ -33,11 +37,24 @@ def _print_status(status: localdb.ServerStatus, config: LocalServerConfig) -> No
 
 @db.command()
 @click.option("--timeout", default=180.0, show_default=True, help="Seconds to wait for Bolt.")
-def start(timeout: float) -> None:
-    """Build the launcher if needed and start Neo4j; waits until it accepts queries."""
+@click.option("--heap", help="JVM heap, e.g. 2g (default: KB_NEO4J_HEAP, else derived).")
+@click.option(
+    "--pagecache", help="Page cache, e.g. 1g (default: KB_NEO4J_PAGECACHE, else derived)."
+)
+@click.option(
+    "--tx-memory", help="Memory of all transactions, e.g. 512m (KB_NEO4J_TX_MEMORY, else derived)."
+)
+def start(timeout: float, heap: str | None, pagecache: str | None, tx_memory: str | None) -> None:
+    """Build the launcher if needed and start Neo4j; waits until it accepts queries.
+
+    Memory left unset is derived from the machine's RAM and the store's size (docs/scaling.md).
+    """
     settings = Settings.from_env()
+    local = replace(
+        settings.local, memory=settings.local.memory.overridden(heap, pagecache, tx_memory)
+    )
     click.echo("Starting the local Neo4j (the first start downloads it from Maven Central)...")
-    _print_status(localdb.start(settings.local, timeout=timeout), settings.local)
+    _print_status(localdb.start(local, timeout=timeout), local)
 
 
 @db.command()

@@ -19,7 +19,7 @@ import org.neo4j.server.NeoBootstrapper;
  * Runs a Neo4j Community server (Bolt + HTTP + Browser) for the project's local knowledge base.
  *
  * <p>Usage: {@code KB_LOCAL_NEO4J_PASSWORD=PW LocalNeo4j --bolt-port N --http-port N --data-dir PATH
- * [--browser-dir PATH]}.
+ * [--browser-dir PATH] [--pagecache SIZE] [--tx-memory SIZE]}.
  *
  * <p>With {@code --browser-dir}, the folder's {@code style.grass} and {@code guide.html} are
  * served at {@code /kb/} ({@link ResearchFiles}) and Neo4j Browser applies the style and opens
@@ -66,7 +66,12 @@ public final class LocalNeo4j {
         conf.put("dbms.routing.enabled", "false");
         conf.put("dbms.security.auth_enabled", "true");
         conf.put("initial.dbms.default_database", "neo4j");
-        conf.put("server.memory.pagecache.size", "256m");
+        // Sizes come from kb/sizing.py (kb db start --pagecache / --tx-memory); the heap is -Xmx.
+        conf.put("server.memory.pagecache.size", args.getOrDefault("--pagecache", "256m"));
+        String txMemory = args.get("--tx-memory");
+        if (txMemory != null && !txMemory.isEmpty()) {
+            conf.put("dbms.memory.transaction.total.max", txMemory);
+        }
         conf.put("db.tx_log.rotation.retention_policy", "2 files");
         conf.put("dbms.usage_report.enabled", "false");
         // Netty otherwise idles 5s per Bolt event loop group on shutdown (the stores are already
@@ -183,7 +188,8 @@ public final class LocalNeo4j {
     private static void usage(String problem) {
         System.err.println("LocalNeo4j: " + problem);
         System.err.println(
-                "usage: LocalNeo4j --bolt-port N --http-port N --data-dir PATH [--browser-dir PATH]");
+                "usage: LocalNeo4j --bolt-port N --http-port N --data-dir PATH [--browser-dir PATH]"
+                        + " [--pagecache SIZE] [--tx-memory SIZE]");
         System.exit(2);
     }
 }

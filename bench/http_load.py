@@ -1,0 +1,153 @@
+"""HTTP throughput of `kb serve` (gunicorn, 2 workers x 8 threads) under a mixed read
+load and under evidence writes, with the workers' and Neo4j's memory.
+
+The clients are threads of this process with one keep-alive connection each; on a
+2-core machine they share the CPU with gunicorn and Neo4j, which the report says.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from typing import Any
+
+from bench.graphgen import GraphFacts, claim_id
+from bench.probes import endpoints
+from bench.suite import API, Options, child_pids, percentiles, rss_mb
+from kb import localdb
+from kb.config import PROJECT_ROOT, Settings
+
+
+def _serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "NEO4J_URI": settings.neo4j_uri,
+        "NEO4J_PASSWORD": settings.neo4j_password,
+        "NEO4J_DATABASE": settings.neo4j_database,
+    }
+    cmd = [sys.executable, "-m", "kb", "serve", "--port", str(port), "--workers", "2"]
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("GET", f"{API}/openapi.json")
+            conn.getresponse().read()
+            return proc  # any answer: the workers are up
+        except (OSError, http.client.HTTPException):
+            time.sleep(0.5)
+    proc.terminate()
+    raise RuntimeError(f"kb serve did not answer on port {port}")
+
+
+def _drive(port: int, seconds: float, clients: int, request: Any) -> dict[str, Any]:
+    """Run `request(conn, rng, i)` -> status from `clients` threads for `seconds`."""
+    latencies: list[float] = []
+    errors: list[int] = []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client(number: int) -> None:
+        rng = random.Random(number)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        i = 0
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            try:
+                status = request(conn, rng, number * 1_000_000 + i)
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+                status = 599
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                latencies.append(elapsed)
+                if status >= 400:
+                    errors.append(status)
+            i += 1
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.monotonic() - started
+    return {
+        "requests": len(latencies),
+        "per_second": len(latencies) / wall,
+        "errors": len(errors),
+        "error_statuses": sorted(set(errors)),
+        "latency": percentiles(latencies) if latencies else {},
+        "clients": clients,
+        "seconds": wall,
+    }
+
+
+def measure(settings: Settings, facts: GraphFacts, options: Options, key: str) -> dict[str, Any]:
+    """Mixed reads, then evidence writes; whether written claims show a current status."""
+    proc = _serve(settings, options.api_port)
+    try:
+        urls = [url for name, url in endpoints(facts).items() if "hub" not in name]
+
+        def read(conn: http.client.HTTPConnection, rng: random.Random, _i: int) -> int:
+            url = rng.choice(urls)
+            if rng.random() < 0.4:  # detail of any claim, so the cache does not answer all
+                url = f"{API}/claims/{claim_id(rng.randrange(facts.claims))}"
+            conn.request("GET", url)
+            response = conn.getresponse()
+            response.read()
+            return response.status
+
+        reads = _drive(options.api_port, options.http_seconds, options.http_clients, read)
+        workers = child_pids(proc.pid)
+        rss = {
+            "workers": sum(rss_mb(pid) for pid in workers),
+            "neo4j": rss_mb(localdb.status(settings.local).pid),
+        }
+        written: list[str] = []
+
+        def write(conn: http.client.HTTPConnection, rng: random.Random, i: int) -> int:
+            target = claim_id(rng.randrange(facts.claims))
+            body = json.dumps({"url": f"https://bench.example/w/{i}", "stance": "supports",
+                               "confidence": 0.7, "rationale": "benchmark write"})  # fmt: skip
+            headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+            conn.request("POST", f"{API}/claims/{target}/evidence", body, headers)
+            response = conn.getresponse()
+            response.read()
+            if response.status < 300:
+                written.append(target)
+            return response.status
+
+        writes = _drive(options.api_port, options.http_seconds / 2, 4, write)
+        writes["status_current"] = _statuses(options.api_port, written[:50])
+        print(
+            f"  http mixed reads {reads['per_second']:.1f}/s ({reads['errors']} errors), "
+            f"writes {writes['per_second']:.1f}/s ({writes['errors']} errors)"
+        )
+        return {"reads": reads, "writes": writes, "rss_mb": rss, "workers": len(workers)}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _statuses(port: int, claims: list[str]) -> dict[str, int]:
+    """Status of claims that just received supporting evidence: supported or contested
+    (when they had refuting evidence already) if status is kept current."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    seen: dict[str, int] = {}
+    for target in claims:
+        conn.request("GET", f"{API}/claims/{target}")
+        response = conn.getresponse()
+        body = json.loads(response.read() or b"{}")
+        status = str(body.get("status"))
+        seen[status] = seen.get(status, 0) + 1
+    return seen

@@ -1,0 +1,35 @@
+"""The requests the benchmark (and the load-path smoke test) make of a synthetic graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.graphgen import GraphFacts
+
+API = "/api/v1"
+
+
+def endpoints(facts: GraphFacts) -> dict[str, str]:
+    """The read requests the benchmark times, by name; the same answer size at every size."""
+    deep_page = max(2, facts.claims // 50 // 2)
+    return {
+        "detail": f"{API}/claims/{facts.small_claim}",
+        "list page 1": f"{API}/claims?limit=50",
+        "list deep page": f"{API}/claims?limit=50&page={deep_page}",
+        "search": f"{API}/claims?q={facts.search_word}",
+        "dependents (small)": f"{API}/claims/{facts.small_claim}/dependents",
+        "dependents (hub)": f"{API}/claims/{facts.hub_claim}/dependents",
+        "dependencies (small)": f"{API}/claims/{facts.top_claim}/dependencies",
+        "dependencies (hub)": f"{API}/claims/{facts.sink_claim}/dependencies",
+        "impact": f"{API}/claims/{facts.small_claim}/impact",
+        "causal chains": f"{API}/causal-chains?from={facts.chain_from}&to={facts.chain_to}",
+    }
+
+
+def answer_size(body: Any) -> int:
+    """How many things an answer lists (items, claims reached, chains), for like-for-like."""
+    if isinstance(body, dict):
+        for key in ("items", "claims", "chains", "dependents", "unsupported"):
+            if isinstance(body.get(key), list):
+                return len(body[key])
+    return 1

@@ -1,0 +1,226 @@
+"""One benchmark run for one graph size: generate, load both ways, time every read.
+
+Results are plain dicts (saved as JSON by `bench.__main__`, turned into
+docs/benchmarks.md by `bench.report`), so sizes can run in separate processes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench import capture, graphgen  # noqa: F401  (capture: hook in place before any query)
+from kb import localdb
+from kb.bulkcsv import discover
+from kb.config import LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
+from kb.db import Store
+from kb.services import backup as backup_service
+from kb.services import bulk as bulk_service
+from kb.services import keys as key_service
+from kb.sizing import MemoryRequest, store_size
+
+PASSWORD = "kb-bench-password"
+DATA_ROOT = LOCAL_DIR / "bench-data"
+API = "/api/v1"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What `python -m bench` was asked to do."""
+
+    requests: int = 30
+    budget_seconds: float = 20.0  # per figure: fewer samples when one request is slow
+    unwind_max: int = 100_000
+    batch_sizes: tuple[int, ...] = (1_000, 5_000, 20_000)
+    http_seconds: float = 20.0
+    http_clients: int = 8
+    memory: MemoryRequest = MemoryRequest()
+    bolt_port: int = 27687
+    http_port: int = 27474
+    api_port: int = 27800
+    profile_seconds: float = 6.0  # py-spy per figure that misses a target
+    load_only: bool = False
+    # Sizes whose store a previous run left loaded: their saved figures, to reuse.
+    reuse_from: dict[int, dict[str, Any]] | None = (
+        None  # generate and load, no reads (loading figures of a large size)
+    )
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    return {
+        "p50": statistics.median(ordered),
+        "p95": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))],
+        "n": len(ordered),
+    }
+
+
+def sample(call: Callable[[], Any], count: int, budget: float, warmup: int = 2) -> list[float]:
+    """Milliseconds of up to `count` calls after `warmup`, stopping once `budget` s are spent
+    (at least three samples)."""
+    for _ in range(warmup):
+        call()
+    samples: list[float] = []
+    deadline = time.perf_counter() + budget
+    while len(samples) < count and (len(samples) < 3 or time.perf_counter() < deadline):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def graph_files(size: int) -> tuple[Path, graphgen.GraphFacts, float]:
+    """The CSV files of a `size`-claim graph, generated once and kept under .local/."""
+    folder = DATA_ROOT / str(size)
+    facts_file = folder / "facts.json"
+    if not facts_file.exists():
+        # A process of its own, so that its peak memory is the generator's alone.
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        cmd = [sys.executable, "-m", "bench.graphgen", str(folder), "--claims", str(size)]
+        subprocess.run(cmd, check=True, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL)
+        print(f"  generated {size:,} claims in {time.perf_counter() - started:.1f} s")
+    saved = json.loads(facts_file.read_text())
+    peak = saved.pop("max_rss_mb", 0.0)
+    saved.pop("nodes"), saved.pop("relationships")
+    return folder, graphgen.GraphFacts(**saved), peak
+
+
+def server(options: Options) -> tuple[LocalServerConfig, Settings]:
+    local = LocalServerConfig(
+        LOCAL_DIR / f"neo4j-bench-{options.bolt_port}",
+        options.bolt_port,
+        options.http_port,
+        PASSWORD,
+        memory=options.memory,
+    )
+    settings = Settings(
+        neo4j_uri=f"neo4j://127.0.0.1:{options.bolt_port}",
+        neo4j_password=PASSWORD,
+        local=local,
+        neo4j_max_retry_seconds=60.0,
+        read_timeout_seconds=300.0,
+        request_timeout_seconds=300.0,
+        request_max_retry_seconds=5.0,
+    )
+    return local, settings
+
+
+def run_size(size: int, options: Options, smallest: bool) -> dict[str, Any]:
+    """Everything measured on one graph size."""
+    folder, facts, generator_mb = graph_files(size)
+    local, settings = server(options)
+    previous = options.reuse_from.get(size) if options.reuse_from else None
+    localdb.stop(local)
+    if previous is None:
+        shutil.rmtree(local.data_dir, ignore_errors=True)
+    localdb.start(local, timeout=600)
+    store = Store.connect(settings)
+    result: dict[str, Any] = {
+        "claims": size,
+        "facts": facts.as_dict(),
+        "generator_max_rss_mb": generator_mb,
+    }
+    try:
+        if previous is not None:
+            # The store a --load-only run built: its load figures stand; the code of this
+            # run brings schema and derived values current on it.
+            print("  reusing the loaded store ...")
+            for key in ("import", "unwind", "store_mb", "rss_after_load_mb"):
+                if key in previous:
+                    result[key] = previous[key]
+            report = bulk_service.LoadReport("reuse")
+            bulk_service.after_load(store, report, None)
+            result["reuse"] = _report(report)
+        elif size <= options.unwind_max:
+            result["unwind"] = measure_unwind(store, folder, options, smallest)
+            backup_service.wipe(store)
+        if previous is None:
+            print("  bulk import ...")
+            report = bulk_service.load(settings, store, folder, mode="import")
+            result["import"] = _report(report)
+            result["store_mb"] = store_size(local.data_dir) / 2**20
+            result["rss_after_load_mb"] = {"neo4j": _rss_mb(localdb.status(local).pid)}
+        result["memory"] = localdb.memory_for(local).describe()
+        if options.load_only:
+            return result
+        from bench import http_load, reads  # after the load: the app needs the store up
+
+        result["reads"] = reads.measure(settings, facts, options)
+        result["rss_after_reads_mb"] = {"neo4j": _rss_mb(localdb.status(local).pid)}
+        key = key_service.create_key(store, f"bench-{int(time.time())}", "analyst")
+        result["http"] = http_load.measure(settings, facts, options, key)
+    finally:
+        store.close()
+        localdb.stop(local)
+    return result
+
+
+def measure_unwind(store: Store, folder: Path, options: Options, smallest: bool) -> dict[str, Any]:
+    """rows/s of the UNWIND path: the whole graph at the default batch size, and on the
+    smallest graph the claims and their supports at each batch size."""
+    files = discover(folder)
+    figures: dict[str, Any] = {}
+    if smallest:
+        subset = [f for f in files if f.key in ("Claim", "SUPPORTS-Claim-Claim")]
+        sweep = {}
+        for batch in options.batch_sizes:
+            backup_service.wipe(store)
+            report = bulk_service.merge_files(store, subset, batch)
+            sweep[str(batch)] = _report(report)
+            print(f"  unwind batch {batch}: {report.rows_per_second:,.0f} rows/s")
+        figures["batch_sweep"] = sweep
+        backup_service.wipe(store)
+    print(f"  unwind full graph, batch {bulk_service.DEFAULT_BATCH} ...")
+    report = bulk_service.merge_files(store, files, bulk_service.DEFAULT_BATCH)
+    figures["full"] = _report(report)
+    print(f"  unwind: {report.rows_per_second:,.0f} rows/s")
+    return figures
+
+
+def _report(report: bulk_service.LoadReport) -> dict[str, Any]:
+    return {
+        "mode": report.mode,
+        "nodes": report.nodes,
+        "relationships": report.relationships,
+        "phases": report.phases,
+        "seconds": report.seconds,
+        "rows_per_second": report.rows_per_second,
+    }
+
+
+def _rss_mb(pid: int | None) -> float:
+    if pid is None:
+        return 0.0
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def child_pids(parent: int) -> list[int]:
+    """Processes whose parent is `parent` (gunicorn's workers), from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def rss_mb(pid: int | None) -> float:
+    return _rss_mb(pid)
