@@ -15,6 +15,7 @@ from typing import Any, LiteralString
 from neo4j import ManagedTransaction
 
 from kb.db import Store
+from kb.services.derived import recompute_all
 
 SOURCE_ID = "test-wire-001"
 OWN_CLAIM = "c-test-phase-two-technical-stall"
@@ -68,6 +69,7 @@ def _link(link_id: str, quote: str) -> dict[str, Any]:
 def write_second_source(store: Store) -> None:
     """Add the wire report, its assertions and its two links."""
     store.write(_write)
+    recompute_all(store)  # as a seed run does: its claims get stored status and standing
 
 
 def _write(tx: ManagedTransaction) -> None:
