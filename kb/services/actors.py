@@ -46,4 +46,7 @@ def actor_claims(store: Store, key: str, role: str | None, page: int, limit: int
     validation.one_of(role, ActorRole, "role")
     request = validation.page_request(page, limit)
     actor_id = resolve_actor(store, key)
-    return Page.of(request, *store.read(actor_repo.actor_claims, actor_id, role, request))
+    total, items, estimate = store.read(actor_repo.actor_claims, actor_id, role, request)
+    for item in items:
+        item["roles"].sort()  # collected in storage order: sorted, one answer per graph
+    return Page.of(request, total, items, estimate)
