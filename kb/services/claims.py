@@ -15,6 +15,7 @@ from kb.models import (
     ClaimType,
     EvidenceStatus,
     Page,
+    PageRequest,
     SlotFilter,
     Standing,
     choices,
@@ -77,11 +78,10 @@ def list_claims(store: Store, filters: ClaimFilters, page: int, limit: int) -> P
         if not params["q"]:  # nothing searchable (only punctuation): nothing matches
             return Page.of(request, 0, [])
         if request.skip + request.limit > repo.MAX_SEARCH_HITS:
-            message = (
-                f"a search serves its best {repo.MAX_SEARCH_HITS} hits; ask for an earlier "
-                "page or narrow the search with more words or filters"
-            )
-            raise InvalidRequest(message, field="page")
+            # A search ranks its best MAX_SEARCH_HITS hits (Lucene sizes its queue up
+            # front); a page past them is empty, like any page past the last.
+            total, _items, estimate = store.read(repo.claim_page, params, PageRequest(1, 1))
+            return Page.of(request, total, [], estimate)
     total, items, estimate = store.read(repo.claim_page, params, request)
     return Page.of(request, total, items, estimate)
 

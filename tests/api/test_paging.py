@@ -107,3 +107,9 @@ def test_a_walk_answer_grows_with_the_claims_reached_not_their_paths(
     for claim in body["claims"]:
         assert "path" not in claim
         assert set(claim["via"]) == {"claim_id", "link_id", "kind", "basis", "marker", "rationale"}
+
+
+def test_a_search_page_past_the_ranked_window_is_empty(client: CheckedClient) -> None:
+    body = client.get("/api/v1/claims?q=second+phase&page=999999&limit=50").get_json()
+    assert body["items"] == []
+    assert body["meta"]["total"] > 0  # the count still answers
