@@ -69,8 +69,6 @@ ORDER BY c.id
 SKIP $skip LIMIT $limit
 RETURN c {
   .id, .text, .type, .checkable, roles: roles,
-  sources: COLLECT {
-    MATCH (s:Source)-[:ASSERTS]->(c) WITH DISTINCT s.id AS id RETURN id ORDER BY id
-  }
+  sources: COLLECT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s.id }
 } AS item
 """

@@ -13,9 +13,7 @@ _LINK_FIELDS: LiteralString = """
   .id, .mechanism, .basis, .marker, .rationale, status: coalesce(l.status, 'unverified'),
   cause: cause {.id, .text, .type},
   effect: effect {.id, .text, .type},
-  sources: COLLECT {
-    MATCH (s:Source)-[:ASSERTS_LINK]->(l) WITH DISTINCT s.id AS id RETURN id ORDER BY id
-  }
+  sources: COLLECT { MATCH (s:Source)-[:ASSERTS_LINK]->(l) RETURN DISTINCT s.id }
 """
 
 CAUSAL_LINKS_COUNT_QUERY: LiteralString = (

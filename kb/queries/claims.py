@@ -27,9 +27,7 @@ _CLAIM_ITEM: LiteralString = """
 RETURN c {
   .id, .text, .type, .checkable, score: score,
   status: coalesce(c.status, 'unverified'), standing: coalesce(c.standing, 'intact'),
-  sources: COLLECT {
-    MATCH (s:Source)-[:ASSERTS]->(c) WITH DISTINCT s.id AS id RETURN id ORDER BY id
-  }
+  sources: COLLECT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s.id }
 } AS item
 """
 

@@ -49,4 +49,5 @@ def actor_claims(store: Store, key: str, role: str | None, page: int, limit: int
     total, items, estimate = store.read(actor_repo.actor_claims, actor_id, role, request)
     for item in items:
         item["roles"].sort()  # collected in storage order: sorted, one answer per graph
+        item["sources"].sort()
     return Page.of(request, total, items, estimate)

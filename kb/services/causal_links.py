@@ -19,6 +19,8 @@ def list_causal_links(store: Store, claim_id: str | None, page: int, limit: int)
     """One page of causal links (those touching `claim_id`, if given), in id order."""
     request = validation.page_request(page, limit)
     total, items, estimate = store.read(repo.causal_link_page, claim_id, request)
+    for item in items:
+        item["sources"].sort()  # collected in storage order: one answer per graph
     return Page.of(request, total, items, estimate)
 
 

@@ -83,6 +83,8 @@ def list_claims(store: Store, filters: ClaimFilters, page: int, limit: int) -> P
             total, _items, estimate = store.read(repo.claim_page, params, PageRequest(1, 1))
             return Page.of(request, total, [], estimate)
     total, items, estimate = store.read(repo.claim_page, params, request)
+    for item in items:
+        item["sources"].sort()  # collected in storage order: one answer per graph
     return Page.of(request, total, items, estimate)
 
 

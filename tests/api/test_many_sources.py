@@ -29,7 +29,9 @@ def test_asserted_by_min_combines_with_other_filters_and_pages(
     assert [item["id"] for item in body["items"]] == ["c-hostages-not-rescued"]
     first = client.get("/api/v1/claims?asserted_by_min=2&limit=1&page=1").get_json()
     second = client.get("/api/v1/claims?asserted_by_min=2&limit=1&page=2").get_json()
-    assert first["meta"] == {"page": 1, "limit": 1, "total": 2, "pages": 2, "next_page": 2}
+    assert first["meta"] == {
+        "page": 1, "limit": 1, "total": 2, "pages": 2, "next_page": 2, "total_is_estimate": False
+    }
     assert [first["items"][0]["id"], second["items"][0]["id"]] == sorted(SHARED)
     searched = client.get("/api/v1/claims?asserted_by_min=2&q=hostages").get_json()
     assert [item["id"] for item in searched["items"]] == ["c-hostages-not-rescued"]
@@ -103,7 +105,7 @@ def test_dependents_restricted_to_one_source(client: CheckedClient, second_sourc
     wire = client.get(f"{url}?source={SOURCE_ID}").get_json()
     article = {c["claim_id"] for c in client.get(f"{url}?source={ARTICLE}").get_json()["claims"]}
     assert wire["source"] == SOURCE_ID
-    assert [(c["claim_id"], c["path"][0]["link_id"]) for c in wire["claims"]] == [
+    assert [(c["claim_id"], c["via"]["link_id"]) for c in wire["claims"]] == [
         (OWN_CLAIM, "sup-test-001")
     ]
     assert OWN_CLAIM not in article
@@ -121,7 +123,7 @@ def test_dependents_of_an_article_causal_chain_follow_its_causal_links(
     url = "/api/v1/claims/c-netanyahu-survives-on-endless-war/dependents?depth=1"
     every = client.get(url).get_json()["claims"]
     article = client.get(f"{url}&source={ARTICLE}").get_json()["claims"]
-    assert any(step["path"][0]["kind"] == "causal" for step in every)
+    assert any(step["via"]["kind"] == "causal" for step in every)
     assert article == every  # one source: its links are all the links
 
 

@@ -34,7 +34,7 @@ CLAIMS = 12_000
 BATCH = 200  # small write transactions: each must fit the same limit
 NO_FILTERS = {
     "type": None, "checkable": None, "actor": None, "role": None, "topic": None,
-    "source": None, "slot": None, "claim_ids": None,
+    "source": None, "slot": None, "status": None, "standing": None, "asserted_by_min": None,
 }  # fmt: skip
 
 
