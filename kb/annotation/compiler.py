@@ -13,7 +13,7 @@ from typing import Any
 from kb.annotation import checks
 from kb.annotation.anchors import AnchorError, Span, anchor, section_at
 from kb.annotation.document import Document, Path_, Problem, schema_problems
-from kb.annotation.model import TYPE_LABELS, Compiled, ExistingIds, Row
+from kb.annotation.model import CLAIM_MARKS, TYPE_LABELS, Compiled, ExistingIds, Row
 from kb.lint.rules import CHECKABLE_BY_TYPE
 
 # What an entry that references an existing id may say: where this source
@@ -309,17 +309,7 @@ class _Compiler:
             "type": entry["type"],
             "label": TYPE_LABELS[entry["type"]],
             "checkable": entry.get("checkable", CHECKABLE_BY_TYPE[entry["type"]]),
-            **{
-                key: entry.get(key)
-                for key in (
-                    "checkable_reason",
-                    "unattributed",
-                    "framing",
-                    "held_by",
-                    "restates",
-                    "restates_link",
-                )
-            },
+            **{key: entry.get(key) for key in CLAIM_MARKS},
         }
 
     # -- links --------------------------------------------------------------------------------

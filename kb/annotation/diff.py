@@ -6,20 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.annotation.checks import aliases_added
-from kb.annotation.model import Compiled
+from kb.annotation.model import CLAIM_MARKS, Compiled
 
 ENTITY_FIELDS: tuple[str, ...] = ("name", "kind")
-CLAIM_FIELDS: tuple[str, ...] = (
-    "text",
-    "type",
-    "checkable",
-    "checkable_reason",
-    "unattributed",
-    "framing",
-    "held_by",
-    "restates",
-    "restates_link",
-)
+CLAIM_FIELDS: tuple[str, ...] = ("text", "type", "checkable", *CLAIM_MARKS)
 
 
 @dataclass

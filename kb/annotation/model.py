@@ -24,6 +24,16 @@ TYPE_LABELS: dict[str, str] = {
     "reported_speech": "ReportedSpeech",
 }
 
+# A claim's curation marks: optional fields copied as they are from the file to the node.
+CLAIM_MARKS: tuple[str, ...] = (
+    "checkable_reason",
+    "unattributed",
+    "framing",
+    "held_by",
+    "restates",
+    "restates_link",
+)
+
 
 @dataclass(frozen=True)
 class ExistingIds:

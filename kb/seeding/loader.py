@@ -42,6 +42,7 @@ from kb.seeding.splitter import Statement, split_statements
 from kb.services.derived import recompute_all
 
 SCRIPT_NAME = re.compile(r"^V(\d+)__[\w-]+\.cypher$")
+FULLTEXT_INDEX = re.compile(r"\bCREATE\s+FULLTEXT\s+INDEX\b", re.IGNORECASE)
 FOLDERS: tuple[Literal["schema", "seed"], ...] = ("schema", "seed")
 
 Action = Literal["applied", "skipped", "reapplied"]
@@ -134,7 +135,9 @@ def apply_scripts(
         action: Action = "applied" if previous is None else "reapplied"
         elapsed = time.perf_counter() - started
         results.append(ScriptResult(script.name, action, len(script.statements), elapsed))
-    if any(result.action != "skipped" for result in results):
+    # Schema changes leave derived values as they were; data changes may not.
+    kinds = {script.name: script.kind for script in scripts}
+    if any(r.action != "skipped" and kinds[r.name] != "schema" for r in results):
         recompute_all(store)
     return results
 
@@ -146,9 +149,22 @@ def apply_schema(store: Store, scripts: list[Script]) -> None:
     schema is applied, so the constraints and indexes must exist before the
     data goes in. Schema statements are `IF NOT EXISTS`, so this is idempotent.
     """
-    for script in scripts:
-        if script.kind == "schema":
-            _run_schema_statements(store, script, None)
+    statements = [
+        (script, index, statement)
+        for script in scripts
+        if script.kind == "schema"
+        for index, statement in enumerate(script.statements, start=1)
+    ]
+    # Full-text indexes populate slowly (Lucene, minutes at a million claims) and a
+    # constraint created while one populates waits for it: build them last.
+    for script, index, statement in sorted(statements, key=lambda s: _is_fulltext(s[2].text)):
+        with _reported(script, index, statement):
+            # schema DDL from a checked-in, checksummed file: trusted text, not input
+            store.run_autocommit(statement.text)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+
+
+def _is_fulltext(statement: str) -> bool:
+    return FULLTEXT_INDEX.search(statement) is not None
 
 
 def _apply_one(
