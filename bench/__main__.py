@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 
 from bench import report
@@ -67,6 +68,8 @@ def main() -> None:
             started = time.perf_counter()
             figures = run_size(size, options, smallest=size == sizes[0])
             figures["wall_seconds"] = time.perf_counter() - started
+            # Other work on the machine inflates every figure: say how busy it was.
+            figures["load_average_1m_at_end"] = os.getloadavg()[0]
             figures["measured_at"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
             (RESULTS / f"results-{size}.json").write_text(json.dumps(figures, indent=1))
             report.write(RESULTS)

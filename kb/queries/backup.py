@@ -75,6 +75,16 @@ REMOVE n:KbRestoring, n.kb_restore_id
 RETURN count(n) AS done
 """
 
+# Relationships go first, a page at a time: a node page's DETACH DELETE would also
+# delete every relationship of a hub (an actor named by 50,000 claims) in one
+# transaction, past the transaction memory limit.
+WIPE_RELATIONSHIPS_PAGE_QUERY: LiteralString = """
+MATCH ()-[r]->()
+WITH r LIMIT $page_size
+DELETE r
+RETURN count(r) AS deleted
+"""
+
 WIPE_PAGE_QUERY: LiteralString = """
 MATCH (n)
 WITH n LIMIT $page_size

@@ -19,6 +19,7 @@ from kb.queries.backup import (
     RELATIONSHIP_PAGE_QUERY,
     RESTORE_INDEX_QUERY,
     WIPE_PAGE_QUERY,
+    WIPE_RELATIONSHIPS_PAGE_QUERY,
 )
 
 
@@ -74,6 +75,11 @@ def create_relationships(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> 
 def forget_restore_ids(tx: ManagedTransaction, page_size: int) -> int:
     """Unmark up to `page_size` restored nodes; returns how many were unmarked."""
     return int(records(tx, FORGET_RESTORE_IDS_QUERY, page_size=page_size)[0]["done"])
+
+
+def wipe_relationships_page(tx: ManagedTransaction, page_size: int) -> int:
+    """Delete up to `page_size` relationships; returns how many."""
+    return int(records(tx, WIPE_RELATIONSHIPS_PAGE_QUERY, page_size=page_size)[0]["deleted"])
 
 
 def wipe_page(tx: ManagedTransaction, page_size: int) -> int:

@@ -114,6 +114,8 @@ def restore(
 
 def wipe(store: Store, page_size: int = PAGE_SIZE) -> None:
     """Delete every node and relationship, a page at a time (the schema stays)."""
+    while store.write(repo.wipe_relationships_page, 10 * page_size):
+        pass
     while store.write(repo.wipe_page, page_size):
         pass
 
