@@ -7,7 +7,7 @@ from typing import Any
 
 from bench import capture
 from bench.graphgen import GraphFacts
-from bench.probes import answer_size, endpoints
+from bench.probes import BY_NUMBER, answer_size, deep_page_by_number, endpoints
 from bench.profile import profile
 from bench.suite import Options, percentiles, sample
 from kb.config import Settings
@@ -30,7 +30,8 @@ def measure(settings: Settings, facts: GraphFacts, options: Options) -> dict[str
     driver = create_driver(settings)
     figures: dict[str, Any] = {}
     try:
-        for name, url in endpoints(facts).items():
+        probes = {**endpoints(facts), BY_NUMBER: deep_page_by_number(facts)}
+        for name, url in probes.items():
             statuses: list[int] = []
 
             def call(url: str = url, statuses: list[int] = statuses) -> None:

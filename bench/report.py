@@ -12,6 +12,7 @@ import platform
 from pathlib import Path
 from typing import Any
 
+from bench.probes import BY_NUMBER
 from kb import localdb
 from kb.config import PROJECT_ROOT
 
@@ -183,11 +184,12 @@ def targets(runs: list[dict[str, Any]]) -> list[str]:
     if len(with_reads) > 1:
         worst = max(
             ((name, _ratio(reads_large[name]["api"]["p50"], fig["api"]["p50"]))
-             for name, fig in reads_small.items() if name in reads_large),
+             for name, fig in reads_small.items() if name in reads_large and name != BY_NUMBER),
             key=lambda item: item[1], default=("", 0.0),
         )  # fmt: skip
         rows.append((
-            f"every read: p50 at {large['claims']:,} ≤ 2x p50 at {small['claims']:,}",
+            f"every read: p50 at {large['claims']:,} ≤ 2x p50 at {small['claims']:,} "
+            "(the page-number deep page aside: its depth grows with the graph)",
             f"worst: {worst[0]} {worst[1]:.2f}x", worst[1] <= 2.0,
         ))  # fmt: skip
     for name in ("detail", "list page 1", "search"):

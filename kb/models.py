@@ -154,15 +154,22 @@ class Page:
     limit: int
     total: int
     total_is_estimate: bool = False
+    next_after: str | None = None  # keyset cursor of the next page, where a list has one
 
     @classmethod
     def of(
-        cls, request: PageRequest, total: int, items: list[Any], total_is_estimate: bool = False
+        cls,
+        request: PageRequest,
+        total: int,
+        items: list[Any],
+        total_is_estimate: bool = False,
+        *,
+        next_after: str | None = None,
     ) -> Page:
-        return cls(items, request.page, request.limit, total, total_is_estimate)
+        return cls(items, request.page, request.limit, total, total_is_estimate, next_after)
 
     @property
-    def meta(self) -> dict[str, int | bool | None]:
+    def meta(self) -> dict[str, int | bool | str | None]:
         pages = max(1, -(-self.total // self.limit))
         next_page = self.page + 1 if self.page < pages else None
         if self.total_is_estimate:
@@ -175,6 +182,7 @@ class Page:
             "total_is_estimate": self.total_is_estimate,
             "pages": pages,
             "next_page": next_page,
+            "next_after": self.next_after,
         }
 
 
@@ -237,7 +245,7 @@ class Walk:
     source: str | None = None  # only the links this source argues (None: every source)
 
     @property
-    def meta(self) -> dict[str, int | bool | None]:
+    def meta(self) -> dict[str, int | bool | str | None]:
         """The same paging meta as every list's."""
         return Page(self.claims, self.page, self.limit, self.total).meta
 

@@ -31,11 +31,13 @@ blp = Blueprint(
 class Claims(MethodView):
     @blp.arguments(ClaimListArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, ClaimPageSchema)
-    def get(self, page: int, limit: int, **filters: Any) -> Page:
+    def get(self, page: int, limit: int, after: str | None = None, **filters: Any) -> Page:
         """List claims, filtered, full-text searched and paginated.
 
         A page costs a page however large the graph: claims are read in id order
-        from the index and the read stops after the page. A filtered total counts
+        from the index and the read stops after the page. For deep paging follow
+        `meta.next_after` with `after` (a keyset cursor): a page number costs the
+        pages before it. A filtered total counts
         at most 10,000 matches; past that `meta.total_is_estimate` is true (see
         `PageMeta`). A search (`q`) ranks the best 1,000 hits of each full-text
         index (more for deeper pages, 10,000 at most: a deeper page is a 422).
@@ -43,7 +45,7 @@ class Claims(MethodView):
         `query-too-large` problem saying how to narrow the request.
         """
         filters_ = claim_service.ClaimFilters(**filters)
-        return claim_service.list_claims(get_store(), filters_, page, limit)
+        return claim_service.list_claims(get_store(), filters_, page, limit, after)
 
 
 @blp.route("/<claim_id>")
@@ -72,9 +74,7 @@ class ClaimDependents(MethodView):
         """Claims that depend on this one (support and causal links), each with the step
         that reached it, paged nearest first."""
         store = get_store()
-        return graph_service.walk(
-            store, claim_id, "downstream", depth, basis, page, limit, source
-        )
+        return graph_service.walk(store, claim_id, "downstream", depth, basis, page, limit, source)
 
 
 @blp.route("/<claim_id>/dependencies")
@@ -94,9 +94,7 @@ class ClaimDependencies(MethodView):
         """What this claim rests on, transitively, each with the step that reached it,
         paged nearest first."""
         store = get_store()
-        return graph_service.walk(
-            store, claim_id, "upstream", depth, basis, page, limit, source
-        )
+        return graph_service.walk(store, claim_id, "upstream", depth, basis, page, limit, source)
 
 
 @blp.route("/<claim_id>/impact")

@@ -6,7 +6,14 @@ import re
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from api.common.schemas import PageArgsSchema, PageMetaSchema, StrictSchema, one_of, page_of
+from api.common.schemas import (
+    KeysetPageMetaSchema,
+    PageArgsSchema,
+    PageMetaSchema,
+    StrictSchema,
+    one_of,
+    page_of,
+)
 from api.evidence.schemas import EvidenceLinkSchema
 from api.slots.schemas import SlotSchema
 from kb.models import (
@@ -52,6 +59,14 @@ class ClaimListArgsSchema(PageArgsSchema):
     asserted_by_min = fields.Integer(
         validate=validate.Range(min=1, max=1_000_000),
         metadata={"description": "Claims asserted by at least this many distinct sources."},
+    )
+    after = fields.String(
+        validate=validate.Length(min=1, max=200),
+        metadata={
+            "description": "Only claims whose id sorts after this one. As a keyset cursor (a "
+            "page's `meta.next_after`) it costs one page at any depth; `total` and `page` "
+            "then count from the cursor."
+        },
     )
 
 
@@ -126,7 +141,7 @@ class ClaimSummarySchema(Schema):
     score = fields.Float(allow_none=True, metadata={"description": "Full-text relevance."})
 
 
-ClaimPageSchema = page_of(ClaimSummarySchema, "ClaimPage")
+ClaimPageSchema = page_of(ClaimSummarySchema, "ClaimPage", KeysetPageMetaSchema)
 
 
 class AssertionSchema(Schema):

@@ -66,10 +66,25 @@ class PageMetaSchema(Schema):
     next_page = fields.Integer(allow_none=True)
 
 
-def page_of(item_schema: type[Schema], name: str) -> type[Schema]:
+class KeysetPageMetaSchema(PageMetaSchema):
+    """Page meta of a list read in id order, which can also be paged by cursor."""
+
+    next_after = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "Cursor of the next page when this one is full (id order only, "
+            "not a search): pass it as `after`. A cursor costs one page at any depth; a deep "
+            "`page` number costs the pages before it."
+        },
+    )
+
+
+def page_of(
+    item_schema: type[Schema], name: str, meta: type[Schema] = PageMetaSchema
+) -> type[Schema]:
     """A schema for `{items: [...], meta: {page, limit, total, ...}}` of `item_schema`."""
     attrs: dict[str, Any] = {
         "items": fields.List(fields.Nested(item_schema)),
-        "meta": fields.Nested(PageMetaSchema),
+        "meta": fields.Nested(meta),
     }
     return Schema.from_dict(attrs, name=name)

@@ -6,8 +6,11 @@ from kb.queries.slots import SLOT_PROJECTION
 
 # Shared WHERE clause of the list and search queries. Every filter is a
 # parameter that is null when unused, so one plan serves every combination.
+# `$after` (the keyset cursor, '' when unused) keeps the claims whose id sorts
+# after it; in an id-ordered page it is a range seek on the claim_id index.
 _CLAIM_FILTERS: LiteralString = """
-WHERE ($type IS NULL OR c.type = $type)
+WHERE c.id > $after
+  AND ($type IS NULL OR c.type = $type)
   AND ($checkable IS NULL OR c.checkable = $checkable)
   AND ($actor IS NULL OR EXISTS { (c)-[:ABOUT]->(:Actor {id: $actor}) })
   AND ($role IS NULL OR EXISTS { (c)-[:ABOUT {role: $role}]->(:Actor) })
@@ -49,15 +52,15 @@ RETURN count(c) AS total, count(c) >= $count_cap AS estimate
 """
 )
 
-# `c.id IS NOT NULL` lets the planner scan the claim_id index in id order, so
-# ORDER BY needs no sort and SKIP/LIMIT stop the scan after the page.
+# `c.id > $after` (in the filters) lets the planner seek the claim_id index in id
+# order, so ORDER BY needs no sort and SKIP/LIMIT stop the read after the page,
+# however deep the cursor.
 CLAIMS_PAGE_QUERY: LiteralString = (
     """
 MATCH (c:Claim)
 """
     + _CLAIM_FILTERS
     + """
-  AND c.id IS NOT NULL
 WITH c, null AS score
 ORDER BY c.id
 SKIP $skip LIMIT $limit

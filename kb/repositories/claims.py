@@ -32,7 +32,8 @@ def claim_page(tx: ManagedTransaction, params: dict[str, Any], request: PageRequ
 
     A search ranks the best `SEARCH_WINDOW` hits of each full-text index (or
     `skip + limit`, if more); with more hits than that its total is flagged as
-    an estimate. Without any filter the total comes from the count store.
+    an estimate. Without any filter (and no cursor, `after` = '') the total
+    comes from the count store.
     """
     by_index = derived.status_page_queries(params)
     if by_index and not params.get("q"):
@@ -42,7 +43,8 @@ def claim_page(tx: ManagedTransaction, params: dict[str, Any], request: PageRequ
         return read_page(
             tx, SEARCH_CLAIMS_COUNT_QUERY, SEARCH_CLAIMS_PAGE_QUERY, request, hits=hits, **params
         )
-    if all(value is None for value in params.values()):
+    filters = {name: value for name, value in params.items() if name != "after"}
+    if not params["after"] and all(value is None for value in filters.values()):
         return read_page(tx, CLAIMS_TOTAL_QUERY, CLAIMS_PAGE_QUERY, request, **params)
     return read_page(tx, CLAIMS_COUNT_QUERY, CLAIMS_PAGE_QUERY, request, **params)
 

@@ -63,11 +63,20 @@ class ClaimFilters:
             raise InvalidRequest(message, field="status")
 
 
-def list_claims(store: Store, filters: ClaimFilters, page: int, limit: int) -> Page:
-    """One page of claims, in id order (or by relevance when `q` is given)."""
+def list_claims(
+    store: Store, filters: ClaimFilters, page: int, limit: int, after: str | None = None
+) -> Page:
+    """One page of claims, in id order (or by relevance when `q` is given).
+
+    `after` keeps the claims whose id sorts after it. As a keyset cursor (the
+    previous page's `next_after`) it pages in id order at the cost of one page
+    at any depth, where a deep `page` number costs the pages before it; the
+    total and page numbers then count from the cursor.
+    """
     filters.validate()
     request = validation.page_request(page, limit)
     params: dict[str, Any] = asdict(filters)
+    params["after"] = after or ""  # every id sorts after ''
     # stored, indexed properties; the two vocabularies share no word
     params["status"] = filters.status if filters.status in choices(EvidenceStatus) else None
     params["standing"] = filters.status if filters.status in choices(Standing) else None
@@ -85,7 +94,9 @@ def list_claims(store: Store, filters: ClaimFilters, page: int, limit: int) -> P
     total, items, estimate = store.read(repo.claim_page, params, request)
     for item in items:
         item["sources"].sort()  # collected in storage order: one answer per graph
-    return Page.of(request, total, items, estimate)
+    # A full page in id order offers the cursor of the next one (a search has none).
+    full = len(items) == request.limit and filters.q is None
+    return Page.of(request, total, items, estimate, next_after=items[-1]["id"] if full else None)
 
 
 def get_claim(store: Store, claim_id: str) -> dict[str, Any]:

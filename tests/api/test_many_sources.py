@@ -30,7 +30,13 @@ def test_asserted_by_min_combines_with_other_filters_and_pages(
     first = client.get("/api/v1/claims?asserted_by_min=2&limit=1&page=1").get_json()
     second = client.get("/api/v1/claims?asserted_by_min=2&limit=1&page=2").get_json()
     assert first["meta"] == {
-        "page": 1, "limit": 1, "total": 2, "pages": 2, "next_page": 2, "total_is_estimate": False
+        "page": 1,
+        "limit": 1,
+        "total": 2,
+        "pages": 2,
+        "next_page": 2,
+        "total_is_estimate": False,
+        "next_after": first["items"][0]["id"],
     }
     assert [first["items"][0]["id"], second["items"][0]["id"]] == sorted(SHARED)
     searched = client.get("/api/v1/claims?asserted_by_min=2&q=hostages").get_json()

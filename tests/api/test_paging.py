@@ -27,7 +27,7 @@ def test_an_unfiltered_total_is_exact(
     meta = client.get(f"{API}/claims?limit=5").get_json()["meta"]
     assert meta == {
         "page": 1, "limit": 5, "total": 91, "total_is_estimate": False, "pages": 19,
-        "next_page": 2,
+        "next_page": 2, "next_after": meta["next_after"],
     }  # fmt: skip
 
 
@@ -113,3 +113,45 @@ def test_a_search_page_past_the_ranked_window_is_empty(client: CheckedClient) ->
     body = client.get("/api/v1/claims?q=second+phase&page=999999&limit=50").get_json()
     assert body["items"] == []
     assert body["meta"]["total"] > 0  # the count still answers
+
+
+def test_a_cursor_walks_the_same_claims_as_page_numbers(client: CheckedClient) -> None:
+    by_page: list[str] = []
+    for page in range(1, 11):
+        by_page += ids(client.get(f"{API}/claims?checkable=false&limit=7&page={page}").get_json())
+    by_cursor: list[str] = []
+    url = f"{API}/claims?checkable=false&limit=7"
+    while True:
+        body = client.get(url).get_json()
+        by_cursor += ids(body)
+        # the total counts from the cursor: the matches not yet seen
+        assert body["meta"]["total"] == 68 - len(by_cursor) + len(ids(body))
+        if body["meta"]["next_after"] is None:
+            break
+        assert body["meta"]["next_after"] == ids(body)[-1]
+        url = f"{API}/claims?checkable=false&limit=7&after={body['meta']['next_after']}"
+    assert by_cursor == by_page == sorted(by_page)
+    assert len(by_cursor) == 68
+
+
+def test_a_cursor_with_a_page_number_pages_on_from_the_cursor(client: CheckedClient) -> None:
+    everything = ids(client.get(f"{API}/claims?limit=100").get_json())
+    third = client.get(f"{API}/claims?limit=5&page=3&after={everything[9]}").get_json()
+    assert ids(third) == everything[20:25]
+    assert third["meta"]["total"] == len(everything) - 10
+
+
+def test_a_cursor_past_every_id_is_an_empty_last_page(client: CheckedClient) -> None:
+    body = client.get(f"{API}/claims?after=zzz&limit=5").get_json()
+    assert body["items"] == []
+    assert body["meta"]["total"] == 0
+    assert body["meta"]["next_after"] is None
+
+
+def test_a_search_filters_by_the_cursor_and_offers_none(client: CheckedClient) -> None:
+    hits = ids(client.get(f"{API}/claims?q=hostages&limit=100").get_json())
+    assert len(hits) >= 2
+    cut = sorted(hits)[0]
+    after = client.get(f"{API}/claims?q=hostages&limit=100&after={cut}").get_json()
+    assert sorted(ids(after)) == sorted(hit for hit in hits if hit > cut)
+    assert client.get(f"{API}/claims?q=hostages&limit=1").get_json()["meta"]["next_after"] is None
