@@ -9,7 +9,7 @@ from bench import capture
 from bench.graphgen import GraphFacts
 from bench.probes import BY_NUMBER, answer_size, deep_page_by_number, endpoints
 from bench.profile import profile
-from bench.suite import Options, percentiles, sample
+from bench.suite import Options, percentiles, sample_pair
 from kb.config import Settings
 from kb.db import create_driver
 
@@ -37,13 +37,14 @@ def measure(settings: Settings, facts: GraphFacts, options: Options) -> dict[str
             def call(url: str = url, statuses: list[int] = statuses) -> None:
                 statuses.append(client.get(url).status_code)
 
-            api_ms = sample(call, options.requests, options.budget_seconds)
             response = client.get(url)
             statements = capture.capture(lambda url=url: client.get(url))
-            raw_ms = sample(
+            # Alternated, so that neither side runs on a page cache the other warmed.
+            api_ms, raw_ms = sample_pair(
+                call,
                 lambda st=statements: capture.replay(driver, settings.neo4j_database, st),
                 options.requests,
-                options.budget_seconds,
+                2 * options.budget_seconds,
             )
             figures[name] = {
                 "url": url,

@@ -63,17 +63,21 @@ def percentiles(samples: list[float]) -> dict[str, float]:
     }
 
 
-def sample(call: Callable[[], Any], count: int, budget: float, warmup: int = 2) -> list[float]:
-    """Milliseconds of up to `count` calls after `warmup`, stopping once `budget` s are spent
-    (at least three samples)."""
-    for _ in range(warmup):
-        call()
-    samples: list[float] = []
+def sample_pair(
+    first: Callable[[], Any], second: Callable[[], Any], count: int, budget: float
+) -> tuple[list[float], list[float]]:
+    """`sample` of two calls taken in turn (first, second, first, ...), so both see the
+    same cache and the same machine."""
+    for _ in range(2):
+        first()
+        second()
+    samples: tuple[list[float], list[float]] = ([], [])
     deadline = time.perf_counter() + budget
-    while len(samples) < count and (len(samples) < 3 or time.perf_counter() < deadline):
-        started = time.perf_counter()
-        call()
-        samples.append((time.perf_counter() - started) * 1000)
+    while len(samples[0]) < count and (len(samples[0]) < 3 or time.perf_counter() < deadline):
+        for call, into in ((first, samples[0]), (second, samples[1])):
+            started = time.perf_counter()
+            call()
+            into.append((time.perf_counter() - started) * 1000)
     return samples
 
 
