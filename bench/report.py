@@ -34,6 +34,19 @@ def write(results: Path) -> None:
     (DOCS / "benchmarks.md").write_text("\n".join(lines(runs)) + "\n")
 
 
+def _load_note(runs: list[dict[str, Any]]) -> str:
+    """How busy the machine was: the benchmark shares its 2 cores with Neo4j only if the
+    load average stays near 2."""
+    loads = [run.get("load_average_1m_at_end") for run in runs]
+    if any(load is None for load in loads):
+        return "The load on the machine was not recorded for every size."
+    return (
+        "Nothing else ran on the machine (1-minute load average at the end of each size: "
+        + ", ".join(f"{load:.1f}" for load in loads)
+        + "; the benchmark, its server and its HTTP clients share the 2 cores)."
+    )
+
+
 def _fmt(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
@@ -46,8 +59,7 @@ def lines(runs: list[dict[str, Any]]) -> list[str]:
         + ", ".join(f"{run['claims']:,} claims on {run.get('measured_at', '?')}" for run in runs)
         + f"; {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"Neo4j {localdb.neo4j_version()} from the local launcher ({runs[-1].get('memory', '')}). "
-        "The machine was shared with other Neo4j servers and test runs while this ran, so "
-        "absolute figures are pessimistic; ratios come from the same run.",
+        + _load_note(runs),
         "",
         "Graphs come from `bench/graphgen.py` (sources of 50-100 claims with 8-level support "
         "DAGs, one hub premise and one sink conclusion per 10,000 claims, causal links, ~20% "

@@ -40,6 +40,15 @@ MATCH (c:Claim)
 RETURN count(c) AS total
 """
 
+# The claims after the cursor when nothing else filters: a range of the claim_id
+# index, counted up to `$count_cap` without evaluating the filters row by row.
+CLAIMS_AFTER_COUNT_QUERY: LiteralString = """
+MATCH (c:Claim)
+WHERE c.id > $after
+WITH c LIMIT $count_cap
+RETURN count(c) AS total, count(c) >= $count_cap AS estimate
+"""
+
 # Matches of the filters, counted up to `$count_cap` (kb/repositories/paging.py).
 CLAIMS_COUNT_QUERY: LiteralString = (
     """

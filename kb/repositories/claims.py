@@ -6,10 +6,11 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from kb.db import records
+from kb.db import value_records
 from kb.models import PageRequest
 from kb.queries.claims import (
     CLAIM_DETAIL_QUERY,
+    CLAIMS_AFTER_COUNT_QUERY,
     CLAIMS_COUNT_QUERY,
     CLAIMS_PAGE_QUERY,
     CLAIMS_TOTAL_QUERY,
@@ -44,11 +45,12 @@ def claim_page(tx: ManagedTransaction, params: dict[str, Any], request: PageRequ
             tx, SEARCH_CLAIMS_COUNT_QUERY, SEARCH_CLAIMS_PAGE_QUERY, request, hits=hits, **params
         )
     filters = {name: value for name, value in params.items() if name != "after"}
-    if not params["after"] and all(value is None for value in filters.values()):
-        return read_page(tx, CLAIMS_TOTAL_QUERY, CLAIMS_PAGE_QUERY, request, **params)
+    if all(value is None for value in filters.values()):
+        total = CLAIMS_AFTER_COUNT_QUERY if params["after"] else CLAIMS_TOTAL_QUERY
+        return read_page(tx, total, CLAIMS_PAGE_QUERY, request, **params)
     return read_page(tx, CLAIMS_COUNT_QUERY, CLAIMS_PAGE_QUERY, request, **params)
 
 
 def claim_detail(tx: ManagedTransaction, claim_id: str) -> dict[str, Any] | None:
-    rows = records(tx, CLAIM_DETAIL_QUERY, claim_id=claim_id)
+    rows = value_records(tx, CLAIM_DETAIL_QUERY, claim_id=claim_id)
     return rows[0]["claim"] if rows else None

@@ -6,7 +6,7 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
-from kb.db import records
+from kb.db import records, value_records
 from kb.queries.derived import (
     CLAIMS_BY_STANDING_COUNT_QUERY,
     CLAIMS_BY_STANDING_PAGE_QUERY,
@@ -69,7 +69,7 @@ def set_causal_links_status(tx: ManagedTransaction, rows: list[dict[str, Any]]) 
 def claims_with_edges_page(tx: ManagedTransaction, after: str, limit: int) -> list[dict[str, Any]]:
     """Up to `limit` claims after id `after` in id order: stored derived values and
     outgoing edges (`[effect id, causal link id or None]`)."""
-    return records(tx, CLAIMS_WITH_EDGES_PAGE_QUERY, after=after, limit=limit)
+    return value_records(tx, CLAIMS_WITH_EDGES_PAGE_QUERY, after=after, limit=limit)
 
 
 def stored_causal_links(tx: ManagedTransaction) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from kb.db import records
+from kb.db import records, value_records
 from kb.queries.evidence import (
     CLAIM_IDEMPOTENCY_KEY_QUERY,
     EVIDENCE_LINK_OWNER_QUERY,
@@ -55,7 +55,8 @@ def evidence_link(tx: ManagedTransaction, link_id: str) -> dict[str, Any] | None
 
 
 def target_evidence(tx: ManagedTransaction, target_id: str) -> list[dict[str, Any]]:
-    return [row["link"] for row in records(tx, TARGET_EVIDENCE_QUERY, target_id=target_id)]
+    rows = value_records(tx, TARGET_EVIDENCE_QUERY, target_id=target_id)
+    return [row["link"] for row in rows]
 
 
 def evidence_link_owner(tx: ManagedTransaction, link_id: str) -> dict[str, Any] | None:

@@ -1,6 +1,7 @@
 """One way to read a page: a count query for the total, a page query for the rows.
 
-The page query returns one `item` per row and takes `$skip` and `$limit`;
+The page query returns one `item` per row (a map projection: values only, read
+without the driver's per-value conversion) and takes `$skip` and `$limit`;
 both take the same filter parameters. A page costs a page: page queries
 order by an indexed identifier, so Neo4j reads the index in order and stops
 after `skip + limit` rows instead of sorting every match.
@@ -18,7 +19,7 @@ from typing import Any, LiteralString, NamedTuple
 
 from neo4j import ManagedTransaction
 
-from kb.db import records
+from kb.db import records, value_records
 from kb.models import PageRequest
 
 # Matches counted at most for one total; past it, the total is flagged as an estimate.
@@ -46,7 +47,7 @@ def read_page(
     estimate = bool(counted.get("estimate", False))
     if request.skip >= total and not estimate:
         return PageRows(total, [])
-    rows = records(tx, page_query, skip=request.skip, limit=request.limit, **params)
+    rows = value_records(tx, page_query, skip=request.skip, limit=request.limit, **params)
     items = [row["item"] for row in rows]
     if estimate:  # the page itself may prove that more match than were counted
         total = max(total, request.skip + len(items))
