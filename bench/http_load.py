@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 from bench.graphgen import GraphFacts, claim_id
@@ -107,8 +108,19 @@ def measure(settings: Settings, facts: GraphFacts, options: Options, key: str) -
             response.read()
             return response.status
 
-        reads = _drive(options.api_port, options.http_seconds, options.http_clients, read)
         workers = child_pids(proc.pid)
+        parts: dict[str, list[int | None]] = {
+            "neo4j": [localdb.status(settings.local).pid],
+            "gunicorn workers": list(workers),
+            "benchmark clients": [os.getpid()],
+        }
+        before = {name: cpu_seconds(pids) for name, pids in parts.items()}
+        reads = _drive(options.api_port, options.http_seconds, options.http_clients, read)
+        # What bounds the rate: CPU seconds each part used per wall second (2.0 = both cores).
+        reads["cpu_cores"] = {
+            name: (cpu_seconds(pids) - before[name]) / reads["seconds"]
+            for name, pids in parts.items()
+        }
         rss = {
             "workers": sum(rss_mb(pid) for pid in workers),
             "neo4j": rss_mb(localdb.status(settings.local).pid),
@@ -137,6 +149,19 @@ def measure(settings: Settings, facts: GraphFacts, options: Options, key: str) -
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def cpu_seconds(pids: list[int | None]) -> float:
+    """User plus system CPU time of `pids` so far, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, TypeError):
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
 
 
 def _statuses(port: int, claims: list[str]) -> dict[str, int]:

@@ -47,6 +47,13 @@ def _load_note(runs: list[dict[str, Any]]) -> str:
     )
 
 
+def _cores(cores: dict[str, float] | None) -> str:
+    """CPU cores each part kept busy (of the machine's 2), or a dash if not measured."""
+    if not cores:
+        return "—"
+    return " / ".join(f"{value:.2f}" for value in cores.values())
+
+
 def _fmt(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
@@ -125,13 +132,16 @@ def lines(runs: list[dict[str, Any]]) -> list[str]:
         out.append(f"| {name} | " + " | ".join(cells) + " |")
     if read_runs:
         out += ["", f"![read latency by graph size]({LATENCY_PLOT})"]
+    # CPU per part is recorded since 2026-11-30: older saved sizes have none.
+    cores = any(run.get("http", {}).get("reads", {}).get("cpu_cores") for run in runs)
     out += ["", "## HTTP (`kb serve`)", "",
             "gunicorn, 2 workers x 8 threads; 8 client threads on the same machine for mixed "
             "reads (detail of random claims, list, search, walks, impact, chains), then 4 for "
             "evidence writes (each a new URL on a random claim).", "",
             "| claims | mixed reads req/s | errors | p50 ms | p95 ms | writes/s | errors "
-            "| status of written claims | Neo4j RSS MB | workers RSS MB |",
-            "|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+            "| status of written claims | Neo4j RSS MB | workers RSS MB"
+            + (" | cores busy under reads: Neo4j / workers / clients |" if cores else " |"),
+            "|---" * (11 if cores else 10) + "|"]  # fmt: skip
     for run in runs:
         http = run.get("http")
         if not http:
@@ -143,6 +153,7 @@ def lines(runs: list[dict[str, Any]]) -> list[str]:
             f"| {writes['per_second']:.1f} | {writes['errors']} "
             f"| {', '.join(f'{k}: {v}' for k, v in writes['status_current'].items())} "
             f"| {http['rss_mb']['neo4j']:.0f} | {http['rss_mb']['workers']:.0f} |"
+            + (f" {_cores(reads.get('cpu_cores'))} |" if cores else "")
         )
     out += gaps(runs)
     if NOTES.exists():
