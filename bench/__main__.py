@@ -28,9 +28,13 @@ RESULTS = LOCAL_DIR / "bench"
 
 def main() -> None:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--sizes", default="10000,100000,1000000", help="claims per graph")
+    parser.add_argument(
+        "--sizes", type=_sizes, default="10000,100000,1000000", help="claims per graph"
+    )
     parser.add_argument("--requests", type=int, default=30, help="timed requests per figure")
     parser.add_argument("--budget", type=float, default=20.0, help="seconds per figure at most")
     parser.add_argument("--unwind-max", type=int, default=100_000, help="largest UNWIND load")
@@ -48,7 +52,7 @@ def main() -> None:
     )
     parser.add_argument("--load-only", action="store_true", help="generate and load; no reads")
     args = parser.parse_args()
-    sizes = sorted(int(size) for size in args.sizes.split(","))
+    sizes: list[int] = args.sizes
     options = Options(
         requests=args.requests,
         budget_seconds=args.budget,
@@ -74,6 +78,17 @@ def main() -> None:
             (RESULTS / f"results-{size}.json").write_text(json.dumps(figures, indent=1))
             report.write(RESULTS)
     report.write(RESULTS)
+
+
+def _sizes(text: str) -> list[int]:
+    """`--sizes 10000,100000`: positive claim counts, smallest first."""
+    try:
+        sizes = sorted(int(size) for size in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of numbers: {text}") from None
+    if sizes[0] < 1000:
+        raise argparse.ArgumentTypeError("a graph needs at least 1,000 claims")
+    return sizes
 
 
 def _saved(sizes: list[int]) -> dict[int, dict[str, object]]:

@@ -13,6 +13,7 @@ import click
 
 from kb.cli.annotation import import_command
 from kb.cli.backup import backup, restore_command
+from kb.cli.bench import bench
 from kb.cli.bulk import bulk_load
 from kb.cli.claims import claims
 from kb.cli.data import query, seed, stats
@@ -48,6 +49,7 @@ cli.add_command(import_command)
 cli.add_command(claims)
 cli.add_command(bulk_load)
 cli.add_command(recompute)
+cli.add_command(bench)
 
 
 def main() -> None:

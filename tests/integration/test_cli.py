@@ -129,3 +129,12 @@ def test_serve_runs_threaded_workers_without_a_shared_control_socket() -> None:
     assert args[args.index("--threads") + 1] == "8"
     assert "--no-control-socket" in args
     assert args[args.index("--limit-request-line") + 1] == "0"  # the API answers 414 itself
+
+
+def test_kb_bench_hands_its_arguments_to_the_benchmark(neo4j_settings: Settings) -> None:
+    result = run_kb(neo4j_settings, "bench", "--help")
+    assert result.returncode == 0, result.stderr
+    assert "--sizes" in result.stdout  # the benchmark's own help, not click's
+    bad = run_kb(neo4j_settings, "bench", "--sizes", "ten")
+    assert bad.returncode != 0
+    assert "Traceback" not in bad.stderr
