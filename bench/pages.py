@@ -35,7 +35,8 @@ from kb.seeding.loader import apply_scripts, discover_scripts
 PASSWORD = "kb-bench-password"
 FILTERS = {
     "type": None, "checkable": None, "actor": None, "role": None, "topic": None,
-    "source": None, "slot": None, "claim_ids": None, "q": None,
+    "source": None, "slot": None, "status": None, "standing": None, "q": None,
+    "asserted_by_min": None, "after": "",
 }  # fmt: skip
 
 

@@ -35,6 +35,7 @@ BATCH = 200  # small write transactions: each must fit the same limit
 NO_FILTERS = {
     "type": None, "checkable": None, "actor": None, "role": None, "topic": None,
     "source": None, "slot": None, "status": None, "standing": None, "asserted_by_min": None,
+    "after": "",
 }  # fmt: skip
 
 
