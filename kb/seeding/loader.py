@@ -149,18 +149,21 @@ def apply_schema(store: Store, scripts: list[Script]) -> None:
     schema is applied, so the constraints and indexes must exist before the
     data goes in. Schema statements are `IF NOT EXISTS`, so this is idempotent.
     """
+    _run_ddl(store, ddl_in_build_order(scripts), None)
+
+
+def ddl_in_build_order(scripts: list[Script]) -> list[tuple[Script, int, Statement]]:
+    """Every schema statement of `scripts` as `(script, number, statement)`, in file
+    order except that full-text indexes come last: they populate slowly (Lucene,
+    minutes at a million claims) and a constraint created while one populates
+    waits for it."""
     statements = [
         (script, index, statement)
         for script in scripts
         if script.kind == "schema"
         for index, statement in enumerate(script.statements, start=1)
     ]
-    # Full-text indexes populate slowly (Lucene, minutes at a million claims) and a
-    # constraint created while one populates waits for it: build them last.
-    for script, index, statement in sorted(statements, key=lambda s: _is_fulltext(s[2].text)):
-        with _reported(script, index, statement):
-            # schema DDL from a checked-in, checksummed file: trusted text, not input
-            store.run_autocommit(statement.text)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    return sorted(statements, key=lambda item: _is_fulltext(item[2].text))  # stable
 
 
 def _is_fulltext(statement: str) -> bool:
@@ -181,7 +184,16 @@ def _run_schema_statements(
     store: Store, script: Script, on_statement: ProgressCallback | None
 ) -> None:
     """Each DDL statement in its own auto-commit transaction (Neo4j's rule for schema)."""
-    for index, statement in enumerate(script.statements, start=1):
+    _run_ddl(store, [(script, i, st) for i, st in enumerate(script.statements, 1)], on_statement)
+
+
+def _run_ddl(
+    store: Store,
+    statements: list[tuple[Script, int, Statement]],
+    on_statement: ProgressCallback | None,
+) -> None:
+    """Run `(script, statement number, statement)` DDL in order, one auto-commit each."""
+    for script, index, statement in statements:
         with _reported(script, index, statement):
             # schema DDL from a checked-in, checksummed file: trusted text, not input
             store.run_autocommit(statement.text)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
