@@ -44,11 +44,11 @@ def _string(value: str) -> str:
     return f"'{escaped}'"
 
 
-def _unwind(rows: list[Row], body: str, prefix: str = "") -> Iterator[str]:
+def _unwind(rows: list[Row], body: str) -> Iterator[str]:
     for at in range(0, len(rows), BATCH):
         batch = rows[at : at + BATCH]
         items = ",\n".join(f"  {literal(row)}" for row in batch)
-        yield f"{prefix}UNWIND [\n{items}\n] AS row\n{body};"
+        yield f"UNWIND [\n{items}\n] AS row\n{body};"
 
 
 _SLOT_BODY = """MATCH (o:{label} {{id: row.owner}})
@@ -71,31 +71,35 @@ MERGE (s)-[r:ASSERTS_LINK {{start: row.start}}]->(l)
 SET r.quote = row.quote, r.end = row.end, r.section = row.section"""
 
 
+# Batches that write from the source: each row names it, so the script's only values
+# are the rows' data literals (no value is formatted into a statement).
+_FROM_SOURCE = "MATCH (s:Source {id: row.source_id})\n"
+
+
 def render(compiled: Compiled, origin: str) -> str:
     """The whole script; `origin` names the annotation file it was compiled from."""
-    sid = literal(compiled.source_id)
-    match_source = f"MATCH (s:Source {{id: {sid}}})\n"
-    parts: list[tuple[str, list[Row], str, str]] = [
+
+    def from_source(rows: list[Row]) -> list[Row]:
+        return [{**row, "source_id": compiled.source_id} for row in rows]
+
+    parts: list[tuple[str, list[Row], str]] = [
         (
             "Actors this source defines",
             compiled.actors,
             "MERGE (a:Actor {id: row.id})\nSET a.name = row.name, a.kind = row.kind,\n"
             "    a.aliases = coalesce(a.aliases, []) + "
             "[x IN row.aliases WHERE NOT x IN coalesce(a.aliases, [])]",
-            "",
         ),
         (
             "Existing actors: aliases this source adds",
             compiled.actor_aliases,
             _ALIASES_BODY.format(label="Actor"),
-            "",
         ),
         (
             "Actors that include others",
             compiled.includes,
             "MATCH (a:Actor {id: row.actor}), (m:Actor {id: row.member})\n"
             "MERGE (a)-[:INCLUDES]->(m)",
-            "",
         ),
         (
             "Topics this source defines",
@@ -103,13 +107,11 @@ def render(compiled: Compiled, origin: str) -> str:
             "MERGE (t:Topic {id: row.id})\nSET t.name = row.name,\n"
             "    t.aliases = coalesce(t.aliases, []) + "
             "[x IN row.aliases WHERE NOT x IN coalesce(t.aliases, [])]",
-            "",
         ),
         (
             "Existing topics: aliases this source adds",
             compiled.topic_aliases,
             _ALIASES_BODY.format(label="Topic"),
-            "",
         ),
         (
             "Claims: neutral paraphrases, typed (with the type's label, as seed V006)",
@@ -121,28 +123,25 @@ def render(compiled: Compiled, origin: str) -> str:
             "    c.restates = row.restates, c.restates_link = row.restates_link\n"
             f"REMOVE c:{':'.join(TYPE_LABELS.values())}\n"
             "SET c:$(row.label)",
-            "",
         ),
         (
             "Assertions: this source asserts each claim at these exact spans",
-            compiled.asserts,
-            "MATCH (c:Claim {id: row.claim})\nMERGE (s)-[r:ASSERTS {start: row.start}]->(c)\n"
+            from_source(compiled.asserts),
+            _FROM_SOURCE + "MATCH (c:Claim {id: row.claim})\n"
+            "MERGE (s)-[r:ASSERTS {start: row.start}]->(c)\n"
             "SET r.quote = row.quote, r.end = row.end, r.section = row.section, r.mode = row.mode",
-            match_source,
         ),
         (
             "ABOUT: the actors each claim is about, with their role",
             compiled.about,
             "MATCH (c:Claim {id: row.claim}), (a:Actor {id: row.actor})\n"
             "MERGE (c)-[r:ABOUT {role: row.role}]->(a)\nSET r.via = row.via",
-            "",
         ),
         (
             "CONCERNS: the topics each claim concerns",
             compiled.concerns,
             "MATCH (c:Claim {id: row.claim}), (t:Topic {id: row.topic})\n"
             "MERGE (c)-[:CONCERNS]->(t)",
-            "",
         ),
         (
             "Links this source no longer asserts: the relationship goes, "
@@ -154,19 +153,16 @@ def render(compiled: Compiled, origin: str) -> str:
             "    n.source_id = row.source_id, n.quote = row.quote,\n"
             "    n.start = row.start, n.end = row.end,\n"
             "    n.reason = row.reason, n.replaced_by = row.replaced_by",
-            "",
         ),
         (
             "SUPPORTS: premise -> conclusion, as this source argues it",
             compiled.supports,
             _LINK_BODY.format(rel="SUPPORTS"),
-            "",
         ),
         (
             "ATTACKS: rebuttal or contrast, as this source argues it",
             compiled.attacks,
             _LINK_BODY.format(rel="ATTACKS"),
-            "",
         ),
         (
             "Causal links: cause -[:CAUSE_OF]-> link -[:LEADS_TO]-> effect",
@@ -176,13 +172,11 @@ def render(compiled: Compiled, origin: str) -> str:
             "SET l.mechanism = row.mechanism, l.basis = row.basis, l.marker = row.marker,\n"
             "    l.rationale = row.rationale\n"
             "MERGE (cause)-[:CAUSE_OF]->(l)\nMERGE (l)-[:LEADS_TO]->(effect)",
-            "",
         ),
         (
             "The spans that assert each causal link",
-            compiled.link_asserts,
-            _ASSERTS_LINK_BODY.format(label="CausalLink"),
-            match_source,
+            from_source(compiled.link_asserts),
+            _FROM_SOURCE + _ASSERTS_LINK_BODY.format(label="CausalLink"),
         ),
         (
             "Causal links superseded: the node keeps its id, slots and evidence under a new label",
@@ -195,31 +189,26 @@ def render(compiled: Compiled, origin: str) -> str:
             "SET l.mechanism = row.mechanism, l.superseded_by = row.superseded_by,\n"
             "    l.superseded_reason = row.superseded_reason, l.superseded_in = row.superseded_in\n"
             "MERGE (cause)-[:CAUSE_OF]->(l)\nMERGE (l)-[:LEADS_TO]->(effect)",
-            "",
         ),
         (
             "The spans that asserted each superseded causal link",
-            compiled.superseded_asserts,
-            _ASSERTS_LINK_BODY.format(label="SupersededCausalLink"),
-            match_source,
+            from_source(compiled.superseded_asserts),
+            _FROM_SOURCE + _ASSERTS_LINK_BODY.format(label="SupersededCausalLink"),
         ),
         (
             "Evidence slots on checkable claims (opened ON CREATE only)",
             compiled.claim_slots,
             _SLOT_BODY.format(label="Claim", kind="claim"),
-            "",
         ),
         (
             "Evidence slots on causal links (did X really cause Y)",
             compiled.causal_slots,
             _SLOT_BODY.format(label="CausalLink", kind="causal_link"),
-            "",
         ),
         (
             "Evidence slots for the external identifiers of the actors",
             compiled.actor_slots,
             _SLOT_BODY.format(label="Actor", kind="external_id"),
-            "",
         ),
         (
             "Slots of superseded causal links, closed with the reason",
@@ -230,35 +219,29 @@ def render(compiled: Compiled, origin: str) -> str:
             "    slot.reason = 'The causal link was superseded: ' + o.superseded_reason\n"
             "SET slot.kind = 'causal_link', slot.question = row.question\n"
             "MERGE (o)-[:HAS_SLOT]->(slot)",
-            "",
         ),
     ]
-    source = dict(compiled.source)
     header = (
         f"// {compiled.source_id}: compiled by `kb import` from {origin} ({FORMAT}).\n"
         "// Do not edit: change the annotation file and import it again (docs/annotation.md).\n"
         "// Idempotent: every write MERGEs on a constrained id (relationships on their id or\n"
         "// start offset); evidence slots are opened ON CREATE only.\n\n"
-        "// The source itself, byte for byte (SHA-256 below); what it does not say stays unset\n"
-        f"MERGE (s:Source {{id: {sid}}})\n"
-        + "SET "
-        + ",\n    ".join(
-            f"s.{key} = {literal(value)}" for key, value in source.items() if key != "id"
-        )
-        + ";\n"
+        "// The source itself, byte for byte (SHA-256 below); what it does not say stays unset"
     )
     statements = [header]
+    # Every property of the row is the source's own (a null one stays unset).
+    statements += _unwind([dict(compiled.source)], "MERGE (s:Source {id: row.id})\nSET s += row")
     if compiled.source_slots:
         statements += _unwind(
-            compiled.source_slots,
-            "MERGE (slot:EvidenceSlot {id: row.id})\n  ON CREATE SET slot.status = 'open'\n"
+            from_source(compiled.source_slots),
+            _FROM_SOURCE + "MERGE (slot:EvidenceSlot {id: row.id})\n"
+            "  ON CREATE SET slot.status = 'open'\n"
             "SET slot.kind = 'source_metadata', slot.field = row.field,\n"
             "    slot.question = row.question\n"
             "MERGE (s)-[:HAS_SLOT]->(slot)",
-            match_source,
         )
-    for comment, rows, body, prefix in parts:
+    for comment, rows, body in parts:
         if rows:
             statements.append(f"\n// {comment}")
-            statements += _unwind(rows, body, prefix)
+            statements += _unwind(rows, body)
     return "\n".join(statements) + "\n"
