@@ -123,15 +123,23 @@ def apply_scripts(
             f"{', '.join(changed)} changed after it was applied; add a new version instead, "
             "or re-run with --allow-changed --reason '...' to apply and record the change"
         )
+    pending = [s for s in scripts if reapply_all or applied.get(s.name) != s.checksum]
+    # The schema of every pending script first, in build order (full-text indexes
+    # last); then each script in its own order: a schema script is recorded, a data
+    # script applied and recorded in one transaction.
+    ddl_seconds = _run_ddl(store, ddl_in_build_order(pending), on_statement)
     results = []
     for script in scripts:
         previous = applied.get(script.name)
-        if previous == script.checksum and not reapply_all:
+        if script not in pending:
             results.append(ScriptResult(script.name, "skipped", len(script.statements), 0.0))
             continue
-        started = time.perf_counter()
+        started = time.perf_counter() - ddl_seconds.get(script.name, 0.0)
         reason = change_reason if previous not in (None, script.checksum) else None
-        _apply_one(store, script, reason, on_statement)
+        if script.kind == "schema":
+            store.write(_record, script, reason)
+        else:
+            store.write(_apply_data_script, script, reason, on_statement)
         action: Action = "applied" if previous is None else "reapplied"
         elapsed = time.perf_counter() - started
         results.append(ScriptResult(script.name, action, len(script.statements), elapsed))
@@ -170,35 +178,23 @@ def _is_fulltext(statement: str) -> bool:
     return FULLTEXT_INDEX.search(statement) is not None
 
 
-def _apply_one(
-    store: Store, script: Script, change_reason: str | None, on_statement: ProgressCallback | None
-) -> None:
-    if script.kind == "schema":
-        _run_schema_statements(store, script, on_statement)
-        store.write(_record, script, change_reason)
-    else:
-        store.write(_apply_data_script, script, change_reason, on_statement)
-
-
-def _run_schema_statements(
-    store: Store, script: Script, on_statement: ProgressCallback | None
-) -> None:
-    """Each DDL statement in its own auto-commit transaction (Neo4j's rule for schema)."""
-    _run_ddl(store, [(script, i, st) for i, st in enumerate(script.statements, 1)], on_statement)
-
-
 def _run_ddl(
     store: Store,
     statements: list[tuple[Script, int, Statement]],
     on_statement: ProgressCallback | None,
-) -> None:
-    """Run `(script, statement number, statement)` DDL in order, one auto-commit each."""
+) -> dict[str, float]:
+    """Run `(script, statement number, statement)` DDL in order, each in its own
+    auto-commit transaction (Neo4j's rule for schema); the seconds each script took."""
+    seconds: dict[str, float] = {}
     for script, index, statement in statements:
+        started = time.perf_counter()
         with _reported(script, index, statement):
             # schema DDL from a checked-in, checksummed file: trusted text, not input
             store.run_autocommit(statement.text)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+        seconds[script.name] = seconds.get(script.name, 0.0) + time.perf_counter() - started
         if on_statement:
             on_statement(script, index)
+    return seconds
 
 
 def _apply_data_script(

@@ -26,7 +26,7 @@ from kb.bulkcsv import BulkLoadError, ImportFile, batches, discover
 from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
 from kb.repositories import bulk as repo
-from kb.seeding.loader import apply_schema, apply_scripts, discover_scripts
+from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services import derived as derived_service
 
 Mode = Literal["auto", "import", "unwind"]
@@ -162,8 +162,7 @@ def refresh_derived(store: Store) -> None:
 
 def _apply_schema(store: Store) -> None:
     schema = [script for script in discover_scripts(CYPHER_DIR) if script.kind == "schema"]
-    apply_schema(store, schema)  # in the order that builds fastest (full-text last)
-    apply_scripts(store, schema)  # records them as applied; every statement is a no-op now
+    apply_scripts(store, schema)  # in build order: full-text indexes last
 
 
 def _require_local(settings: Settings) -> None:
