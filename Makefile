@@ -49,6 +49,7 @@ test: install lint browser-deps
 
 lint: install
 	$(BIN)/ruff check kb api tests bench
+	$(BIN)/ruff format --check kb api tests bench
 	$(BIN)/mypy kb api
 	$(BIN)/basedpyright  # the Cypher rule: queries are LiteralString (see pyproject.toml)
 

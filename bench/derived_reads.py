@@ -101,8 +101,12 @@ def run(store: Store, settings: Settings, claims: int, requests: int) -> None:
 
     def evidence(claim_id: str, stance: str) -> Callable[[int], int]:
         def post(i: int) -> int:
-            body = {"url": f"https://bench.example/{stance}/{claim_id}/{i}", "stance": stance,
-                    "confidence": 0.5, "rationale": "benchmark"}  # fmt: skip
+            body = {
+                "url": f"https://bench.example/{stance}/{claim_id}/{i}",
+                "stance": stance,
+                "confidence": 0.5,
+                "rationale": "benchmark",
+            }
             url = f"/api/v1/claims/{claim_id}/evidence"
             return client.post(url, json=body, headers=headers).status_code
 
@@ -123,10 +127,14 @@ def run(store: Store, settings: Settings, claims: int, requests: int) -> None:
     for name, claim_id in (("near the top", top), ("bottom claim", bottom)):
         started = time.perf_counter()
         status = evidence(claim_id, "refutes")(0)
-        print(f"POST evidence, refutes {name:29} {(time.perf_counter() - started) * 1000:8.1f} ms"
-              f" (status {status})")  # fmt: skip
-    print(f"{'GET /claims/{id} after the refutations':52} "
-          f"{timed(get(f'/api/v1/claims/{middle}'), requests)}")  # fmt: skip
+        print(
+            f"POST evidence, refutes {name:29} {(time.perf_counter() - started) * 1000:8.1f} ms"
+            f" (status {status})"
+        )
+    print(
+        f"{'GET /claims/{id} after the refutations':52} "
+        f"{timed(get(f'/api/v1/claims/{middle}'), requests)}"
+    )
     undermined = client.get("/api/v1/claims?status=undermined&limit=1").get_json()
     print(f"undermined claims now: {undermined['meta']['total']}")
 

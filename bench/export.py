@@ -82,8 +82,18 @@ def _admin_import(home: Path, folder: Path) -> float:
     entries = localdb.CLASSPATH_FILE.read_text().strip().split(os.pathsep)
     classpath = os.pathsep.join([str(localdb.CLASSES_DIR), *entries])
     options = neo4j_csv.import_arguments(nodes, rels)
-    cmd = ["java", *localdb.JVM_OPTIONS, "-cp", classpath, "org.neo4j.cli.AdminTool",
-           "database", "import", "full", "neo4j", *options]  # fmt: skip
+    cmd = [
+        "java",
+        *localdb.JVM_OPTIONS,
+        "-cp",
+        classpath,
+        "org.neo4j.cli.AdminTool",
+        "database",
+        "import",
+        "full",
+        "neo4j",
+        *options,
+    ]
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
     started = time.perf_counter()
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
@@ -131,11 +141,15 @@ def main() -> None:
         store.close()
         localdb.stop(imported)
     figures = {
-        "claims": args.claims, "seed_seconds": seed_seconds, "build_seconds": build_seconds,
-        "import_seconds": import_seconds, "exports": exports,
-        "nodes": sum(exported_nodes.values()), "rels": sum(exported_rels.values()),
+        "claims": args.claims,
+        "seed_seconds": seed_seconds,
+        "build_seconds": build_seconds,
+        "import_seconds": import_seconds,
+        "exports": exports,
+        "nodes": sum(exported_nodes.values()),
+        "rels": sum(exported_rels.values()),
         "same": (exported_nodes, exported_rels) == (imported_nodes, imported_rels),
-    }  # fmt: skip
+    }
     _write(figures)
     print(REPORT.read_text())
 

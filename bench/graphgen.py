@@ -54,35 +54,82 @@ ACTOR_KINDS = ("person", "state", "organisation", "group", "population", "office
 SYLLABLES = "ka lo mi ren tor vash el dun pra sit gol mer".split()
 
 HEADERS: dict[str, list[str]] = {
-    "node-Source.csv": ["id:ID(Source)", "title", "kind", "text", "sha256", "length:int",
-                        "language", ":LABEL"],
+    "node-Source.csv": [
+        "id:ID(Source)",
+        "title",
+        "kind",
+        "text",
+        "sha256",
+        "length:int",
+        "language",
+        ":LABEL",
+    ],
     "node-Claim.csv": ["id:ID(Claim)", "text", "type", "checkable:boolean", ":LABEL"],
     "node-Actor.csv": ["id:ID(Actor)", "name", "kind", "aliases:string[]", ":LABEL"],
     "node-CausalLink.csv": ["id:ID(CausalLink)", "mechanism", "basis", "marker", ":LABEL"],
     "node-EvidenceSlot.csv": ["id:ID(EvidenceSlot)", "kind", "question", "status", ":LABEL"],
-    "node-Evidence.csv": ["id:ID(Evidence)", "url", "title", "publisher", "added_by",
-                          "added_at", ":LABEL"],
-    "node-EvidenceLink.csv": ["id:ID(EvidenceLink)", "stance", "confidence:double",
-                              "rationale", "added_by", "added_at", "target_id", "active_key",
-                              ":LABEL"],
-    "rel-ASSERTS-Source-Claim.csv": [":START_ID(Source)", ":END_ID(Claim)", "quote",
-                                     "start:int", "end:int", ":TYPE"],
-    "rel-SUPPORTS-Claim-Claim.csv": [":START_ID(Claim)", ":END_ID(Claim)", "id", "source_id",
-                                     "basis", "marker", ":TYPE"],
-    "rel-ATTACKS-Claim-Claim.csv": [":START_ID(Claim)", ":END_ID(Claim)", "id", "source_id",
-                                    "basis", ":TYPE"],
+    "node-Evidence.csv": [
+        "id:ID(Evidence)",
+        "url",
+        "title",
+        "publisher",
+        "added_by",
+        "added_at",
+        ":LABEL",
+    ],
+    "node-EvidenceLink.csv": [
+        "id:ID(EvidenceLink)",
+        "stance",
+        "confidence:double",
+        "rationale",
+        "added_by",
+        "added_at",
+        "target_id",
+        "active_key",
+        ":LABEL",
+    ],
+    "rel-ASSERTS-Source-Claim.csv": [
+        ":START_ID(Source)",
+        ":END_ID(Claim)",
+        "quote",
+        "start:int",
+        "end:int",
+        ":TYPE",
+    ],
+    "rel-SUPPORTS-Claim-Claim.csv": [
+        ":START_ID(Claim)",
+        ":END_ID(Claim)",
+        "id",
+        "source_id",
+        "basis",
+        "marker",
+        ":TYPE",
+    ],
+    "rel-ATTACKS-Claim-Claim.csv": [
+        ":START_ID(Claim)",
+        ":END_ID(Claim)",
+        "id",
+        "source_id",
+        "basis",
+        ":TYPE",
+    ],
     "rel-CAUSE_OF-Claim-CausalLink.csv": [":START_ID(Claim)", ":END_ID(CausalLink)", ":TYPE"],
     "rel-LEADS_TO-CausalLink-Claim.csv": [":START_ID(CausalLink)", ":END_ID(Claim)", ":TYPE"],
-    "rel-ASSERTS_LINK-Source-CausalLink.csv": [":START_ID(Source)", ":END_ID(CausalLink)",
-                                               "quote", ":TYPE"],
+    "rel-ASSERTS_LINK-Source-CausalLink.csv": [
+        ":START_ID(Source)",
+        ":END_ID(CausalLink)",
+        "quote",
+        ":TYPE",
+    ],
     "rel-ABOUT-Claim-Actor.csv": [":START_ID(Claim)", ":END_ID(Actor)", "role", ":TYPE"],
-    "rel-HAS_SLOT-Claim-EvidenceSlot.csv": [":START_ID(Claim)", ":END_ID(EvidenceSlot)",
-                                            ":TYPE"],
-    "rel-CITES-EvidenceLink-Evidence.csv": [":START_ID(EvidenceLink)", ":END_ID(Evidence)",
-                                            ":TYPE"],
-    "rel-BEARS_ON-EvidenceLink-Claim.csv": [":START_ID(EvidenceLink)", ":END_ID(Claim)",
-                                            ":TYPE"],
-}  # fmt: skip
+    "rel-HAS_SLOT-Claim-EvidenceSlot.csv": [":START_ID(Claim)", ":END_ID(EvidenceSlot)", ":TYPE"],
+    "rel-CITES-EvidenceLink-Evidence.csv": [
+        ":START_ID(EvidenceLink)",
+        ":END_ID(Evidence)",
+        ":TYPE",
+    ],
+    "rel-BEARS_ON-EvidenceLink-Claim.csv": [":START_ID(EvidenceLink)", ":END_ID(Claim)", ":TYPE"],
+}
 
 
 @dataclass
@@ -166,8 +213,14 @@ def generate(out_dir: Path, claims: int, seed: int = 7, progress: bool = True) -
     sink = _Sink(out_dir)
     actors = max(100, claims // 50)
     for a in range(actors):
-        sink.add("node-Actor.csv", f"actor-{a:05d}", f"Actor {a}", ACTOR_KINDS[a % 6],
-                 f"A{a};Actor number {a}", "Actor")  # fmt: skip
+        sink.add(
+            "node-Actor.csv",
+            f"actor-{a:05d}",
+            f"Actor {a}",
+            ACTOR_KINDS[a % 6],
+            f"A{a};Actor number {a}",
+            "Actor",
+        )
     facts = GraphFacts(claims=claims)
     recent: deque[str] = deque(maxlen=RECENT_WINDOW)
     counters = {"link": 0, "evidence": 0, "rel": 0}
@@ -210,8 +263,15 @@ def _source(
 
     def assert_claim(cid: str, text: str) -> None:
         nonlocal offset
-        sink.add("rel-ASSERTS-Source-Claim.csv", source_id, cid, text, offset, offset + len(text),
-                 "ASSERTS")  # fmt: skip
+        sink.add(
+            "rel-ASSERTS-Source-Claim.csv",
+            source_id,
+            cid,
+            text,
+            offset,
+            offset + len(text),
+            "ASSERTS",
+        )
         spans.append(text)
         offset += len(text) + 1
 
@@ -222,8 +282,13 @@ def _source(
         sink.add("node-Claim.csv", cid, text, ctype, "true" if checkable else "false", "Claim")
         assert_claim(cid, text)
         for role in rng.sample(ROLES, k=1 if rng.random() < 0.7 else 2):
-            sink.add("rel-ABOUT-Claim-Actor.csv", cid, f"actor-{int(actors**rng.random()) - 1:05d}",
-                     role, "ABOUT")  # fmt: skip
+            sink.add(
+                "rel-ABOUT-Claim-Actor.csv",
+                cid,
+                f"actor-{int(actors ** rng.random()) - 1:05d}",
+                role,
+                "ABOUT",
+            )
         if checkable:
             slot = f"slot-{cid}-1"
             sink.add(
@@ -234,7 +299,7 @@ def _source(
                 "open",
                 "EvidenceSlot",
             )
-            sink.add("rel-HAS_SLOT-Claim-EvidenceSlot.csv", cid, slot, "HAS_SLOT")  # fmt: skip
+            sink.add("rel-HAS_SLOT-Claim-EvidenceSlot.csv", cid, slot, "HAS_SLOT")
         if rng.random() < 0.1:
             _evidence(sink, rng, cid, counters)
     # Repeated assertions: ~20% of claims are asserted by a second source.
@@ -243,8 +308,17 @@ def _source(
     recent.extend(ids)
     _arguments(sink, rng, source_id, first, ids, level, by_level, counters, blocks)
     text = " ".join(spans)
-    sink.add("node-Source.csv", source_id, f"Synthetic source {number}", "article", text,
-             hashlib.sha256(text.encode()).hexdigest(), len(text), "en", "Source")  # fmt: skip
+    sink.add(
+        "node-Source.csv",
+        source_id,
+        f"Synthetic source {number}",
+        "article",
+        text,
+        hashlib.sha256(text.encode()).hexdigest(),
+        len(text),
+        "en",
+        "Source",
+    )
     if number == 1:
         facts.small_claim = ids[by_level[LEVELS - 2][0]]
         facts.top_claim = ids[by_level[LEVELS - 1][-1]]
@@ -277,12 +351,27 @@ def _arguments(
             continue
         for q in rng.sample(above, k=min(len(above), 1 if rng.random() < 0.7 else 2)):
             counters["rel"] += 1
-            sink.add("rel-SUPPORTS-Claim-Claim.csv", cid, ids[q], f"sup-{counters['rel']}",
-                     source_id, "connective", "because", "SUPPORTS")  # fmt: skip
+            sink.add(
+                "rel-SUPPORTS-Claim-Claim.csv",
+                cid,
+                ids[q],
+                f"sup-{counters['rel']}",
+                source_id,
+                "connective",
+                "because",
+                "SUPPORTS",
+            )
         if rng.random() < 0.03:
             counters["rel"] += 1
-            sink.add("rel-ATTACKS-Claim-Claim.csv", cid, ids[rng.choice(above)],
-                     f"att-{counters['rel']}", source_id, "structure", "ATTACKS")  # fmt: skip
+            sink.add(
+                "rel-ATTACKS-Claim-Claim.csv",
+                cid,
+                ids[rng.choice(above)],
+                f"att-{counters['rel']}",
+                source_id,
+                "structure",
+                "ATTACKS",
+            )
         if rng.random() < 0.1:
             _causal(sink, source_id, cid, ids[rng.choice(above)], counters)
     # A causal chain of three links through levels 0 -> 1 -> 2 -> 3.
@@ -293,33 +382,69 @@ def _arguments(
         for q in rng.sample(range(len(ids)), k=min(2, len(ids))):
             if level[q] >= 1:
                 counters["rel"] += 1
-                sink.add("rel-SUPPORTS-Claim-Claim.csv", hub, ids[q], f"sup-{counters['rel']}",
-                         source_id, "curator", "", "SUPPORTS")  # fmt: skip
+                sink.add(
+                    "rel-SUPPORTS-Claim-Claim.csv",
+                    hub,
+                    ids[q],
+                    f"sup-{counters['rel']}",
+                    source_id,
+                    "curator",
+                    "",
+                    "SUPPORTS",
+                )
         if rng.random() < 0.5 and by_level.get(top - 1):
             counters["rel"] += 1
-            sink.add("rel-SUPPORTS-Claim-Claim.csv", ids[by_level[top - 1][0]], block_sink,
-                     f"sup-{counters['rel']}", source_id, "curator", "", "SUPPORTS")  # fmt: skip
+            sink.add(
+                "rel-SUPPORTS-Claim-Claim.csv",
+                ids[by_level[top - 1][0]],
+                block_sink,
+                f"sup-{counters['rel']}",
+                source_id,
+                "curator",
+                "",
+                "SUPPORTS",
+            )
 
 
 def _causal(sink: _Sink, source_id: str, cause: str, effect: str, counters: dict[str, int]) -> None:
     counters["link"] += 1
     link = f"cl-{counters['link']}"
-    sink.add("node-CausalLink.csv", link, f"{cause} leads to {effect}", "connective", "so",
-             "CausalLink")  # fmt: skip
+    sink.add(
+        "node-CausalLink.csv", link, f"{cause} leads to {effect}", "connective", "so", "CausalLink"
+    )
     sink.add("rel-CAUSE_OF-Claim-CausalLink.csv", cause, link, "CAUSE_OF")
     sink.add("rel-LEADS_TO-CausalLink-Claim.csv", link, effect, "LEADS_TO")
-    sink.add("rel-ASSERTS_LINK-Source-CausalLink.csv", source_id, link, f"so {effect}",
-             "ASSERTS_LINK")  # fmt: skip
+    sink.add(
+        "rel-ASSERTS_LINK-Source-CausalLink.csv", source_id, link, f"so {effect}", "ASSERTS_LINK"
+    )
 
 
 def _evidence(sink: _Sink, rng: random.Random, cid: str, counters: dict[str, int]) -> None:
     counters["evidence"] += 1
     n = counters["evidence"]
     stance = "supports" if rng.random() < 0.7 else "refutes"
-    sink.add("node-Evidence.csv", f"ev-{n}", f"https://evidence.example/report/{n}",
-             f"Report {n}", "Example Wire", "bench", ADDED_AT, "Evidence")  # fmt: skip
-    sink.add("node-EvidenceLink.csv", f"el-{n}", stance, round(rng.uniform(0.5, 0.9), 2),
-             "synthetic reading", "bench", ADDED_AT, cid, f"bench-{n}", "EvidenceLink")  # fmt: skip
+    sink.add(
+        "node-Evidence.csv",
+        f"ev-{n}",
+        f"https://evidence.example/report/{n}",
+        f"Report {n}",
+        "Example Wire",
+        "bench",
+        ADDED_AT,
+        "Evidence",
+    )
+    sink.add(
+        "node-EvidenceLink.csv",
+        f"el-{n}",
+        stance,
+        round(rng.uniform(0.5, 0.9), 2),
+        "synthetic reading",
+        "bench",
+        ADDED_AT,
+        cid,
+        f"bench-{n}",
+        "EvidenceLink",
+    )
     sink.add("rel-CITES-EvidenceLink-Evidence.csv", f"el-{n}", f"ev-{n}", "CITES")
     sink.add("rel-BEARS_ON-EvidenceLink-Claim.csv", f"el-{n}", cid, "BEARS_ON")
 

@@ -129,8 +129,14 @@ def measure(settings: Settings, facts: GraphFacts, options: Options, key: str) -
 
         def write(conn: http.client.HTTPConnection, rng: random.Random, i: int) -> int:
             target = claim_id(rng.randrange(facts.claims))
-            body = json.dumps({"url": f"https://bench.example/w/{i}", "stance": "supports",
-                               "confidence": 0.7, "rationale": "benchmark write"})  # fmt: skip
+            body = json.dumps(
+                {
+                    "url": f"https://bench.example/w/{i}",
+                    "stance": "supports",
+                    "confidence": 0.7,
+                    "rationale": "benchmark write",
+                }
+            )
             headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
             conn.request("POST", f"{API}/claims/{target}/evidence", body, headers)
             response = conn.getresponse()

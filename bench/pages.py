@@ -34,10 +34,19 @@ from kb.seeding.loader import apply_scripts, discover_scripts
 
 PASSWORD = "kb-bench-password"
 FILTERS = {
-    "type": None, "checkable": None, "actor": None, "role": None, "topic": None,
-    "source": None, "slot": None, "status": None, "standing": None, "q": None,
-    "asserted_by_min": None, "after": "",
-}  # fmt: skip
+    "type": None,
+    "checkable": None,
+    "actor": None,
+    "role": None,
+    "topic": None,
+    "source": None,
+    "slot": None,
+    "status": None,
+    "standing": None,
+    "q": None,
+    "asserted_by_min": None,
+    "after": "",
+}
 
 
 def timed(call: Callable[[], object], count: int, warmup: int = 2) -> str:

@@ -35,8 +35,20 @@ def profile(call: Callable[[], Any], seconds: float = 8.0, top: int = 8) -> dict
         return {"error": "py-spy is not installed (pip install -e '.[bench]')"}
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "stacks.txt"
-        cmd = [tool, "record", "--pid", str(os.getpid()), "--duration", str(int(seconds)),
-               "--rate", "200", "--format", "raw", "--output", str(out)]  # fmt: skip
+        cmd = [
+            tool,
+            "record",
+            "--pid",
+            str(os.getpid()),
+            "--duration",
+            str(int(seconds)),
+            "--rate",
+            "200",
+            "--format",
+            "raw",
+            "--output",
+            str(out),
+        ]
         spy = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         time.sleep(1.0)  # attached
         calls = 0

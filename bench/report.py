@@ -101,16 +101,29 @@ def lines(runs: list[dict[str, Any]]) -> list[str]:
         "`schema` creates constraints and indexes; `indexes` waits until they are online; "
         "`derived` brings stored status and standing current.",
     ]
-    sweep = next((run["unwind"]["batch_sweep"] for run in runs
-                  if "batch_sweep" in run.get("unwind", {})), None)  # fmt: skip
+    sweep = next(
+        (run["unwind"]["batch_sweep"] for run in runs if "batch_sweep" in run.get("unwind", {})),
+        None,
+    )
     if sweep:
-        out += ["", "UNWIND batch size (claims and their supports of the smallest graph, "
-                "one batch per transaction):", "", "| batch | rows/s |", "|---|---|"]  # fmt: skip
+        out += [
+            "",
+            "UNWIND batch size (claims and their supports of the smallest graph, "
+            "one batch per transaction):",
+            "",
+            "| batch | rows/s |",
+            "|---|---|",
+        ]
         out += [f"| {int(b):,} | {fig['rows_per_second']:,.0f} |" for b, fig in sweep.items()]
-    out += ["", "## Reads in-process (ms)", "",
-            "API: the Flask test client, no socket. Raw: the same Cypher statements the "
-            "request ran (captured from its transactions), replayed in one read transaction "
-            "on a bare driver session, every record fetched.", ""]  # fmt: skip
+    out += [
+        "",
+        "## Reads in-process (ms)",
+        "",
+        "API: the Flask test client, no socket. Raw: the same Cypher statements the "
+        "request ran (captured from its transactions), replayed in one read transaction "
+        "on a bare driver session, every record fetched.",
+        "",
+    ]
     read_runs = [run for run in runs if run.get("reads")]
     if not read_runs:
         out += ["No size has read figures yet (see the notes below)."]
@@ -127,21 +140,29 @@ def lines(runs: list[dict[str, Any]]) -> list[str]:
                 cells += ["—", "—", "—"]
                 continue
             flag = f" ({fig['errors']} errors)" if fig.get("errors") else ""
-            cells += [f"{fig['api']['p50']:.1f} / {fig['api']['p95']:.1f}{flag}",
-                      f"{fig['raw']['p50']:.1f}", str(fig["answer"])]  # fmt: skip
+            cells += [
+                f"{fig['api']['p50']:.1f} / {fig['api']['p95']:.1f}{flag}",
+                f"{fig['raw']['p50']:.1f}",
+                str(fig["answer"]),
+            ]
         out.append(f"| {name} | " + " | ".join(cells) + " |")
     if read_runs:
         out += ["", f"![read latency by graph size]({LATENCY_PLOT})"]
     # CPU per part is recorded since 2026-11-30: older saved sizes have none.
     cores = any(run.get("http", {}).get("reads", {}).get("cpu_cores") for run in runs)
-    out += ["", "## HTTP (`kb serve`)", "",
-            "gunicorn, 2 workers x 8 threads; 8 client threads on the same machine for mixed "
-            "reads (detail of random claims, list, search, walks, impact, chains), then 4 for "
-            "evidence writes (each a new URL on a random claim).", "",
-            "| claims | mixed reads req/s | errors | p50 ms | p95 ms | writes/s | errors "
-            "| status of written claims | Neo4j RSS MB | workers RSS MB"
-            + (" | cores busy under reads: Neo4j / workers / clients |" if cores else " |"),
-            "|---" * (11 if cores else 10) + "|"]  # fmt: skip
+    out += [
+        "",
+        "## HTTP (`kb serve`)",
+        "",
+        "gunicorn, 2 workers x 8 threads; 8 client threads on the same machine for mixed "
+        "reads (detail of random claims, list, search, walks, impact, chains), then 4 for "
+        "evidence writes (each a new URL on a random claim).",
+        "",
+        "| claims | mixed reads req/s | errors | p50 ms | p95 ms | writes/s | errors "
+        "| status of written claims | Neo4j RSS MB | workers RSS MB"
+        + (" | cores busy under reads: Neo4j / workers / clients |" if cores else " |"),
+        "|---" * (11 if cores else 10) + "|",
+    ]
     for run in runs:
         http = run.get("http")
         if not http:
@@ -175,21 +196,29 @@ def gaps(runs: list[dict[str, Any]]) -> list[str]:
     profiled = {name: fig["profile"] for name, fig in large["reads"].items() if "profile" in fig}
     if not profiled:
         return []
-    out = ["", f"## Where the misses spend their time ({large['claims']:,} claims)", "",
-           "py-spy on the benchmark process while the request repeats (all threads, CPU "
-           "samples only): the project's frames by inclusive share, then the hottest frames "
-           "of any code by self share.", ""]  # fmt: skip
+    out = [
+        "",
+        f"## Where the misses spend their time ({large['claims']:,} claims)",
+        "",
+        "py-spy on the benchmark process while the request repeats (all threads, CPU "
+        "samples only): the project's frames by inclusive share, then the hottest frames "
+        "of any code by self share.",
+        "",
+    ]
     for name, prof in profiled.items():
         fig = large["reads"][name]
-        out.append(f"**{name}** (API p50 {fig['api']['p50']:.1f} ms, raw {fig['raw']['p50']:.1f} "
-                   f"ms, {fig['statements']} statements):")  # fmt: skip
+        out.append(
+            f"**{name}** (API p50 {fig['api']['p50']:.1f} ms, raw {fig['raw']['p50']:.1f} "
+            f"ms, {fig['statements']} statements):"
+        )
         if "error" in prof:
             out += ["", f"- {prof['error']}", ""]
             continue
         out.append("")
         out += [f"- {share:.0%} in `{frame}`" for frame, share in prof["inclusive"][:6]]
-        out.append("- hottest: " + "; ".join(
-            f"`{frame}` {share:.0%}" for frame, share in prof["self"][:4]))  # fmt: skip
+        out.append(
+            "- hottest: " + "; ".join(f"`{frame}` {share:.0%}" for frame, share in prof["self"][:4])
+        )
         out.append("")
     return out
 
@@ -206,51 +235,80 @@ def targets(runs: list[dict[str, Any]]) -> list[str]:
     reads_small, reads_large = small.get("reads", {}), large.get("reads", {})
     if len(with_reads) > 1:
         worst = max(
-            ((name, _ratio(reads_large[name]["api"]["p50"], fig["api"]["p50"]))
-             for name, fig in reads_small.items() if name in reads_large and name != BY_NUMBER),
-            key=lambda item: item[1], default=("", 0.0),
-        )  # fmt: skip
-        rows.append((
-            f"every read: p50 at {large['claims']:,} ≤ 2x p50 at {small['claims']:,} "
-            "(the page-number deep page aside: its depth grows with the graph)",
-            f"worst: {worst[0]} {worst[1]:.2f}x", worst[1] <= 2.0,
-        ))  # fmt: skip
+            (
+                (name, _ratio(reads_large[name]["api"]["p50"], fig["api"]["p50"]))
+                for name, fig in reads_small.items()
+                if name in reads_large and name != BY_NUMBER
+            ),
+            key=lambda item: item[1],
+            default=("", 0.0),
+        )
+        rows.append(
+            (
+                f"every read: p50 at {large['claims']:,} ≤ 2x p50 at {small['claims']:,} "
+                "(the page-number deep page aside: its depth grows with the graph)",
+                f"worst: {worst[0]} {worst[1]:.2f}x",
+                worst[1] <= 2.0,
+            )
+        )
     for name in ("detail", "list page 1", "search"):
         if name in reads_large:
             p95 = reads_large[name]["api"]["p95"]
-            rows.append((f"{name}: p95 ≤ 50 ms at {large['claims']:,}", f"{p95:.1f} ms",
-                         p95 <= 50))  # fmt: skip
+            rows.append((f"{name}: p95 ≤ 50 ms at {large['claims']:,}", f"{p95:.1f} ms", p95 <= 50))
     if reads_large:
         name, ratio = max(
-            ((name, _ratio(fig["api"]["p50"], fig["raw"]["p50"]))
-             for name, fig in reads_large.items()),
+            (
+                (name, _ratio(fig["api"]["p50"], fig["raw"]["p50"]))
+                for name, fig in reads_large.items()
+            ),
             key=lambda item: item[1],
-        )  # fmt: skip
-        rows.append(("API p50 ≤ 1.5x raw driver p50 (every read)",
-                     f"worst: {name} {ratio:.2f}x", ratio <= 1.5))  # fmt: skip
+        )
+        rows.append(
+            (
+                "API p50 ≤ 1.5x raw driver p50 (every read)",
+                f"worst: {name} {ratio:.2f}x",
+                ratio <= 1.5,
+            )
+        )
     http = large.get("http")
     if http:
         reads = http["reads"]
-        rows.append((f"mixed reads over HTTP ≥ 200 req/s, 0 errors at {large['claims']:,}",
-                     f"{reads['per_second']:.1f} req/s, {reads['errors']} errors",
-                     reads["per_second"] >= 200 and reads["errors"] == 0))  # fmt: skip
+        rows.append(
+            (
+                f"mixed reads over HTTP ≥ 200 req/s, 0 errors at {large['claims']:,}",
+                f"{reads['per_second']:.1f} req/s, {reads['errors']} errors",
+                reads["per_second"] >= 200 and reads["errors"] == 0,
+            )
+        )
         writes = http["writes"]
         current = set(writes["status_current"]) <= {"supported", "contested"}
-        rows.append((f"evidence writes ≥ 50/s with status current at {large['claims']:,}",
-                     f"{writes['per_second']:.1f}/s, {writes['errors']} errors, "
-                     f"status {'current' if current else 'NOT current'}",
-                     writes["per_second"] >= 50 and current))  # fmt: skip
+        rows.append(
+            (
+                f"evidence writes ≥ 50/s with status current at {large['claims']:,}",
+                f"{writes['per_second']:.1f}/s, {writes['errors']} errors, "
+                f"status {'current' if current else 'NOT current'}",
+                writes["per_second"] >= 50 and current,
+            )
+        )
     loaded = runs[-1]
     imp = loaded.get("import")
     if imp:
-        rows.append((f"first load of {loaded['claims']:,} claims ≤ 5 min",
-                     f"{imp['seconds']:.0f} s ({imp['relationships']:,} relationships)",
-                     imp["seconds"] <= 300))  # fmt: skip
+        rows.append(
+            (
+                f"first load of {loaded['claims']:,} claims ≤ 5 min",
+                f"{imp['seconds']:.0f} s ({imp['relationships']:,} relationships)",
+                imp["seconds"] <= 300,
+            )
+        )
     rss = [run.get("generator_max_rss_mb") for run in runs if run.get("generator_max_rss_mb")]
     if rss:
-        rows.append(("memory flat as the input grows (generator + loader, max RSS MB)",
-                     " / ".join(f"{value:.0f}" for value in rss),
-                     rss[-1] <= 2 * rss[0]))  # fmt: skip
+        rows.append(
+            (
+                "memory flat as the input grows (generator + loader, max RSS MB)",
+                " / ".join(f"{value:.0f}" for value in rss),
+                rss[-1] <= 2 * rss[0],
+            )
+        )
     out = ["## Targets (issue 8)", "", "| target | measured | met |", "|---|---|---|"]
     for target, measured, met in rows:
         out.append(f"| {target} | {measured} | {'met' if met else 'not met'} |")
@@ -269,8 +327,10 @@ def plot(runs: list[dict[str, Any]], path: Path) -> None:
     sizes = [run["claims"] for run in runs]
     names = list(runs[0]["reads"])
     fig, axes = plt.subplots(1, 2, figsize=(13, 5.5))
-    for ax, which, title in ((axes[0], "api", "API (in-process)"),
-                             (axes[1], "raw", "raw driver, same Cypher")):  # fmt: skip
+    for ax, which, title in (
+        (axes[0], "api", "API (in-process)"),
+        (axes[1], "raw", "raw driver, same Cypher"),
+    ):
         for name in names:
             values = [run["reads"][name][which]["p50"] for run in runs if name in run["reads"]]
             ax.plot(sizes[: len(values)], values, marker="o", label=name)

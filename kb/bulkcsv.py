@@ -61,8 +61,9 @@ def discover(directory: Path) -> list[ImportFile]:
         if match := NODE_FILE.match(path.name):
             nodes.append(ImportFile(path, label=match["label"]))
         elif match := REL_FILE.match(path.name):
-            rels.append(ImportFile(path, rel_type=match["type"], start=match["start"],
-                                   end=match["end"]))  # fmt: skip
+            rels.append(
+                ImportFile(path, rel_type=match["type"], start=match["start"], end=match["end"])
+            )
     if not nodes:
         raise BulkLoadError(
             f"{directory} has no node-<Label>.csv file (expected neo4j-admin's import layout, "

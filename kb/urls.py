@@ -26,8 +26,9 @@ def normalise_url(url: str, field: str = "url") -> str:
     try:
         port = parts.port
     except ValueError:
-        raise InvalidRequest("the URL's port is not a number from 0 to 65535",
-                             field=field, location="json") from None  # fmt: skip
+        raise InvalidRequest(
+            "the URL's port is not a number from 0 to 65535", field=field, location="json"
+        ) from None
     if ":" in host:
         host = f"[{host}]"  # an IPv6 literal
     netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"

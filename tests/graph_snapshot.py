@@ -49,8 +49,9 @@ class GraphSnapshot:
     @cached_property
     def content(self) -> tuple[list[str], list[str]]:
         """The graph's content without internal ids: what "unchanged" compares."""
-        by_eid = {node["eid"]: _canonical([sorted(node["labels"]), node["props"]])
-                  for node in self.nodes}  # fmt: skip
+        by_eid = {
+            node["eid"]: _canonical([sorted(node["labels"]), node["props"]]) for node in self.nodes
+        }
         nodes = sorted(by_eid.values())
         relationships = sorted(
             _canonical([by_eid[r["a"]], r["type"], by_eid[r["b"]], r["props"]])

@@ -61,9 +61,13 @@ def _span(quote: str) -> dict[str, Any]:
 
 def _link(link_id: str, quote: str) -> dict[str, Any]:
     return {
-        "id": link_id, "source_id": SOURCE_ID, "basis": "curator", "marker": None,
-        "rationale": "Written by the tests.", **_span(quote),
-    }  # fmt: skip
+        "id": link_id,
+        "source_id": SOURCE_ID,
+        "basis": "curator",
+        "marker": None,
+        "rationale": "Written by the tests.",
+        **_span(quote),
+    }
 
 
 def write_second_source(store: Store) -> None:
@@ -84,11 +88,19 @@ def _write(tx: ManagedTransaction) -> None:
     assertions = [{"claim": claim, **_span(quote)} for claim, quote in _QUOTES.items()]
     stall = _QUOTES[OWN_CLAIM]
     links = [
-        {"kind": "attacks", "from": OWN_CLAIM, "to": ATTACKED,
-         "props": _link("att-test-001", stall)},
-        {"kind": "supports", "from": PREMISE, "to": OWN_CLAIM,
-         "props": _link("sup-test-001", stall)},
-    ]  # fmt: skip
+        {
+            "kind": "attacks",
+            "from": OWN_CLAIM,
+            "to": ATTACKED,
+            "props": _link("att-test-001", stall),
+        },
+        {
+            "kind": "supports",
+            "from": PREMISE,
+            "to": OWN_CLAIM,
+            "props": _link("sup-test-001", stall),
+        },
+    ]
     tx.run(
         WRITE_SECOND_SOURCE, source=source, own=own, assertions=assertions, links=links
     ).consume()

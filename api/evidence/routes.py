@@ -51,9 +51,13 @@ class TargetEvidence(MethodView):
         existing link; an `Idempotency-Key` header replays the first answer.
         """
         link, created = evidence_service.attach_evidence(
-            get_store(), kind, target_id, _evidence_input(body), current_principal(),
+            get_store(),
+            kind,
+            target_id,
+            _evidence_input(body),
+            current_principal(),
             request.headers.get("Idempotency-Key"),
-        )  # fmt: skip
+        )
         return link, 201 if created else 200
 
 

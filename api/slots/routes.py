@@ -48,9 +48,13 @@ class Slot(MethodView):
     def patch(self, body: dict[str, Any], slot_id: str) -> dict[str, Any]:
         """Close a slot as unresolvable (with a reason), or reopen it."""
         return slot_service.update_slot(
-            get_store(), slot_id, body["status"], body.get("reason"), body.get("question"),
+            get_store(),
+            slot_id,
+            body["status"],
+            body.get("reason"),
+            body.get("question"),
             current_principal(),
-        )  # fmt: skip
+        )
 
 
 @blp.route("/claims/<target_id>/slots", endpoint="claim_slots", defaults=CLAIM)

@@ -49,20 +49,29 @@ def serve(host: str, port: int, workers: int, threads: int, timeout: int, dev: b
     if dev:
         argv = ["flask", "--app", "api:create_app", "run", "--debug", "--host", host]
         os.execvp(sys.executable, [sys.executable, "-m", *argv, "--port", str(port)])
-    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", *gunicorn_args(
-        host, port, workers, threads, timeout)])  # fmt: skip
+    os.execvp(
+        sys.executable,
+        [sys.executable, "-m", "gunicorn", *gunicorn_args(host, port, workers, threads, timeout)],
+    )
 
 
 def gunicorn_args(host: str, port: int, workers: int, threads: int, timeout: int) -> list[str]:
     """The gunicorn command line `kb serve` runs (after `python -m gunicorn`)."""
     return [
-        "--bind", f"{host}:{port}",
-        "--worker-class", "gthread",
-        "--workers", str(workers),
-        "--threads", str(threads),
-        "--timeout", str(timeout),
-        "--limit-request-line", "0",
+        "--bind",
+        f"{host}:{port}",
+        "--worker-class",
+        "gthread",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--timeout",
+        str(timeout),
+        "--limit-request-line",
+        "0",
         "--no-control-socket",
-        "--access-logfile", "-",
+        "--access-logfile",
+        "-",
         "api:create_app()",
-    ]  # fmt: skip
+    ]

@@ -54,9 +54,15 @@ class Parts:
 
     def locution(self, node_id: str, person_id: str, stamp: str, source_id: str) -> None:
         self.locutions.append(
-            {"nodeID": node_id, "personID": person_id, "timestamp": stamp,
-             "start": None, "end": None, "source": source_id}
-        )  # fmt: skip
+            {
+                "nodeID": node_id,
+                "personID": person_id,
+                "timestamp": stamp,
+                "start": None,
+                "end": None,
+                "source": source_id,
+            }
+        )
 
 
 def source_participant(source_id: str) -> str:
@@ -115,16 +121,24 @@ def nearest(starts: list[int], position: int) -> int | None:
 
 
 def _transition(
-    parts: Parts, link: dict[str, Any], source_id: str, from_id: str, to_id: str,
-    illocution: str, scheme_node: str, stamp: str,
-) -> None:  # fmt: skip
+    parts: Parts,
+    link: dict[str, Any],
+    source_id: str,
+    from_id: str,
+    to_id: str,
+    illocution: str,
+    scheme_node: str,
+    stamp: str,
+) -> None:
     """Anchor the link in a TA-node between its claims' locutions, if both are there."""
     from_start = nearest(link["from_starts"], link["start"])
     to_start = nearest(link["to_starts"], link["start"])
     if from_start is None or to_start is None:
         return
-    ends = [(from_start, locution_id(source_id, from_start, from_id)),
-            (to_start, locution_id(source_id, to_start, to_id))]  # fmt: skip
+    ends = [
+        (from_start, locution_id(source_id, from_start, from_id)),
+        (to_start, locution_id(source_id, to_start, to_id)),
+    ]
     (_, earlier), (_, later) = sorted(ends)
     ta = parts.node(f"ta:{scheme_node}:{source_id}", "TA", "Default Transition", stamp, True)
     parts.edge(earlier, ta)
@@ -162,15 +176,20 @@ def causal_parts(row: dict[str, Any], stamp: str) -> Parts:
 def stream(slices: Iterable[Parts]) -> Iterator[str]:
     """The AIF document as text chunks: nodes go straight out, the other lists wait in
     spooled temporary files, so memory stays bounded however large the graph."""
-    spools = {key: tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+", encoding="utf-8")
-              for key in ("edges", "locutions", "participants")}  # fmt: skip
+    spools = {
+        key: tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+", encoding="utf-8")
+        for key in ("edges", "locutions", "participants")
+    }
     try:
         yield '{"nodes": ['
         first = {key: True for key in ("nodes", *spools)}
         for piece in slices:
-            for key, items in (("nodes", piece.nodes), ("edges", piece.edges),
-                               ("locutions", piece.locutions),
-                               ("participants", piece.participants)):  # fmt: skip
+            for key, items in (
+                ("nodes", piece.nodes),
+                ("edges", piece.edges),
+                ("locutions", piece.locutions),
+                ("participants", piece.participants),
+            ):
                 text = _items(items, first, key)
                 if not text:
                     continue
@@ -203,20 +222,38 @@ def losses(counts: dict[str, int]) -> list[Loss]:
     link_quotes = counts["rel:SUPPORTS"] + counts["rel:ATTACKS"] + counts["rel:ASSERTS_LINK"]
     roles = counts["rel:ABOUT"] - counts["role:speaker"]
     return [
-        *lost("claim types and checkability", counts["node:Claim"],
-              "not representable on AIF I-nodes (text only); dropped"),
-        *lost("causal mechanisms", counts["node:CausalLink"],
-              "no AIF field; dropped (the link is an RA-node with scheme Cause To Effect)"),
-        *lost("quote offsets and sections", counts["rel:ASSERTS"],
-              "AIF locution start/end are times, not text offsets; quotes kept as L-node text"),
-        *lost("link quotes", link_quotes,
-              "anchored as TA-nodes between the claims' locutions; "
-              "the connective's own words and offsets dropped"),
-        *lost("speakers' own words", counts["role:speaker"],
-              "not recorded: a reported locution carries the claim's paraphrase"),
+        *lost(
+            "claim types and checkability",
+            counts["node:Claim"],
+            "not representable on AIF I-nodes (text only); dropped",
+        ),
+        *lost(
+            "causal mechanisms",
+            counts["node:CausalLink"],
+            "no AIF field; dropped (the link is an RA-node with scheme Cause To Effect)",
+        ),
+        *lost(
+            "quote offsets and sections",
+            counts["rel:ASSERTS"],
+            "AIF locution start/end are times, not text offsets; quotes kept as L-node text",
+        ),
+        *lost(
+            "link quotes",
+            link_quotes,
+            "anchored as TA-nodes between the claims' locutions; "
+            "the connective's own words and offsets dropped",
+        ),
+        *lost(
+            "speakers' own words",
+            counts["role:speaker"],
+            "not recorded: a reported locution carries the claim's paraphrase",
+        ),
         *lost("actor roles other than speaker", roles, "no AIF counterpart; dropped"),
         *lost("topics", counts["node:Topic"], "no AIF counterpart; dropped"),
         *lost("evidence slots", counts["node:EvidenceSlot"], "no AIF counterpart; dropped"),
-        *lost("evidence links", counts["node:EvidenceLink"],
-              "analysts' evidence is not argument structure; dropped"),
-    ]  # fmt: skip
+        *lost(
+            "evidence links",
+            counts["node:EvidenceLink"],
+            "analysts' evidence is not argument structure; dropped",
+        ),
+    ]

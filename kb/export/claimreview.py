@@ -122,16 +122,29 @@ def losses(counts: dict[str, int], targets: list[dict[str, Any]]) -> list[Loss]:
     claims = [t for t in targets if t["label"] == "Claim"]
     links = len(targets) - len(claims)
     return [
-        *lost("claims without an evidence-based status", counts["node:Claim"] - len(claims),
-              "unverified: nothing to review; not exported"),
-        *lost("causal links with an evidence-based status", links,
-              "ClaimReview reviews claims, not links between them; dropped"),
-        *lost("evidence stance, confidence and rationale",
-              sum(t["active_evidence"] for t in claims),
-              "citations carry the external source only; the rating carries the outcome"),
-        *lost("quotes and offsets of reviewed claims", sum(t["assertions"] for t in claims),
-              "an appearance names the source, not the passage; dropped"),
-        *lost("support, attack and causal links",
-              counts["rel:SUPPORTS"] + counts["rel:ATTACKS"] + counts["node:CausalLink"],
-              "ClaimReview has no argument structure; dropped"),
-    ]  # fmt: skip
+        *lost(
+            "claims without an evidence-based status",
+            counts["node:Claim"] - len(claims),
+            "unverified: nothing to review; not exported",
+        ),
+        *lost(
+            "causal links with an evidence-based status",
+            links,
+            "ClaimReview reviews claims, not links between them; dropped",
+        ),
+        *lost(
+            "evidence stance, confidence and rationale",
+            sum(t["active_evidence"] for t in claims),
+            "citations carry the external source only; the rating carries the outcome",
+        ),
+        *lost(
+            "quotes and offsets of reviewed claims",
+            sum(t["assertions"] for t in claims),
+            "an appearance names the source, not the passage; dropped",
+        ),
+        *lost(
+            "support, attack and causal links",
+            counts["rel:SUPPORTS"] + counts["rel:ATTACKS"] + counts["node:CausalLink"],
+            "ClaimReview has no argument structure; dropped",
+        ),
+    ]

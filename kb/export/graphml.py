@@ -40,8 +40,10 @@ def node_id(label: str, key: str) -> str:
 
 def header(node_types: dict[str, str], edge_types: dict[str, str]) -> str:
     """The document up to the first node: one `<key>` per property, by domain."""
-    keys = ['<key id="labels" for="node" attr.name="labels" attr.type="string"/>',
-            '<key id="label" for="edge" attr.name="label" attr.type="string"/>']  # fmt: skip
+    keys = [
+        '<key id="labels" for="node" attr.name="labels" attr.type="string"/>',
+        '<key id="label" for="edge" attr.name="label" attr.type="string"/>',
+    ]
     for prefix, domain, declared in (("n_", "node", node_types), ("e_", "edge", edge_types)):
         for key, kind in declared.items():
             keys.append(
@@ -95,9 +97,11 @@ def nodes(label: str, rows: Iterable[dict[str, Any]], declared: dict[str, str]) 
 
 
 def edges(
-    kind: tuple[str, str, str], rels: Iterable[dict[str, Any]], declared: dict[str, str],
+    kind: tuple[str, str, str],
+    rels: Iterable[dict[str, Any]],
+    declared: dict[str, str],
     first_number: int,
-) -> Iterator[str]:  # fmt: skip
+) -> Iterator[str]:
     """`<edge>` elements for relationships of kind (type, start label, end label),
     numbered from `first_number` (edge ids only need to be unique in the file)."""
     rel_type, start, end = kind
@@ -121,8 +125,14 @@ def losses(types: KeyTypes) -> list[Loss]:
             if bucket is not None:
                 bucket[f"{name.split(':')[0]}.{key}"] = count
     return [
-        *lost("list properties", sum(lists.values()),
-              f"values of {', '.join(lists)}: GraphML has no list type; kept as JSON strings"),
-        *lost("dates and other typed values", sum(others.values()),
-              f"values of {', '.join(others)}: no GraphML type; kept as strings"),
-    ]  # fmt: skip
+        *lost(
+            "list properties",
+            sum(lists.values()),
+            f"values of {', '.join(lists)}: GraphML has no list type; kept as JSON strings",
+        ),
+        *lost(
+            "dates and other typed values",
+            sum(others.values()),
+            f"values of {', '.join(others)}: no GraphML type; kept as strings",
+        ),
+    ]

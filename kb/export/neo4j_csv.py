@@ -93,16 +93,23 @@ def rel_lines(
 ) -> Iterator[str]:
     """CSV lines (no header) for relationships {start_id, end_id, props} of one type."""
     return _lines(
-        [rel["start_id"], rel["end_id"],
-         *(_cell(rel["props"].get(key), kind) for key, kind in declared.items()), rel_type]
+        [
+            rel["start_id"],
+            rel["end_id"],
+            *(_cell(rel["props"].get(key), kind) for key, kind in declared.items()),
+            rel_type,
+        ]
         for rel in rels
-    )  # fmt: skip
+    )
 
 
 def import_arguments(node_files: list[str], rel_files: list[str]) -> list[str]:
     """The options of `neo4j-admin database import full <database>` for these files."""
-    options = ["--overwrite-destination", "--multiline-fields=true",
-               f"--array-delimiter={ARRAY_DELIMITER}"]  # fmt: skip
+    options = [
+        "--overwrite-destination",
+        "--multiline-fields=true",
+        f"--array-delimiter={ARRAY_DELIMITER}",
+    ]
     options += [f"--nodes={name}" for name in node_files]
     options += [f"--relationships={name}" for name in rel_files]
     return options
@@ -110,8 +117,10 @@ def import_arguments(node_files: list[str], rel_files: list[str]) -> list[str]:
 
 def import_command(node_files: list[str], rel_files: list[str], database: str = "neo4j") -> str:
     """The neo4j-admin command that loads these files into a fresh database."""
-    options = [option.replace(f"={ARRAY_DELIMITER}", f'="{ARRAY_DELIMITER}"')
-               for option in import_arguments(node_files, rel_files)]  # fmt: skip
+    options = [
+        option.replace(f"={ARRAY_DELIMITER}", f'="{ARRAY_DELIMITER}"')
+        for option in import_arguments(node_files, rel_files)
+    ]
     # The database goes first: the file options take several values each, so a trailing
     # database name would be read as one more file.
     return " \\\n  ".join([f"neo4j-admin database import full {database}", *options]) + "\n"

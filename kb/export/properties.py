@@ -65,6 +65,8 @@ def key_types(rows: list[dict[str, Any]]) -> KeyTypes:
     for row in rows:
         seen[(row["scope"], row["name"])][row["key"]].add(base_type(row["value_type"]))
         values[(row["scope"], row["name"], row["key"])] += row["total"]
-    types = {owner: {key: merge(kinds) for key, kinds in sorted(keys.items())}
-             for owner, keys in seen.items()}  # fmt: skip
+    types = {
+        owner: {key: merge(kinds) for key, kinds in sorted(keys.items())}
+        for owner, keys in seen.items()
+    }
     return KeyTypes(types, dict(values))

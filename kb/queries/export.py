@@ -191,8 +191,15 @@ def _union(parts: list[LiteralString], columns: LiteralString) -> LiteralString:
 
 
 _LABELS: tuple[LiteralString, ...] = (
-    "Source", "Claim", "CausalLink", "Actor", "Topic", "EvidenceSlot", "EvidenceLink", "Evidence",
-)  # fmt: skip
+    "Source",
+    "Claim",
+    "CausalLink",
+    "Actor",
+    "Topic",
+    "EvidenceSlot",
+    "EvidenceLink",
+    "Evidence",
+)
 
 # One page query per relationship kind, named so the EXPLAIN test compiles each.
 ASSERTS_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[0])

@@ -38,6 +38,10 @@ def actor_claims(
     tx: ManagedTransaction, actor_id: str, role: str | None, request: PageRequest
 ) -> PageRows:
     return read_page(
-        tx, ACTOR_CLAIMS_COUNT_QUERY, ACTOR_CLAIMS_PAGE_QUERY, request,
-        actor_id=actor_id, role=role,
-    )  # fmt: skip
+        tx,
+        ACTOR_CLAIMS_COUNT_QUERY,
+        ACTOR_CLAIMS_PAGE_QUERY,
+        request,
+        actor_id=actor_id,
+        role=role,
+    )

@@ -34,9 +34,13 @@ def claim_idempotency_key(
 ) -> dict[str, Any]:
     """`{claimed, request_hash, status, response}` of the key's record (made if new)."""
     rows = records(
-        tx, CLAIM_IDEMPOTENCY_KEY_QUERY,
-        record_id=record_id, request_hash=request_hash, token=token, now=now,
-    )  # fmt: skip
+        tx,
+        CLAIM_IDEMPOTENCY_KEY_QUERY,
+        record_id=record_id,
+        request_hash=request_hash,
+        token=token,
+        now=now,
+    )
     return rows[0]
 
 
@@ -44,9 +48,13 @@ def save_idempotent_answer(
     tx: ManagedTransaction, record_id: str, link_id: str, status: int, response: str
 ) -> None:
     records(
-        tx, SAVE_IDEMPOTENT_ANSWER_QUERY,
-        record_id=record_id, link_id=link_id, status=status, response=response,
-    )  # fmt: skip
+        tx,
+        SAVE_IDEMPOTENT_ANSWER_QUERY,
+        record_id=record_id,
+        link_id=link_id,
+        status=status,
+        response=response,
+    )
 
 
 def evidence_link(tx: ManagedTransaction, link_id: str) -> dict[str, Any] | None:

@@ -79,9 +79,13 @@ def tombstone(
     tx: ManagedTransaction, claim_id: str, labels: list[str], survivor_id: str, merge_id: str
 ) -> None:
     records(
-        tx, TOMBSTONE_QUERY, claim_id=claim_id, labels=labels, survivor_id=survivor_id,
+        tx,
+        TOMBSTONE_QUERY,
+        claim_id=claim_id,
+        labels=labels,
+        survivor_id=survivor_id,
         merge_id=merge_id,
-    )  # fmt: skip
+    )
 
 
 def revive(tx: ManagedTransaction, claim_id: str, labels: list[str]) -> None:

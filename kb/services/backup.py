@@ -57,23 +57,31 @@ def dump(store: Store, out: IO[str], page_size: int = PAGE_SIZE) -> BackupCounts
     out.write(fmt.dumps(fmt.header()))
     nodes = 0
     for row in _pages(store, repo.node_page, page_size):
-        out.write(fmt.dumps({
-            "kind": "node",
-            "id": row["id"],
-            "labels": sorted(row["labels"]),
-            "properties": fmt.encode_properties(row["properties"]),
-        }))  # fmt: skip
+        out.write(
+            fmt.dumps(
+                {
+                    "kind": "node",
+                    "id": row["id"],
+                    "labels": sorted(row["labels"]),
+                    "properties": fmt.encode_properties(row["properties"]),
+                }
+            )
+        )
         nodes += 1
     relationships = 0
     for row in _pages(store, repo.relationship_page, page_size):
-        out.write(fmt.dumps({
-            "kind": "relationship",
-            "id": row["id"],
-            "type": row["type"],
-            "start": row["start"],
-            "end": row["end"],
-            "properties": fmt.encode_properties(row["properties"]),
-        }))  # fmt: skip
+        out.write(
+            fmt.dumps(
+                {
+                    "kind": "relationship",
+                    "id": row["id"],
+                    "type": row["type"],
+                    "start": row["start"],
+                    "end": row["end"],
+                    "properties": fmt.encode_properties(row["properties"]),
+                }
+            )
+        )
         relationships += 1
     out.write(fmt.dumps({"kind": "end", "nodes": nodes, "relationships": relationships}))
     return BackupCounts(nodes, relationships)

@@ -33,9 +33,14 @@ from kb.services.recompute import Drift, Recomputed, chunks, drift, recompute_al
 from kb.services.region import REFUTED, Labels, Premise, label_region
 
 __all__ = [  # the full recomputation lives in kb.services.recompute
-    "Drift", "Recomputed", "drift", "recompute_all",
-    "refresh_after_change", "refresh_downstream", "refresh_target",
-]  # fmt: skip
+    "Drift",
+    "Recomputed",
+    "drift",
+    "recompute_all",
+    "refresh_after_change",
+    "refresh_downstream",
+    "refresh_target",
+]
 LABEL_FIELDS = ("standing", "stands_baseline", "stands_now", "rests_on_defeated")
 
 

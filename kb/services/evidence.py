@@ -118,9 +118,15 @@ def _attach_new(
         if data.slot_id:
             slots.fill(tx, target_id, data.slot_id, link_id)
         history.record(
-            tx, "evidence_attached", now, principal.name, target_id, link_id, data.slot_id,
+            tx,
+            "evidence_attached",
+            now,
+            principal.name,
+            target_id,
+            link_id,
+            data.slot_id,
             detail=f"{data.stance} ({data.confidence:g}): {url}",
-        )  # fmt: skip
+        )
     return _link(tx, link_id), created
 
 
@@ -156,12 +162,19 @@ def _retract(
             return _link(tx, link_id)
         target_id = outcome["target_id"]
         derived.refresh_target(tx, target_id)  # status and standing, in this transaction
-        history.record(tx, "evidence_retracted", now, principal.name, target_id, link_id,
-                       detail=reason)  # fmt: skip
+        history.record(
+            tx, "evidence_retracted", now, principal.name, target_id, link_id, detail=reason
+        )
         if outcome["reopened_slot_id"]:
-            history.record(tx, "slot_reopened", now, principal.name, target_id,
-                           slot_id=outcome["reopened_slot_id"],
-                           detail="its last active evidence was retracted")  # fmt: skip
+            history.record(
+                tx,
+                "slot_reopened",
+                now,
+                principal.name,
+                target_id,
+                slot_id=outcome["reopened_slot_id"],
+                detail="its last active evidence was retracted",
+            )
     return _link(tx, link_id)
 
 

@@ -36,8 +36,12 @@ MEDIA_TYPES = {
     "graphml": "application/graphml+xml",
     "csv": "application/zip",
 }
-SUFFIXES = {"aif": ".aif.json", "claimreview": ".claimreview.jsonld",
-            "graphml": ".graphml", "csv": "-neo4j-csv.zip"}  # fmt: skip
+SUFFIXES = {
+    "aif": ".aif.json",
+    "claimreview": ".claimreview.jsonld",
+    "graphml": ".graphml",
+    "csv": "-neo4j-csv.zip",
+}
 PAGE_SIZE = 2000  # anchors per read: few round trips, still a bounded page
 IMPORT_SCRIPT = "neo4j-admin-import.sh"
 
@@ -115,9 +119,11 @@ def _pages(
 
 def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Parts]:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
-    names = {row["id"]: aif.source_name(row["props"])
-             for rows in _pages(store, repo.node_page, "id", "Source", source_id)
-             for row in rows}  # fmt: skip
+    names = {
+        row["id"]: aif.source_name(row["props"])
+        for rows in _pages(store, repo.node_page, "id", "Source", source_id)
+        for row in rows
+    }
     speakers: dict[str, str] = {}
     for rows in _pages(store, repo.aif_claim_page, "id", source_id):
         for row in rows:
@@ -132,8 +138,9 @@ def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Parts]:
         for row in rows:
             yield aif.causal_parts(row, stamp)
     people = [aif.participant(aif.source_participant(key), name) for key, name in names.items()]
-    people += [aif.participant(aif.actor_participant(key), name)
-               for key, name in sorted(speakers.items())]  # fmt: skip
+    people += [
+        aif.participant(aif.actor_participant(key), name) for key, name in sorted(speakers.items())
+    ]
     yield aif.Parts(participants=people)
 
 
@@ -145,8 +152,11 @@ def _claimreview(
 ) -> tuple[list[Loss], Iterator[dict[str, Any]]]:
     statuses = evidence_statuses(store)
     assessed = sorted(key for key, status in statuses.items() if status != "unverified")
-    targets = [row for chunk in _chunks(assessed)
-               for row in store.read_bulk(repo.targets_in_scope, chunk, source_id)]  # fmt: skip
+    targets = [
+        row
+        for chunk in _chunks(assessed)
+        for row in store.read_bulk(repo.targets_in_scope, chunk, source_id)
+    ]
     claim_ids = [row["id"] for row in targets if row["label"] == "Claim"]
     published_on = datetime.now(UTC).date().isoformat()
 

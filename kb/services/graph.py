@@ -61,9 +61,7 @@ def walk(
     for an unknown claim or source."""
     wanted = validation.bases(bases)
     request = None if limit is None else validation.page_request(page, limit, MAX_WALK_PAGE_SIZE)
-    return store.read(
-        _walk, claim_id, direction, validation.depth(depth), wanted, request, source
-    )
+    return store.read(_walk, claim_id, direction, validation.depth(depth), wanted, request, source)
 
 
 def _walk(
@@ -126,9 +124,7 @@ def _impact(tx: ManagedTransaction, claim_id: str, bases: list[str] | None) -> I
     statuses: dict[str, str | None] = {row["id"]: row["status"] for row in rows}
     statuses[claim_id] = REFUTED  # the hypothesis
     premises = {
-        row["id"]: [
-            Premise.of(p) for p in row["premises"] if bases is None or p["basis"] in bases
-        ]
+        row["id"]: [Premise.of(p) for p in row["premises"] if bases is None or p["basis"] in bases]
         for row in rows
     }
     labels = label_region(statuses, premises)

@@ -34,15 +34,30 @@ from kb.services.keys import now_iso
 
 # What a merge knows how to move; anything else on a claim stops it.
 RELATIONSHIP_TYPES = frozenset(
-    {"ASSERTS", "SUPPORTS", "ATTACKS", "CAUSE_OF", "LEADS_TO", "ABOUT", "CONCERNS", "HAS_SLOT",
-     "BEARS_ON"}
-)  # fmt: skip
+    {
+        "ASSERTS",
+        "SUPPORTS",
+        "ATTACKS",
+        "CAUSE_OF",
+        "LEADS_TO",
+        "ABOUT",
+        "CONCERNS",
+        "HAS_SLOT",
+        "BEARS_ON",
+    }
+)
 CLAIM_LABELS = frozenset(
     {"Claim", "Factual", "Causal", "Interpretive", "Predictive", "Normative", "ReportedSpeech"}
 )
 ENDPOINT_LABELS = (
-    "Claim", "CausalLink", "Source", "Actor", "Topic", "EvidenceSlot", "EvidenceLink"
-)  # fmt: skip
+    "Claim",
+    "CausalLink",
+    "Source",
+    "Actor",
+    "Topic",
+    "EvidenceSlot",
+    "EvidenceLink",
+)
 _SCALARS = (str, int, float, bool)
 MAX_REASON = 2000
 
@@ -142,9 +157,17 @@ def _merge(
     merge_id = f"merge-{uuid.uuid4().hex[:20]}"
     repo.tombstone(tx, merged_id, labels, survivor_id, merge_id)
     repo.create_record(
-        tx, merge_id=merge_id, survivor_id=survivor_id, merged_id=merged_id, reason=reason,
-        by=by, now=now, labels=labels, moved=_dump(moved), dropped=_dump(dropped),
-    )  # fmt: skip
+        tx,
+        merge_id=merge_id,
+        survivor_id=survivor_id,
+        merged_id=merged_id,
+        reason=reason,
+        by=by,
+        now=now,
+        labels=labels,
+        moved=_dump(moved),
+        dropped=_dump(dropped),
+    )
     detail = f"({merge_id}): {reason}"
     record_event(tx, "claim_merged", now, by, survivor_id, detail=f"absorbed {merged_id} {detail}")
     record_event(
@@ -196,9 +219,10 @@ def _unmerge(
             raise Conflict(f"cannot unmerge {merged_id!r}: {row['other_id']!r} no longer exists")
     repo.move(tx, merged["node"], back)
     repo.create(
-        tx, merged["node"],
+        tx,
+        merged["node"],
         [{**row, "other": nodes[(row["other_label"], row["other_id"])]} for row in dropped],
-    )  # fmt: skip
+    )
     repo.retarget_evidence(tx, _evidence_links(moved), merged_id)
     repo.revive(tx, merged_id, _claim_labels(record["merged_labels"], merged_id))
     repo.close_record(tx, record["id"], by, now, reason)
@@ -262,8 +286,9 @@ def _key(row: dict[str, Any]) -> str:
     label = row.get("other_label") or _endpoint_label(row)
     return json.dumps(
         [row["type"], row["outgoing"], label, row["other_id"], row["props"]],
-        sort_keys=True, default=str,
-    )  # fmt: skip
+        sort_keys=True,
+        default=str,
+    )
 
 
 def _dump(rows: list[dict[str, Any]]) -> str:

@@ -99,15 +99,13 @@ def _statuses(tx: ManagedTransaction) -> dict[str, str]:
     """Evidence status of every target with supporting or refuting evidence."""
     weights: dict[str, dict[str, float]] = {}
     for row in assessment_repo.evidence_weights(tx):
-        weights.setdefault(row["target_id"], {"supports": 0.0, "refutes": 0.0})[
-            row["stance"]
-        ] = float(row["weight"])
+        weights.setdefault(row["target_id"], {"supports": 0.0, "refutes": 0.0})[row["stance"]] = (
+            float(row["weight"])
+        )
     return {t: evidence_status(w["supports"], w["refutes"]).value for t, w in weights.items()}
 
 
-def _closure(
-    seeds: list[int], outgoing: list[list[int]], targets: Any, passes: Any
-) -> bytearray:
+def _closure(seeds: list[int], outgoing: list[list[int]], targets: Any, passes: Any) -> bytearray:
     """Claims reached from `seeds` through the edges (numbers) that `passes`."""
     reached = bytearray(len(outgoing))
     for seed in seeds:
@@ -149,15 +147,18 @@ def _derive(graph: _Graph, status: dict[str, str]) -> Iterator[tuple[str, dict[s
     hit += [targets[e] for i in range(size) if defeated[i] for e in outgoing[i]]
     rests = _closure(list(dict.fromkeys(hit)), outgoing, targets, lambda edge: True)
     for i, claim_id in enumerate(ids):
-        yield claim_id, {
-            "status": status.get(claim_id, EvidenceStatus.unverified.value),
-            "standing": standing_of(
-                bool(baseline[i]), bool(now[i]), bool(rests[i]), bool(defeated[i])
-            ),
-            "stands_baseline": bool(baseline[i]),
-            "stands_now": bool(now[i]),
-            "rests_on_defeated": bool(rests[i]),
-        }
+        yield (
+            claim_id,
+            {
+                "status": status.get(claim_id, EvidenceStatus.unverified.value),
+                "standing": standing_of(
+                    bool(baseline[i]), bool(now[i]), bool(rests[i]), bool(defeated[i])
+                ),
+                "stands_baseline": bool(baseline[i]),
+                "stands_now": bool(now[i]),
+                "rests_on_defeated": bool(rests[i]),
+            },
+        )
 
 
 def _differences(store: Store) -> Iterator[tuple[str, dict[str, Any], list[Drift]]]:

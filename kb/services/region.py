@@ -69,9 +69,9 @@ class Premise:
         )
 
 
-def label_region(claims: dict[str, str | None], premises: dict[str, list[Premise]]) -> dict[
-    str, Labels
-]:
+def label_region(
+    claims: dict[str, str | None], premises: dict[str, list[Premise]]
+) -> dict[str, Labels]:
     """Labels of every claim of the region (`claims`: id -> its evidence status), given
     each region claim's incoming edges (`premises`)."""
     region = set(claims)
@@ -92,10 +92,12 @@ def label_region(claims: dict[str, str | None], premises: dict[str, list[Premise
     )
     now = _closure(
         seeded(
-            lambda c, ps: c not in defeated
-            and (
-                not ps
-                or any(p.from_id not in region and p.now and not p.link_refuted for p in ps)
+            lambda c, ps: (
+                c not in defeated
+                and (
+                    not ps
+                    or any(p.from_id not in region and p.now and not p.link_refuted for p in ps)
+                )
             )
         ),
         inside,

@@ -44,8 +44,9 @@ def _open_slot(
     require_target(tx, kind, target_id)
     now = now_iso()
     slot_id = repo.open_slot(tx, target_id, kind, question, principal.name, now)
-    history.record(tx, "slot_opened", now, principal.name, target_id, slot_id=slot_id,
-                   detail=question)  # fmt: skip
+    history.record(
+        tx, "slot_opened", now, principal.name, target_id, slot_id=slot_id, detail=question
+    )
     return _slot(tx, slot_id)
 
 
@@ -81,18 +82,32 @@ def _update_slot(
     now = now_iso()
     if question is not None and question != current["question"]:
         _require_question_editor(current, principal)
-        history.record(tx, "slot_question_changed", now, principal.name, current["owner"]["id"],
-                       slot_id=slot_id, detail=f"was: {current['question']}")  # fmt: skip
+        history.record(
+            tx,
+            "slot_question_changed",
+            now,
+            principal.name,
+            current["owner"]["id"],
+            slot_id=slot_id,
+            detail=f"was: {current['question']}",
+        )
     if status == SlotStatus.open and current["active_links"] > 0:
         status = SlotStatus.filled  # reopening a slot that has evidence shows it as filled
     repo.update_slot(
         tx,
-        {"slot_id": slot_id, "status": str(status), "reason": reason, "question": question,
-         "by": principal.name, "now": now},
-    )  # fmt: skip
+        {
+            "slot_id": slot_id,
+            "status": str(status),
+            "reason": reason,
+            "question": question,
+            "by": principal.name,
+            "now": now,
+        },
+    )
     event = "slot_closed" if status == SlotStatus.closed else "slot_reopened"
-    history.record(tx, event, now, principal.name, current["owner"]["id"], slot_id=slot_id,
-                   detail=reason)  # fmt: skip
+    history.record(
+        tx, event, now, principal.name, current["owner"]["id"], slot_id=slot_id, detail=reason
+    )
     return _slot(tx, slot_id)
 
 

@@ -43,8 +43,9 @@ def depth(value: int) -> int:
 
 def confidence(value: float) -> float:
     if not 0.0 <= value <= 1.0:
-        raise InvalidRequest("confidence must be between 0 and 1", field="confidence",
-                             location="json")  # fmt: skip
+        raise InvalidRequest(
+            "confidence must be between 0 and 1", field="confidence", location="json"
+        )
     return value
 
 

@@ -81,8 +81,12 @@ def test_retraction_matrix(client: CheckedClient, keys: dict[str, str]) -> None:
     # an analyst may retract only their own links; an admin any
     assert client.delete(url, json=reason, headers=auth(keys["other_analyst"])).status_code == 403
     assert client.delete(url, json=reason, headers=auth(keys["admin"])).status_code == 200
-    assert client.delete(f"{API}/evidence-links/evl-nope", json=reason,
-                         headers=auth(keys["admin"])).status_code == 404  # fmt: skip
+    assert (
+        client.delete(
+            f"{API}/evidence-links/evl-nope", json=reason, headers=auth(keys["admin"])
+        ).status_code
+        == 404
+    )
 
 
 def test_writes_record_the_key_name(client: CheckedClient, keys: dict[str, str]) -> None:
@@ -162,8 +166,11 @@ def test_same_evidence_again_returns_the_existing_link(
     assert (first.status_code, again.status_code) == (201, 200)
     assert first.get_json()["id"] == again.get_json()["id"]
     assert first.get_json()["evidence"]["url"] == "https://example.org/same/"
-    refuting = client.post(url, json=evidence("https://example.org/same/", stance="refutes"),
-                           headers=auth(keys["analyst"]))  # fmt: skip
+    refuting = client.post(
+        url,
+        json=evidence("https://example.org/same/", stance="refutes"),
+        headers=auth(keys["analyst"]),
+    )
     assert refuting.status_code == 201  # another stance is another link
     assert refuting.get_json()["evidence"]["id"] == first.get_json()["evidence"]["id"]
 
@@ -229,8 +236,11 @@ def test_retraction_marks_and_history_keeps_everything(
     assert retracted["retracted_by"] == "analyst-tester"
     assert retracted["retraction_reason"] == "wrong report"
     assert retracted["retracted_at"] >= created["added_at"]
-    again = client.delete(f"{API}/evidence-links/{created['id']}", json={"reason": "again"},
-                          headers=auth(keys["analyst"])).get_json()  # fmt: skip
+    again = client.delete(
+        f"{API}/evidence-links/{created['id']}",
+        json={"reason": "again"},
+        headers=auth(keys["analyst"]),
+    ).get_json()
     assert again["retracted_at"] == retracted["retracted_at"]  # the first retraction stands
 
     detail = claim(client, target)
@@ -244,9 +254,11 @@ def test_retraction_marks_and_history_keeps_everything(
     ]
     assert [event["at"] for event in history] == sorted(event["at"] for event in history)
     # the same analyst may attach the same evidence again: a new link
-    renewed = client.post(f"{API}/claims/{target}/evidence",
-                          json=evidence("https://example.org/hostages"),
-                          headers=auth(keys["analyst"]))  # fmt: skip
+    renewed = client.post(
+        f"{API}/claims/{target}/evidence",
+        json=evidence("https://example.org/hostages"),
+        headers=auth(keys["analyst"]),
+    )
     assert renewed.status_code == 201
     assert renewed.get_json()["id"] != created["id"]
 
@@ -285,19 +297,30 @@ def test_analysts_open_and_close_slots(client: CheckedClient, keys: dict[str, st
     no_reason = client.patch(url, json={"status": "closed"}, headers=auth(keys["analyst"]))
     assert no_reason.status_code == 422
     assert "reason" in no_reason.get_json()["errors"]["json"]
-    closed = client.patch(url, json={"status": "closed", "reason": "minutes are secret"},
-                          headers=auth(keys["analyst"])).get_json()  # fmt: skip
+    closed = client.patch(
+        url,
+        json={"status": "closed", "reason": "minutes are secret"},
+        headers=auth(keys["analyst"]),
+    ).get_json()
     assert (closed["status"], closed["reason"], closed["closed_by"]) == (
-        "closed", "minutes are secret", "analyst-tester",
-    )  # fmt: skip
-    refused = client.post(f"{API}/claims/{PREMISE}/evidence",
-                          json=evidence("https://example.org/minutes", slot_id=slot["id"]),
-                          headers=auth(keys["analyst"]))  # fmt: skip
+        "closed",
+        "minutes are secret",
+        "analyst-tester",
+    )
+    refused = client.post(
+        f"{API}/claims/{PREMISE}/evidence",
+        json=evidence("https://example.org/minutes", slot_id=slot["id"]),
+        headers=auth(keys["analyst"]),
+    )
     assert refused.status_code == 409
     kinds = [e["kind"] for e in client.get(f"{API}/claims/{PREMISE}/history").get_json()["events"]]
     assert kinds == ["slot_opened", "slot_closed"]
-    assert client.patch(f"{API}/slots/slot-nope", json={"status": "open"},
-                        headers=auth(keys["analyst"])).status_code == 404  # fmt: skip
+    assert (
+        client.patch(
+            f"{API}/slots/slot-nope", json={"status": "open"}, headers=auth(keys["analyst"])
+        ).status_code
+        == 404
+    )
 
 
 # --- derived status ----------------------------------------------------------------
@@ -307,9 +330,11 @@ def test_status_and_standing_follow_evidence(client: CheckedClient, keys: dict[s
     url = f"{API}/claims/{PREMISE}/evidence"
     assert claim(client, PREMISE)["status"] == "unverified"
 
-    refuting = client.post(url, json=evidence("https://example.org/refutes", stance="refutes",
-                                              confidence=0.9),
-                           headers=auth(keys["analyst"])).get_json()  # fmt: skip
+    refuting = client.post(
+        url,
+        json=evidence("https://example.org/refutes", stance="refutes", confidence=0.9),
+        headers=auth(keys["analyst"]),
+    ).get_json()
     assert claim(client, PREMISE)["status"] == "refuted"
     assert claim(client, SOLE_DEPENDENT)["standing"] == "undermined"
     assert claim(client, OTHER_DEPENDENT)["standing"] == "weakened"
@@ -323,16 +348,25 @@ def test_status_and_standing_follow_evidence(client: CheckedClient, keys: dict[s
         SOLE_DEPENDENT: "undermined"
     }
 
-    supporting = client.post(url, json=evidence("https://example.org/supports", confidence=0.8),
-                             headers=auth(keys["other_analyst"])).get_json()  # fmt: skip
+    supporting = client.post(
+        url,
+        json=evidence("https://example.org/supports", confidence=0.8),
+        headers=auth(keys["other_analyst"]),
+    ).get_json()
     assert claim(client, PREMISE)["status"] == "contested"
     assert claim(client, SOLE_DEPENDENT)["standing"] == "intact"
 
-    client.delete(f"{API}/evidence-links/{refuting['id']}", json={"reason": "misread"},
-                  headers=auth(keys["analyst"]))  # fmt: skip
+    client.delete(
+        f"{API}/evidence-links/{refuting['id']}",
+        json={"reason": "misread"},
+        headers=auth(keys["analyst"]),
+    )
     assert claim(client, PREMISE)["status"] == "supported"
-    client.delete(f"{API}/evidence-links/{supporting['id']}", json={"reason": "misread"},
-                  headers=auth(keys["other_analyst"]))  # fmt: skip
+    client.delete(
+        f"{API}/evidence-links/{supporting['id']}",
+        json={"reason": "misread"},
+        headers=auth(keys["other_analyst"]),
+    )
     assert claim(client, PREMISE)["status"] == "unverified"
     assert claim(client, SOLE_DEPENDENT)["standing"] == "intact"
 
@@ -341,16 +375,20 @@ def test_a_refuted_causal_link_changes_its_effect(
     client: CheckedClient, keys: dict[str, str]
 ) -> None:
     link_id = "cl-freeze-halts-second-phase"
-    response = client.post(f"{API}/causal-links/{link_id}/evidence",
-                           json=evidence("https://example.org/no-freeze", stance="refutes",
-                                         confidence=1.0),
-                           headers=auth(keys["admin"]))  # fmt: skip
+    response = client.post(
+        f"{API}/causal-links/{link_id}/evidence",
+        json=evidence("https://example.org/no-freeze", stance="refutes", confidence=1.0),
+        headers=auth(keys["admin"]),
+    )
     assert response.status_code == 201
     assert client.get(f"{API}/causal-links/{link_id}").get_json()["status"] == "refuted"
     effect = claim(client, "c-second-phase-stopped")
     assert effect["standing"] == "weakened"  # its other reasons still hold it up
-    client.delete(f"{API}/evidence-links/{response.get_json()['id']}", json={"reason": "test"},
-                  headers=auth(keys["admin"]))  # fmt: skip
+    client.delete(
+        f"{API}/evidence-links/{response.get_json()['id']}",
+        json={"reason": "test"},
+        headers=auth(keys["admin"]),
+    )
     assert claim(client, "c-second-phase-stopped")["standing"] == "intact"
 
 

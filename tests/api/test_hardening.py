@@ -25,8 +25,9 @@ SEEDED_SLOT = f"slot-{CLAIM}-1"
 
 def _raw(client: CheckedClient, method: str, url: str, body: str, **headers: str) -> Any:
     headers.setdefault("Content-Type", "application/json")
-    return client.open(url, method=method, data=body.encode("utf-8", "surrogatepass"),
-                       headers=headers)  # fmt: skip
+    return client.open(
+        url, method=method, data=body.encode("utf-8", "surrogatepass"), headers=headers
+    )
 
 
 def _count(store: Store, query: str) -> int:
@@ -54,11 +55,14 @@ def test_a_page_beyond_64_bit_offsets_is_422_and_a_far_page_is_empty(
     ("method", "path", "body"),
     [
         ("POST", f"/claims/{CLAIM}/slots", '{"question": "x \\ud800"}'),
-        ("POST", f"/claims/{CLAIM}/evidence",
-         json.dumps(evidence("https://example.org/s")).replace('"A report"', '"A \\udfff"')),
+        (
+            "POST",
+            f"/claims/{CLAIM}/evidence",
+            json.dumps(evidence("https://example.org/s")).replace('"A report"', '"A \\udfff"'),
+        ),
         ("PATCH", f"/slots/{SEEDED_SLOT}", '{"status": "open", "question": "\\ud800?"}'),
     ],
-)  # fmt: skip
+)
 def test_a_lone_surrogate_in_a_json_string_is_400(
     client: CheckedClient, keys: dict[str, str], method: str, path: str, body: str
 ) -> None:
@@ -97,8 +101,9 @@ def test_two_ipv6_urls_stay_two_evidence_sources_with_brackets(
 ) -> None:
     urls = {"https://[2001:db8::1]:8443/y", "https://[2001:db8::2]:8443/y"}
     for url in sorted(urls):
-        created = client.post(f"{API}/claims/{CLAIM}/evidence", json=evidence(url),
-                              headers=auth(keys["analyst"]))  # fmt: skip
+        created = client.post(
+            f"{API}/claims/{CLAIM}/evidence", json=evidence(url), headers=auth(keys["analyst"])
+        )
         assert created.status_code == 201
     stored = client.get(f"{API}/claims/{CLAIM}/evidence").get_json()
     assert {link["evidence"]["url"] for link in stored} == urls
@@ -161,13 +166,18 @@ def test_a_body_over_the_limit_is_413(
 def test_thirty_racing_retractions_write_one_event(
     app: Flask, client: CheckedClient, keys: dict[str, str]
 ) -> None:
-    link = client.post(f"{API}/claims/{CLAIM}/evidence", json=evidence("https://example.org/r"),
-                       headers=auth(keys["analyst"])).get_json()  # fmt: skip
+    link = client.post(
+        f"{API}/claims/{CLAIM}/evidence",
+        json=evidence("https://example.org/r"),
+        headers=auth(keys["analyst"]),
+    ).get_json()
 
     def retract(number: int) -> dict[str, Any]:
-        response = app.test_client().delete(f"{API}/evidence-links/{link['id']}",
-                                            json={"reason": f"reason {number}"},
-                                            headers=auth(keys["analyst"]))  # fmt: skip
+        response = app.test_client().delete(
+            f"{API}/evidence-links/{link['id']}",
+            json={"reason": f"reason {number}"},
+            headers=auth(keys["analyst"]),
+        )
         assert response.status_code == 200
         return response.get_json()
 
@@ -184,8 +194,11 @@ def test_twenty_racing_posts_with_one_key_and_different_bodies_make_one_link(
     def post(number: int) -> int:
         body = evidence(f"https://example.org/idem-{number}")
         headers = {**auth(keys["analyst"]), "Idempotency-Key": "same-key"}
-        return app.test_client().post(f"{API}/claims/{CLAIM}/evidence", json=body,
-                                      headers=headers).status_code  # fmt: skip
+        return (
+            app.test_client()
+            .post(f"{API}/claims/{CLAIM}/evidence", json=body, headers=headers)
+            .status_code
+        )
 
     with ThreadPoolExecutor(max_workers=20) as pool:
         statuses = sorted(pool.map(post, range(20)))
@@ -198,9 +211,11 @@ def test_fifty_racing_identical_posts_replay_the_first_answer_byte_for_byte(
 ) -> None:
     def post(_: int) -> tuple[int, bytes]:
         headers = {**auth(keys["analyst"]), "Idempotency-Key": "one-key"}
-        response = app.test_client().post(f"{API}/claims/{CLAIM}/evidence",
-                                          json=evidence("https://example.org/same"),
-                                          headers=headers)  # fmt: skip
+        response = app.test_client().post(
+            f"{API}/claims/{CLAIM}/evidence",
+            json=evidence("https://example.org/same"),
+            headers=headers,
+        )
         return response.status_code, response.get_data()
 
     with ThreadPoolExecutor(max_workers=25) as pool:
@@ -216,8 +231,11 @@ def test_fifty_racing_identical_posts_replay_the_first_answer_byte_for_byte(
 def test_only_the_opener_or_an_admin_rewords_a_slot_and_history_keeps_the_old_words(
     client: CheckedClient, keys: dict[str, str]
 ) -> None:
-    opened = client.post(f"{API}/claims/{CLAIM}/slots", json={"question": "Old words?"},
-                         headers=auth(keys["analyst"])).get_json()  # fmt: skip
+    opened = client.post(
+        f"{API}/claims/{CLAIM}/slots",
+        json={"question": "Old words?"},
+        headers=auth(keys["analyst"]),
+    ).get_json()
     url = f"{API}/slots/{opened['id']}"
     reword = {"status": "open", "question": "New words?"}
     assert_problem(client.patch(url, json=reword, headers=auth(keys["other_analyst"])), 403)
@@ -226,8 +244,12 @@ def test_only_the_opener_or_an_admin_rewords_a_slot_and_history_keeps_the_old_wo
     assert ("slot_question_changed", "was: Old words?") in {
         (e["kind"], e["detail"]) for e in events
     }
-    assert client.patch(url, json={"status": "open", "question": "Admin's words?"},
-                        headers=auth(keys["admin"])).status_code == 200  # fmt: skip
+    assert (
+        client.patch(
+            url, json={"status": "open", "question": "Admin's words?"}, headers=auth(keys["admin"])
+        ).status_code
+        == 200
+    )
 
 
 def test_a_seeded_slot_is_reworded_by_admins_only(

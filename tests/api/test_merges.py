@@ -26,9 +26,12 @@ ALICE = Principal("alice", Role.analyst)
 
 def _attach(store: Store, claim_id: str) -> str:
     data = EvidenceInput(
-        url=f"https://example.org/{claim_id}", title="A report", stance="supports",
-        confidence=0.7, rationale="It documents the claim.",
-    )  # fmt: skip
+        url=f"https://example.org/{claim_id}",
+        title="A report",
+        stance="supports",
+        confidence=0.7,
+        rationale="It documents the claim.",
+    )
     link, _created = evidence_service.attach_evidence(store, "claim", claim_id, data, ALICE)
     return str(link["id"])
 
@@ -87,8 +90,10 @@ def test_merge_then_unmerge_leaves_the_graph_as_it_was(
 
     back = merges.unmerge(store, MERGED, "They differ after all.", "tester")
     assert (back.merge_id, back.moved, back.dropped) == (
-        outcome.merge_id, outcome.moved, outcome.dropped,
-    )  # fmt: skip
+        outcome.merge_id,
+        outcome.moved,
+        outcome.dropped,
+    )
     after = GraphSnapshot.take(store)
     assert after.content_except(*AUDIT) == before.content_except(*AUDIT)
     assert after.content != before.content  # the audit stays
@@ -112,16 +117,19 @@ def test_a_duplicate_assertion_is_dropped_and_restored(second_source: Store) -> 
         records,
         "MATCH (s:Source {id: $source})-[a:ASSERTS]->(:Claim {id: $own}), (c:Claim {id: $other}) "
         "CREATE (s)-[b:ASSERTS]->(c) SET b = properties(a)",
-        source=SOURCE_ID, own=OWN_CLAIM, other="c-view-second-phase-merely-stalled",
-    )  # fmt: skip
+        source=SOURCE_ID,
+        own=OWN_CLAIM,
+        other="c-view-second-phase-merely-stalled",
+    )
     before = GraphSnapshot.take(store)
     outcome = merges.merge(store, "c-view-second-phase-merely-stalled", OWN_CLAIM, "dup", "t")
     assert outcome.dropped >= 1
     rows = store.read(
         records,
         "MATCH (:Source {id: $source})-[a:ASSERTS]->(c:Claim {id: $id}) RETURN a.quote AS q",
-        source=SOURCE_ID, id="c-view-second-phase-merely-stalled",
-    )  # fmt: skip
+        source=SOURCE_ID,
+        id="c-view-second-phase-merely-stalled",
+    )
     assert len(rows) == 1  # one assertion, not two identical ones
     merges.unmerge(store, OWN_CLAIM, "undo", "t")
     assert GraphSnapshot.take(store).content_except(*AUDIT) == before.content_except(*AUDIT)
@@ -179,18 +187,22 @@ def test_slots_opened_around_a_merge_get_fresh_ids(seeded_store: Store) -> None:
     after = slot_service.open_slot(store, "claim", SURVIVOR, "Opened after the unmerge?", ALICE)
     assert during["id"] != after["id"]
     assert {during["id"], after["id"]} <= {
-        s["id"] for s in store.read(
+        s["id"]
+        for s in store.read(
             records, "MATCH (:Claim {id: $id})-[:HAS_SLOT]->(s) RETURN s.id AS id", id=SURVIVOR
         )
-    }  # fmt: skip
+    }
 
 
 def test_merge_and_unmerge_keep_stored_status_and_standing_current(second_source: Store) -> None:
     store = second_source
     refuting = EvidenceInput(
-        url="https://example.org/refutes-merged", title="A rebuttal", stance="refutes",
-        confidence=0.9, rationale="It contradicts the claim.",
-    )  # fmt: skip
+        url="https://example.org/refutes-merged",
+        title="A rebuttal",
+        stance="refutes",
+        confidence=0.9,
+        rationale="It contradicts the claim.",
+    )
     evidence_service.attach_evidence(store, "claim", MERGED, refuting, ALICE)
     assert list(derived.drift(store)) == []
 

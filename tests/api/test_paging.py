@@ -26,9 +26,14 @@ def test_an_unfiltered_total_is_exact(
     monkeypatch.setattr(paging, "COUNT_CAP", 10)  # the count store answers, not a capped count
     meta = client.get(f"{API}/claims?limit=5").get_json()["meta"]
     assert meta == {
-        "page": 1, "limit": 5, "total": 91, "total_is_estimate": False, "pages": 19,
-        "next_page": 2, "next_after": meta["next_after"],
-    }  # fmt: skip
+        "page": 1,
+        "limit": 5,
+        "total": 91,
+        "total_is_estimate": False,
+        "pages": 19,
+        "next_page": 2,
+        "next_after": meta["next_after"],
+    }
 
 
 def test_a_count_past_the_cap_is_flagged_and_pages_go_on(

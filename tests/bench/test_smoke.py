@@ -95,7 +95,9 @@ def test_both_load_paths_build_a_graph_the_api_cannot_tell_apart(
         backup_service.wipe(store)
         merged = bulk_service.merge_files(store, discover(tmp_path), batch_size=700)
         assert (merged.mode, merged.nodes, merged.relationships) == (
-            "unwind", facts.nodes, facts.relationships
+            "unwind",
+            facts.nodes,
+            facts.relationships,
         )
         assert graph_stats(store) == counts_imported
         by_unwind = _answers(bulk_server, facts)

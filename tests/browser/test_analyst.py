@@ -136,8 +136,15 @@ def test_analyst_refutes_a_causal_link(browser: WebDriver, base_url: str, analys
     # The change event clears the panel at once, so the form found next is the link's own.
     wait_for(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".analyst .evidence-form"), "form")
     form = browser.find_element(By.CSS_SELECTOR, ".analyst .evidence-form")
-    fill(form, {"url": "https://example.org/freeze", "stance": "refutes", "confidence": "0.9",
-                "rationale": "The halt predates the freeze."})  # fmt: skip
+    fill(
+        form,
+        {
+            "url": "https://example.org/freeze",
+            "stance": "refutes",
+            "confidence": "0.9",
+            "rationale": "The halt predates the freeze.",
+        },
+    )
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     wait_for(
         browser,

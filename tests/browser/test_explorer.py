@@ -71,7 +71,7 @@ def test_clicking_a_highlight_opens_its_claim(browser: WebDriver, base_url: str)
                 if " " not in (m.get_attribute("data-claims") or " ")
             ),
             None,
-        ),  # fmt: skip
+        ),
         "a highlight of exactly one claim",
     )
     claim_id = mark.get_attribute("data-claims")

@@ -78,28 +78,55 @@ REMOVE_LINKS = "MATCH ()-[r:SUPPORTS|ATTACKS]->() WHERE r.source_id = $source_id
 
 def _write_second_source(store: Store) -> None:
     claims = [
-        {"id": "c-hostages-not-rescued", "text": "", "type": "factual",
-         **span("The hostages held in Gaza were not rescued")},
-        {"id": "c-test-trump-said-deal-dead", "text": "Trump said that the deal is dead.",
-         "type": "reported_speech", **span("Trump said the deal is dead")},
-        {"id": "c-test-talks-stalled", "text": "The talks stalled.", "type": "factual",
-         **span("talks stalled")},
-    ]  # fmt: skip
+        {
+            "id": "c-hostages-not-rescued",
+            "text": "",
+            "type": "factual",
+            **span("The hostages held in Gaza were not rescued"),
+        },
+        {
+            "id": "c-test-trump-said-deal-dead",
+            "text": "Trump said that the deal is dead.",
+            "type": "reported_speech",
+            **span("Trump said the deal is dead"),
+        },
+        {
+            "id": "c-test-talks-stalled",
+            "text": "The talks stalled.",
+            "type": "factual",
+            **span("talks stalled"),
+        },
+    ]
     link_span = span("Because the deal is dead, talks stalled.")
     store.write(
         lambda tx: tx.run(
-            WRITE_SECOND_SOURCE, source_id=SECOND, text=SECOND_TEXT, claims=claims,
+            WRITE_SECOND_SOURCE,
+            source_id=SECOND,
+            text=SECOND_TEXT,
+            claims=claims,
             link_span=link_span,
         ).consume()
-    )  # fmt: skip
+    )
 
 
-def _attach(store: Store, principal: key_service.Principal, kind: Any, target: str,
-            url: str, stance: str, confidence: float) -> None:  # fmt: skip
+def _attach(
+    store: Store,
+    principal: key_service.Principal,
+    kind: Any,
+    target: str,
+    url: str,
+    stance: str,
+    confidence: float,
+) -> None:
     data = evidence_service.EvidenceInput(
-        url=url, stance=stance, confidence=confidence, rationale="Test evidence.",
-        title=f"Report at {url}", publisher="Example Monitor", published_on="2025-03-10",
-    )  # fmt: skip
+        url=url,
+        stance=stance,
+        confidence=confidence,
+        rationale="Test evidence.",
+        title=f"Report at {url}",
+        publisher="Example Monitor",
+        published_on="2025-03-10",
+    )
     evidence_service.attach_evidence(store, kind, target, data, principal)
 
 

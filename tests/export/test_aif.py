@@ -32,8 +32,11 @@ def test_arguebuf_reads_the_whole_graph_with_database_counts(extended_store: Sto
     assert len(graph.atom_nodes) == claims
     # Support.DEFAULT == Attack.DEFAULT as strings, so count by (enum, member)
     schemes = Counter((type(n.scheme), n.scheme) for n in graph.scheme_nodes.values())
-    assert schemes == {(Support, Support.DEFAULT): supports, (Attack, Attack.DEFAULT): attacks,
-                       (Support, Support.CAUSE_TO_EFFECT): causal}  # fmt: skip
+    assert schemes == {
+        (Support, Support.DEFAULT): supports,
+        (Attack, Attack.DEFAULT): attacks,
+        (Support, Support.CAUSE_TO_EFFECT): causal,
+    }
     # every link is premise -> scheme node -> conclusion
     assert len(graph.edges) == 2 * (supports + attacks + causal)
     assert loss_counts(losses)["causal mechanisms"] == causal
@@ -51,11 +54,13 @@ def test_known_edges_survive(extended_store: Store) -> None:
 
     assert ends("sup-001") == ({"c-second-phase-provisions"}, {"c-second-phase-decisive-moment"})
     assert ends("att-001") == (
-        {"c-agreement-designed-to-keep-war-open"}, {"c-some-saw-turning-point-toward-peace"}
-    )  # fmt: skip
+        {"c-agreement-designed-to-keep-war-open"},
+        {"c-some-saw-turning-point-toward-peace"},
+    )
     assert ends("cl-cost-to-israel-halts-second-phase") == (
-        {"c-second-phase-would-impose-cost-on-israel"}, {"c-second-phase-stopped"}
-    )  # fmt: skip
+        {"c-second-phase-would-impose-cost-on-israel"},
+        {"c-second-phase-stopped"},
+    )
     assert isinstance(graph.scheme_nodes["att-001"].scheme, Attack)
 
 
@@ -75,22 +80,28 @@ def test_locutions_anchor_every_assertion_with_speakers(extended_store: Store) -
     }
     # Trump's reported words: source locution -> YA -> Trump's locution -> YA -> the claim
     people = {p["participantID"]: p["firstname"] for p in document["participants"]}
-    trump_locutions = [loc["nodeID"] for loc in document["locutions"]
-                       if people[loc["personID"]] == "Donald Trump"]  # fmt: skip
+    trump_locutions = [
+        loc["nodeID"] for loc in document["locutions"] if people[loc["personID"]] == "Donald Trump"
+    ]
     anchored = {e["toID"] for e in document["edges"] if e["fromID"] in trump_locutions}
     claims = {e["toID"] for e in document["edges"] if e["fromID"] in anchored}
     assert "c-trump-said-israel-must-finish" in claims
     assert "c-test-trump-said-deal-dead" in claims
     # every inference is anchored in a transition between locutions
     schemes = {key for key, node in by_id.items() if node["type"] in ("RA", "CA")}
-    ta_targets = {e["toID"] for e in document["edges"]
-                  if by_id[e["fromID"]]["type"] == "YA" and e["toID"] in schemes}  # fmt: skip
+    ta_targets = {
+        e["toID"]
+        for e in document["edges"]
+        if by_id[e["fromID"]]["type"] == "YA" and e["toID"] in schemes
+    }
     assert ta_targets == schemes
 
 
 def test_one_source_exports_what_it_asserts(extended_store: Store) -> None:
     graph = _graph(exported(extended_store, "aif", SECOND)[0])
     assert set(graph.atom_nodes) == {
-        "c-hostages-not-rescued", "c-test-trump-said-deal-dead", "c-test-talks-stalled"
-    }  # fmt: skip
+        "c-hostages-not-rescued",
+        "c-test-trump-said-deal-dead",
+        "c-test-talks-stalled",
+    }
     assert set(graph.scheme_nodes) == {"sup-test-1", "att-test-1", "cl-test-dead-deal-stalls-talks"}

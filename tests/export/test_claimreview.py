@@ -41,8 +41,10 @@ def test_reviews_expand_offline_with_status_author_and_citations(extended_store:
     text, losses = exported(extended_store, "claimreview")
     reviews = reviews_by_claim(expand(json.loads(text)))
     assert set(reviews) == {REFUTED, SUPPORTED, CONTESTED}
-    rating = {key: node[S + "reviewRating"][0][S + "alternateName"][0]["@value"]
-              for key, node in reviews.items()}  # fmt: skip
+    rating = {
+        key: node[S + "reviewRating"][0][S + "alternateName"][0]["@value"]
+        for key, node in reviews.items()
+    }
     assert rating == {REFUTED: "refuted", SUPPORTED: "supported", CONTESTED: "contested"}
     contested = reviews[CONTESTED]
     claim = contested[S + "itemReviewed"][0]
@@ -50,15 +52,18 @@ def test_reviews_expand_offline_with_status_author_and_citations(extended_store:
     assert claim[S + "author"][0][S + "name"][0]["@value"] == "Donald Trump"
     assert claim[S + "appearance"][0]["@id"] == "urn:kb:source:article-001"
     cited = sorted(c[S + "url"][0]["@id"] for c in contested[S + "citation"])
-    assert cited == ["https://evidence.example.org/export-test/c",
-                     "https://evidence.example.org/export-test/d"]  # fmt: skip
+    assert cited == [
+        "https://evidence.example.org/export-test/c",
+        "https://evidence.example.org/export-test/d",
+    ]
     claim_text = value(extended_store, "MATCH (c:Claim {id: $id}) RETURN c.text", id=CONTESTED)
     assert contested[S + "claimReviewed"][0]["@value"] == claim_text
     # the hostages claim appears in both sources; the second names its author
     appearances = reviews[SUPPORTED][S + "itemReviewed"][0][S + "appearance"]
     assert {a["@id"] for a in appearances} == {
-        "urn:kb:source:article-001", f"urn:kb:source:{SECOND}"
-    }  # fmt: skip
+        "urn:kb:source:article-001",
+        f"urn:kb:source:{SECOND}",
+    }
     report = loss_counts(losses)
     claims = count(extended_store, "MATCH (c:Claim) RETURN count(c)")
     assert report["claims without an evidence-based status"] == claims - 3

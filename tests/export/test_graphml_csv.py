@@ -21,8 +21,16 @@ from kb.services import export as export_service
 from tests.export.conftest import SECOND
 from tests.export.helpers import count, exported, loss_counts
 
-LABELS = ("Source", "Claim", "CausalLink", "Actor", "Topic", "EvidenceSlot", "EvidenceLink",
-          "Evidence")  # fmt: skip
+LABELS = (
+    "Source",
+    "Claim",
+    "CausalLink",
+    "Actor",
+    "Topic",
+    "EvidenceSlot",
+    "EvidenceLink",
+    "Evidence",
+)
 DOMAIN_NODES = "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n)"
 DOMAIN_RELS = (
     "MATCH (a)-[r]->(b) WHERE any(l IN labels(a) WHERE l IN $labels)"
@@ -63,8 +71,11 @@ def test_networkx_reads_every_node_and_edge(extended_store: Store) -> None:
 def test_graphml_of_one_source(extended_store: Store) -> None:
     graph, _losses = _graphml(extended_store, SECOND)
     claims = {n for n, d in graph.nodes(data=True) if d["labels"] == ":Claim"}
-    assert claims == {"Claim:c-hostages-not-rescued", "Claim:c-test-trump-said-deal-dead",
-                      "Claim:c-test-talks-stalled"}  # fmt: skip
+    assert claims == {
+        "Claim:c-hostages-not-rescued",
+        "Claim:c-test-trump-said-deal-dead",
+        "Claim:c-test-talks-stalled",
+    }
     sources = {n for n, d in graph.nodes(data=True) if d["labels"] == ":Source"}
     assert sources == {f"Source:{SECOND}"}
     # every edge ends at an exported node, and only the second source's arguments are there
@@ -146,10 +157,24 @@ def test_neo4j_admin_imports_the_csv_with_every_node_and_relationship(
     )
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     result = subprocess.run(
-        ["java", "-Xmx512m", "-cp", classpath, "org.neo4j.cli.AdminTool",
-         "database", "import", "full", "neo4j", *options],
-        cwd=csv_folder, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            "java",
+            "-Xmx512m",
+            "-cp",
+            classpath,
+            "org.neo4j.cli.AdminTool",
+            "database",
+            "import",
+            "full",
+            "neo4j",
+            *options,
+        ],
+        cwd=csv_folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     imported = re.search(r"Imported:\s+(\d+) nodes\s+(\d+) relationships", result.stdout)
     assert imported is not None, result.stdout[-2000:]

@@ -90,8 +90,10 @@ def _add_analysts_work(store: Store) -> None:
 
 def _add_odd_values(tx: ManagedTransaction) -> None:
     tx.run("CREATE (:BackupProbe $props)", props=ODD_VALUES).consume()
-    tx.run("CREATE (:BackupProbe:Second)-[:PROBES {at: $at}]->(:BackupProbe)",
-           at=ODD_VALUES["zoned_datetime"]).consume()  # fmt: skip
+    tx.run(
+        "CREATE (:BackupProbe:Second)-[:PROBES {at: $at}]->(:BackupProbe)",
+        at=ODD_VALUES["zoned_datetime"],
+    ).consume()
 
 
 def _dump(store: Store) -> str:

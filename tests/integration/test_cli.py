@@ -119,8 +119,7 @@ def test_a_failing_seed_script_is_one_line_naming_file_and_statement(
 
 
 def test_serve_dev_is_refused_on_a_non_loopback_host(neo4j_settings: Settings) -> None:
-    assert_one_line_error(run_kb(neo4j_settings, "serve", "--dev", "--host", "0.0.0.0"),
-                          "loopback")  # fmt: skip
+    assert_one_line_error(run_kb(neo4j_settings, "serve", "--dev", "--host", "0.0.0.0"), "loopback")
 
 
 def test_serve_runs_threaded_workers_without_a_shared_control_socket() -> None:

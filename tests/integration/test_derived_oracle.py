@@ -168,15 +168,19 @@ def _add_link(tx: ManagedTransaction, kind: str, link_id: str, a: str, b: str) -
         tx.run(
             "MATCH (a:Claim {id: $a}), (b:Claim {id: $b}) "
             "CREATE (a)-[:SUPPORTS {id: $id, basis: 'curator'}]->(b)",
-            a=a, b=b, id=link_id,
-        )  # fmt: skip
+            a=a,
+            b=b,
+            id=link_id,
+        )
         derived.refresh_after_change(tx, claim_ids=[b])
     else:
         tx.run(
             "MATCH (a:Claim {id: $a}), (b:Claim {id: $b}) "
             "CREATE (a)-[:CAUSE_OF]->(:CausalLink {id: $id, basis: 'curator'})-[:LEADS_TO]->(b)",
-            a=a, b=b, id=link_id,
-        )  # fmt: skip
+            a=a,
+            b=b,
+            id=link_id,
+        )
         derived.refresh_after_change(tx, link_ids=[link_id])
 
 
@@ -253,9 +257,10 @@ def test_drift_is_reported_and_recompute_repairs_it(oracle_store: Store) -> None
         sequence = Sequence(oracle_store, Path(folder))
         sequence.seed({"claims": 3, "supports": [(0, 1), (1, 2)], "causal": []})
         sequence.apply(("attach", 0, "refutes", 1.0, 0))
-        assert oracle_store.read(records, "MATCH (c:Claim {id: 'h1'}) RETURN c.standing AS s")[0][
-            "s"
-        ] == "undermined"
+        assert (
+            oracle_store.read(records, "MATCH (c:Claim {id: 'h1'}) RETURN c.standing AS s")[0]["s"]
+            == "undermined"
+        )
         oracle_store.run_autocommit("MATCH (c:Claim {id: 'h2'}) SET c.standing = 'intact'")
         found = derived.drift(oracle_store)
         assert [(d.target_id, d.field, d.stored, d.derived) for d in found] == [

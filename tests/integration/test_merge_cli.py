@@ -34,9 +34,14 @@ def test_merge_errors_are_one_line(seeded_store: Store, neo4j_settings: Settings
     unknown = run_kb(neo4j_settings, "claims", "merge", SURVIVOR, "c-nope", "--reason", "x")
     assert_one_line_error(unknown, "claim 'c-nope' not found")
     looped = run_kb(
-        neo4j_settings, "claims", "merge", "c-second-phase-deliberately-stopped", MERGED,
-        "--reason", "x",
-    )  # fmt: skip
+        neo4j_settings,
+        "claims",
+        "merge",
+        "c-second-phase-deliberately-stopped",
+        MERGED,
+        "--reason",
+        "x",
+    )
     assert_one_line_error(looped, "would support, attack or cause itself")
     missing_reason = run_kb(neo4j_settings, "claims", "unmerge", MERGED)
     assert missing_reason.returncode != 0

@@ -122,9 +122,10 @@ def test_migration_keeps_analysts_work_and_equals_a_fresh_seed(
         )
         assert [e["id"] for e in evidence] == [links[target]]
         [slot] = store.read(
-            records, "MATCH (slot:EvidenceSlot {id: $id}) RETURN slot.status AS status",
+            records,
+            "MATCH (slot:EvidenceSlot {id: $id}) RETURN slot.status AS status",
             id=f"slot-{target}-1",
-        )  # fmt: skip
+        )
         assert slot["status"] == "filled"
 
     # The removed link is superseded, not deleted: evidence, slot and history stay on it.

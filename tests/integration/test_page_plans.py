@@ -13,11 +13,24 @@ from kb.queries import actors, causal_links, claims, slots, sources
 
 # Every parameter any list query takes, unset (null) as when no filter is given.
 PARAMS: dict[str, Any] = {
-    "type": None, "checkable": None, "actor": None, "role": None, "topic": None,
-    "source": None, "slot": None, "claim_ids": None, "kind": None, "status": None,
-    "owner_id": None, "claim_id": None, "actor_id": None, "skip": 100, "limit": 50, "after": "",
+    "type": None,
+    "checkable": None,
+    "actor": None,
+    "role": None,
+    "topic": None,
+    "source": None,
+    "slot": None,
+    "claim_ids": None,
+    "kind": None,
+    "status": None,
+    "owner_id": None,
+    "claim_id": None,
+    "actor_id": None,
+    "skip": 100,
+    "limit": 50,
+    "after": "",
     "count_cap": 10_000,
-}  # fmt: skip
+}
 SORTS = {"Sort", "Top", "PartialSort", "PartialTop"}
 
 

@@ -33,10 +33,18 @@ TRANSACTION_MAX = "db.memory.transaction.max=4MiB"
 CLAIMS = 12_000
 BATCH = 200  # small write transactions: each must fit the same limit
 NO_FILTERS = {
-    "type": None, "checkable": None, "actor": None, "role": None, "topic": None,
-    "source": None, "slot": None, "status": None, "standing": None, "asserted_by_min": None,
+    "type": None,
+    "checkable": None,
+    "actor": None,
+    "role": None,
+    "topic": None,
+    "source": None,
+    "slot": None,
+    "status": None,
+    "standing": None,
+    "asserted_by_min": None,
     "after": "",
-}  # fmt: skip
+}
 
 
 def _started(home: LocalServerConfig) -> LocalServerConfig:

@@ -47,15 +47,22 @@ def test_overview_counts_every_claim_by_type(seeded_store: Store) -> None:
     found = rows(seeded_store, "00_overview.cypher")
     assert sum(row["claims"] for row in found) == 91  # after the argument review
     assert {row["type"] for row in found} == {
-        "factual", "causal", "interpretive", "predictive", "normative", "reported_speech"
-    }  # fmt: skip
+        "factual",
+        "causal",
+        "interpretive",
+        "predictive",
+        "normative",
+        "reported_speech",
+    }
 
 
 @pytest.mark.parametrize(
     ("name", "direction", "column"),
-    [("01_dependents.cypher", "downstream", "dependent"),
-     ("02_premises.cypher", "upstream", "premise")],
-)  # fmt: skip
+    [
+        ("01_dependents.cypher", "downstream", "dependent"),
+        ("02_premises.cypher", "upstream", "premise"),
+    ],
+)
 def test_walks_match_the_api(seeded_store: Store, name: str, direction: Any, column: str) -> None:
     claim = FILES[name].params["claim"]
     for depth in (1, 10):
@@ -155,8 +162,16 @@ def test_guide_has_a_slide_per_file_with_its_query(tmp_path: Any) -> None:
 
 def test_kb_query_file_takes_params(neo4j_settings: Settings, seeded_store: Store) -> None:
     path = BROWSER_DIR / "01_dependents.cypher"
-    done = run_kb(neo4j_settings, "query", "--file", str(path), "--param", "depth=1",
-                  "--param", "claim=c-second-phase-provisions")  # fmt: skip
+    done = run_kb(
+        neo4j_settings,
+        "query",
+        "--file",
+        str(path),
+        "--param",
+        "depth=1",
+        "--param",
+        "claim=c-second-phase-provisions",
+    )
     assert done.returncode == 0, done.stderr
     expected = graph_service.walk(seeded_store, "c-second-phase-provisions", "downstream", 1).claims
     assert done.stdout.strip().endswith(f"{len(expected)} row(s)")

@@ -54,17 +54,33 @@ SHARED_BY_THE_SAMPLES = {
 THREE_SOURCES = {"c-first-phase-announced", "c-second-phase-provisions"}
 ATTACKS_ON_THE_ARTICLE = {
     ("att-w1-1", "wire-001", "c-w1-first-phase-israeli-pullback", "c-first-phase-terms"),
-    ("att-s1-1", "statement-001", "c-s1-delay-due-to-technical-requirements",
-     "c-second-phase-deliberately-stopped"),
-    ("att-s1-2", "statement-001", "c-s1-delay-due-to-technical-requirements",
-     "c-second-phase-not-stopped-for-technical-reasons"),
+    (
+        "att-s1-1",
+        "statement-001",
+        "c-s1-delay-due-to-technical-requirements",
+        "c-second-phase-deliberately-stopped",
+    ),
+    (
+        "att-s1-2",
+        "statement-001",
+        "c-s1-delay-due-to-technical-requirements",
+        "c-second-phase-not-stopped-for-technical-reasons",
+    ),
     ("att-s1-3", "statement-001", "c-view-us-mediator", "c-us-active-party"),
-    ("att-s1-4", "statement-001", "c-s1-us-pressed-both-parties",
-     "c-us-shields-israel-from-pressure"),
+    (
+        "att-s1-4",
+        "statement-001",
+        "c-s1-us-pressed-both-parties",
+        "c-us-shields-israel-from-pressure",
+    ),
     ("att-s1-5", "statement-001", "c-s1-second-phase-not-halted", "c-second-phase-stopped"),
-    ("att-s1-6", "statement-001", "c-s1-violations-isolated",
-     "c-israel-continues-daily-killings-during-truce"),
-}  # fmt: skip
+    (
+        "att-s1-6",
+        "statement-001",
+        "c-s1-violations-isolated",
+        "c-israel-continues-daily-killings-during-truce",
+    ),
+}
 
 COUNTS_QUERY = """
 CALL { MATCH (s:Source) RETURN count(s) AS sources }

@@ -23,8 +23,12 @@ CLAIM = "c-hostages-not-rescued"
 
 
 def _evidence(**overrides: Any) -> EvidenceInput:
-    fields = {"url": "https://example.org/x", "stance": "supports", "confidence": 0.5,
-              "rationale": "r"}  # fmt: skip
+    fields = {
+        "url": "https://example.org/x",
+        "stance": "supports",
+        "confidence": 0.5,
+        "rationale": "r",
+    }
     return EvidenceInput(**{**fields, **overrides})
 
 
@@ -43,14 +47,23 @@ CASES: list[tuple[str, str, Callable[[Store], Any]]] = [
     ("slot status", "status", lambda s: slots.list_slots(s, "pending", None, None, 1, 10)),
     ("slot kind", "kind", lambda s: slots.list_slots(s, None, "rumour", None, 1, 10)),
     ("depth", "depth", lambda s: graph.walk(s, CLAIM, "downstream", 51)),
-    ("stance", "stance",
-     lambda s: evidence.attach_evidence(s, "claim", CLAIM, _evidence(stance="maybe"), ANALYST)),
-    ("confidence", "confidence",
-     lambda s: evidence.attach_evidence(s, "claim", CLAIM, _evidence(confidence=2.0), ANALYST)),
+    (
+        "stance",
+        "stance",
+        lambda s: evidence.attach_evidence(s, "claim", CLAIM, _evidence(stance="maybe"), ANALYST),
+    ),
+    (
+        "confidence",
+        "confidence",
+        lambda s: evidence.attach_evidence(s, "claim", CLAIM, _evidence(confidence=2.0), ANALYST),
+    ),
     ("key role", "role", lambda s: keys.create_key(s, "someone", "superuser")),
-    ("slot update", "status",
-     lambda s: slots.update_slot(s, f"slot-{CLAIM}-1", "filled", None, None, ANALYST)),
-]  # fmt: skip
+    (
+        "slot update",
+        "status",
+        lambda s: slots.update_slot(s, f"slot-{CLAIM}-1", "filled", None, None, ANALYST),
+    ),
+]
 
 
 @pytest.mark.parametrize(("what", "field", "call"), CASES, ids=[case[0] for case in CASES])

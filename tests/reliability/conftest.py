@@ -146,12 +146,22 @@ def served_api(faulty_neo4j: FaultyNeo4j) -> Iterator[ServedApi]:
         "NEO4J_PASSWORD": PASSWORD,
     }
     command = [
-        sys.executable, "-m", "gunicorn",
-        "--bind", f"127.0.0.1:{port}",
-        "--workers", "2", "--worker-class", "gthread", "--threads", "8",
-        "--no-control-socket", "--graceful-timeout", "5",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--worker-class",
+        "gthread",
+        "--threads",
+        "8",
+        "--no-control-socket",
+        "--graceful-timeout",
+        "5",
         "api:create_app()",
-    ]  # fmt: skip
+    ]
     with log.open("ab") as out:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=out)
     try:

@@ -56,9 +56,14 @@ class Api:
             response = conn.getresponse()
             raw = response.read()
             outcome = Outcome(
-                method, path, response.status, time.perf_counter() - started,
-                response.getheader("Retry-After"), phase, body=_json(raw),
-            )  # fmt: skip
+                method,
+                path,
+                response.status,
+                time.perf_counter() - started,
+                response.getheader("Retry-After"),
+                phase,
+                body=_json(raw),
+            )
         except (OSError, http.client.HTTPException) as exc:
             outcome = Outcome(
                 method, path, 0, time.perf_counter() - started, None, phase, repr(exc)

@@ -188,15 +188,21 @@ def test_stopped_database_answers_503_then_recovers_without_restarting_the_api(
     with traffic.run():
         _phase(api, "before", STEADY_SECONDS)
         _phase(api, "stopping")
-        start_seconds, recovery = _outage(api, neo4j_restored, served_api,
-                                          neo4j_restored.stop, "down")  # fmt: skip
+        start_seconds, recovery = _outage(
+            api, neo4j_restored, served_api, neo4j_restored.stop, "down"
+        )
     present = links_per_url(neo4j_restored.store, traffic.prefix)
     save_outcomes("stopped", api)
     report["database stopped and restarted"] = _figures(
-        api, traffic, present,
-        **{"down for s": FAULT_SECONDS, "Neo4j start s": round(start_seconds, 1),
-           "recovery after start s": round(recovery, 1)},
-    )  # fmt: skip
+        api,
+        traffic,
+        present,
+        **{
+            "down for s": FAULT_SECONDS,
+            "Neo4j start s": round(start_seconds, 1),
+            "recovery after start s": round(recovery, 1),
+        },
+    )
     assert served_api.process.poll() is None  # the same API process served throughout
     _assert_honest(api, "down")
     _assert_no_write_lost(traffic, present)
@@ -209,15 +215,20 @@ def test_kill_9_under_writes_loses_no_acknowledged_write(
     traffic = Traffic(api, "https://reliability.test/killed/")
     with traffic.run():
         _phase(api, "before", STEADY_SECONDS)
-        start_seconds, recovery = _outage(api, neo4j_restored, served_api,
-                                          neo4j_restored.kill9, "killed")  # fmt: skip
+        start_seconds, recovery = _outage(
+            api, neo4j_restored, served_api, neo4j_restored.kill9, "killed"
+        )
     present = links_per_url(neo4j_restored.store, traffic.prefix)
     save_outcomes("killed", api)
     report["kill -9 under writes"] = _figures(
-        api, traffic, present,
-        **{"Neo4j restart (recovery) s": round(start_seconds, 1),
-           "API recovery after start s": round(recovery, 1)},
-    )  # fmt: skip
+        api,
+        traffic,
+        present,
+        **{
+            "Neo4j restart (recovery) s": round(start_seconds, 1),
+            "API recovery after start s": round(recovery, 1),
+        },
+    )
     assert served_api.process.poll() is None
     _assert_honest(api, "killed")
     _assert_no_write_lost(traffic, present)

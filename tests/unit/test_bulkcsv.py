@@ -14,12 +14,18 @@ def _write(folder: Path, name: str, text: str) -> None:
 
 
 def test_files_are_found_nodes_first_and_rows_typed(tmp_path: Path) -> None:
-    _write(tmp_path, "rel-ABOUT-Claim-Actor.csv",
-           ":START_ID(Claim),:END_ID(Actor),role,:TYPE\nc1,a1,agent,ABOUT\n")  # fmt: skip
-    _write(tmp_path, "node-Claim.csv",
-           'id:ID(Claim),text,checkable:boolean,n:int,w:double,tags:string[],:LABEL\n'
-           'c1,"two\nlines",true,3,0.5,x;y,Claim\nc2,,false,,,,Claim\n'
-           "c3,three,false,1,1,z,Claim\n")  # fmt: skip
+    _write(
+        tmp_path,
+        "rel-ABOUT-Claim-Actor.csv",
+        ":START_ID(Claim),:END_ID(Actor),role,:TYPE\nc1,a1,agent,ABOUT\n",
+    )
+    _write(
+        tmp_path,
+        "node-Claim.csv",
+        "id:ID(Claim),text,checkable:boolean,n:int,w:double,tags:string[],:LABEL\n"
+        'c1,"two\nlines",true,3,0.5,x;y,Claim\nc2,,false,,,,Claim\n'
+        "c3,three,false,1,1,z,Claim\n",
+    )
     _write(tmp_path, "notes.csv", "whatever\n")
     files = discover(tmp_path)
     assert [f.key for f in files] == ["Claim", "ABOUT-Claim-Actor"]

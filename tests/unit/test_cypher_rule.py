@@ -31,8 +31,11 @@ def _lint(tmp_path: Path, query: str) -> subprocess.CompletedProcess[str]:
     pyright = Path(sys.executable).parent / "basedpyright"
     return subprocess.run(
         [str(pyright), "--project", str(PROJECT_ROOT / "pyproject.toml"), str(probe)],
-        capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=PROJECT_ROOT,
+    )
 
 
 def test_a_query_built_from_a_runtime_string_fails_the_lint(tmp_path: Path) -> None:
