@@ -13,8 +13,8 @@ from typing import Any
 from kb.annotation import checks
 from kb.annotation.anchors import AnchorError, Span, anchor, section_at
 from kb.annotation.document import Document, Path_, Problem, schema_problems
-from kb.annotation.model import CLAIM_MARKS, TYPE_LABELS, Compiled, ExistingIds, Row
-from kb.lint.rules import CHECKABLE_BY_TYPE
+from kb.annotation.model import CLAIM_MARKS, Compiled, ExistingIds, Row
+from kb.schema import CHECKABLE_BY_TYPE, TYPE_LABELS
 
 # What an entry that references an existing id may say: where this source
 # asserts it, and (for actors and topics) the aliases it adds.

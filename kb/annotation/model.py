@@ -14,16 +14,6 @@ from typing import Any
 
 Row = dict[str, Any]
 
-# Claim.type -> the second label V006 gives it (Neo4j Browser colours by label).
-TYPE_LABELS: dict[str, str] = {
-    "factual": "Factual",
-    "causal": "Causal",
-    "interpretive": "Interpretive",
-    "predictive": "Predictive",
-    "normative": "Normative",
-    "reported_speech": "ReportedSpeech",
-}
-
 # A claim's curation marks: optional fields copied as they are from the file to the node.
 CLAIM_MARKS: tuple[str, ...] = (
     "checkable_reason",

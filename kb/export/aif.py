@@ -24,7 +24,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.export.loss import Loss, lost
+from kb.export.loss import Loss, lost, of_type
+from kb.models import ClaimType
+from kb.schema import ABOUT, ASSERTS, ASSERTS_LINK, ATTACKS, SUPPORTS, RelKind
 
 SUPPORT_SCHEME = "Default Inference"
 CAUSAL_SCHEME = "Cause To Effect"
@@ -91,7 +93,7 @@ def claim_parts(row: dict[str, Any], source_names: dict[str, str], stamp: str) -
     """The I-node of a claim and the locutions anchoring it (with reported speakers)."""
     parts = Parts()
     claim_id = parts.node(row["id"], "I", row["text"], stamp, scheme=False)
-    speakers = row["speakers"] if row["type"] == "reported_speech" else []
+    speakers = row["speakers"] if row["type"] == ClaimType.reported_speech else []
     for assertion in sorted(row["assertions"], key=lambda a: (a["source_id"], a["start"])):
         source_id = assertion["source_id"]
         name = source_names.get(source_id, source_id)
@@ -146,10 +148,10 @@ def _transition(
     _anchor(parts, ta, scheme_node, illocution, stamp)
 
 
-def argument_parts(row: dict[str, Any], rel_type: str, stamp: str) -> Parts:
+def argument_parts(row: dict[str, Any], kind: RelKind, stamp: str) -> Parts:
     """An RA-node (support) or CA-node (attack) between two claims, anchored in the text."""
     parts = Parts()
-    attack = rel_type == "ATTACKS"
+    attack = kind == ATTACKS
     scheme = ATTACK_SCHEME if attack else SUPPORT_SCHEME
     node = parts.node(row["id"], "CA" if attack else "RA", scheme, stamp, scheme=True)
     parts.edge(row["from_id"], node)
@@ -219,8 +221,8 @@ def _items(items: list[dict[str, Any]], first: dict[str, bool], key: str) -> str
 
 def losses(counts: dict[str, int]) -> list[Loss]:
     """What AIF cannot carry, from the export's counts (see `services.export.count_map`)."""
-    link_quotes = counts["rel:SUPPORTS"] + counts["rel:ATTACKS"] + counts["rel:ASSERTS_LINK"]
-    roles = counts["rel:ABOUT"] - counts["role:speaker"]
+    link_quotes = sum(of_type(counts, kind) for kind in (SUPPORTS, ATTACKS, ASSERTS_LINK))
+    roles = of_type(counts, ABOUT) - counts["role:speaker"]
     return [
         *lost(
             "claim types and checkability",
@@ -234,7 +236,7 @@ def losses(counts: dict[str, int]) -> list[Loss]:
         ),
         *lost(
             "quote offsets and sections",
-            counts["rel:ASSERTS"],
+            of_type(counts, ASSERTS),
             "AIF locution start/end are times, not text offsets; quotes kept as L-node text",
         ),
         *lost(

@@ -21,7 +21,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from kb.export.loss import Loss, lost
+from kb.export.loss import Loss, lost, of_type
+from kb.models import ClaimType
+from kb.schema import ATTACKS, SUPPORTS
 
 CONTEXT_URL = "https://schema.org/"
 CONTEXT_FILE = Path(__file__).with_name("schemaorg-context.jsonld")
@@ -52,7 +54,7 @@ def _appearance(source: dict[str, Any]) -> dict[str, Any]:
 
 def _claim_author(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any] | None:
     """Who made the claim: the reported speaker, else the first source's author or publisher."""
-    if row["type"] == "reported_speech" and row["speakers"]:
+    if row["type"] == ClaimType.reported_speech and row["speakers"]:
         speaker = sorted(row["speakers"], key=lambda s: s["id"])[0]
         return _agent(speaker["name"], speaker["kind"])
     for source in sources:
@@ -144,7 +146,7 @@ def losses(counts: dict[str, int], targets: list[dict[str, Any]]) -> list[Loss]:
         ),
         *lost(
             "support, attack and causal links",
-            counts["rel:SUPPORTS"] + counts["rel:ATTACKS"] + counts["node:CausalLink"],
+            of_type(counts, SUPPORTS) + of_type(counts, ATTACKS) + counts["node:CausalLink"],
             "ClaimReview has no argument structure; dropped",
         ),
     ]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from kb.schema import RelKind
+
 LOSS_HEADER = "X-Export-Loss"
 
 
@@ -42,3 +44,8 @@ def as_text(losses: list[Loss], format_name: str) -> str:
 def as_header(losses: list[Loss]) -> str:
     """The report as a compact JSON list for an HTTP header (ASCII only)."""
     return json.dumps([asdict(loss) for loss in losses], ensure_ascii=True, separators=(",", ":"))
+
+
+def of_type(counts: dict[str, int], kind: RelKind) -> int:
+    """How many relationships of `kind`'s type the export holds, between any labels."""
+    return counts[f"rel:{kind.type}"]

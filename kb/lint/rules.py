@@ -12,17 +12,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from kb.lint.rows import ClaimRow, LinkRow, Violation
-from kb.models import BASES
-
-# Type -> whether evidence can settle a claim of that type (docs/curation.md).
-CHECKABLE_BY_TYPE: dict[str, bool] = {
-    "factual": True,
-    "causal": True,
-    "reported_speech": True,
-    "interpretive": False,
-    "predictive": False,
-    "normative": False,
-}
+from kb.models import BASES, ClaimType
+from kb.schema import CHECKABLE_BY_TYPE
 
 # A hedge in a quote, and the words that show it survived into the paraphrase.
 HEDGES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -196,7 +187,9 @@ def reported_speech_has_speaker(claims: list[ClaimRow], links: list[LinkRow]) ->
     return [
         Violation(claim.id, "reported-speech", "reported speech with no speaker, not unattributed")
         for claim in claims
-        if claim.type == "reported_speech" and not claim.has_speaker and not claim.unattributed
+        if claim.type == ClaimType.reported_speech
+        and not claim.has_speaker
+        and not claim.unattributed
     ]
 
 

@@ -7,14 +7,16 @@ sort of the whole label), relationships grouped under an *anchor* node whose
 each node to what that source asserts, through the same scope predicate in
 the page, count and property-type queries, so counts agree with the pages.
 
-Labels and relationship types come only from the fixed tables below; the
-constants are assembled from literals at import time, so they are still
-`LiteralString`s that the EXPLAIN test compiles.
+Labels and relationship types come only from the kinds `kb.schema` declares; the
+registries are assembled from those literals at import time, so every statement is
+still a `LiteralString` that the EXPLAIN test compiles.
 """
 
 from __future__ import annotations
 
-from typing import LiteralString, NamedTuple
+from typing import LiteralString
+
+from kb.schema import ABOUT, DOMAIN_NODES, DOMAIN_RELATIONSHIPS, RelKind
 
 
 def _scope(body: LiteralString) -> LiteralString:
@@ -67,72 +69,14 @@ def _node_page(label: LiteralString) -> LiteralString:
     )
 
 
-SOURCE_PAGE_QUERY: LiteralString = _node_page("Source")
-CLAIM_PAGE_QUERY: LiteralString = _node_page("Claim")
-CAUSAL_LINK_PAGE_QUERY: LiteralString = _node_page("CausalLink")
-ACTOR_PAGE_QUERY: LiteralString = _node_page("Actor")
-TOPIC_PAGE_QUERY: LiteralString = _node_page("Topic")
-EVIDENCE_SLOT_PAGE_QUERY: LiteralString = _node_page("EvidenceSlot")
-EVIDENCE_LINK_PAGE_QUERY: LiteralString = _node_page("EvidenceLink")
-EVIDENCE_PAGE_QUERY: LiteralString = _node_page("Evidence")
-
-# The domain's node labels, in export order. Operational records (ApiKey,
-# Event, IdempotencyRecord, AppliedScript) are not part of the claim graph
-# and never leave it (API key hashes least of all).
-NODE_PAGE_QUERIES: dict[str, LiteralString] = {
-    "Source": SOURCE_PAGE_QUERY,
-    "Claim": CLAIM_PAGE_QUERY,
-    "CausalLink": CAUSAL_LINK_PAGE_QUERY,
-    "Actor": ACTOR_PAGE_QUERY,
-    "Topic": TOPIC_PAGE_QUERY,
-    "EvidenceSlot": EVIDENCE_SLOT_PAGE_QUERY,
-    "EvidenceLink": EVIDENCE_LINK_PAGE_QUERY,
-    "Evidence": EVIDENCE_PAGE_QUERY,
-}
-
-
 # --- relationships -----------------------------------------------------------------------
-
-
-class RelKind(NamedTuple):
-    """One relationship type between two labels, paged under its anchor end."""
-
-    type: LiteralString
-    start: LiteralString
-    end: LiteralString
-    anchor: str  # "start" or "end": which end's id pages the relationships
-
-    @property
-    def name(self) -> str:
-        return f"{self.type}:{self.start}:{self.end}"
-
-
-REL_KINDS: tuple[RelKind, ...] = (
-    RelKind("ASSERTS", "Source", "Claim", "end"),
-    RelKind("ASSERTS_LINK", "Source", "CausalLink", "end"),
-    RelKind("SUPPORTS", "Claim", "Claim", "start"),
-    RelKind("ATTACKS", "Claim", "Claim", "start"),
-    RelKind("CAUSE_OF", "Claim", "CausalLink", "end"),
-    RelKind("LEADS_TO", "CausalLink", "Claim", "start"),
-    RelKind("ABOUT", "Claim", "Actor", "start"),
-    RelKind("CONCERNS", "Claim", "Topic", "start"),
-    RelKind("HAS_SLOT", "Source", "EvidenceSlot", "end"),
-    RelKind("HAS_SLOT", "Claim", "EvidenceSlot", "end"),
-    RelKind("HAS_SLOT", "CausalLink", "EvidenceSlot", "end"),
-    RelKind("HAS_SLOT", "Actor", "EvidenceSlot", "end"),
-    RelKind("BEARS_ON", "EvidenceLink", "Claim", "start"),
-    RelKind("BEARS_ON", "EvidenceLink", "CausalLink", "start"),
-    RelKind("CITES", "EvidenceLink", "Evidence", "start"),
-    RelKind("FILLS", "EvidenceLink", "EvidenceSlot", "start"),
-    RelKind("INCLUDES", "Actor", "Actor", "start"),  # a group within another one
-)
 
 _ARGUED: LiteralString = "($source_id IS NULL OR r.source_id = $source_id)"
 
 
 def rel_condition(kind: RelKind) -> LiteralString:
     both = in_scope(kind.start, "a") + " AND " + in_scope(kind.end, "b")
-    if kind.type in ("SUPPORTS", "ATTACKS"):
+    if kind.argued:
         return both + " AND " + _ARGUED
     return both
 
@@ -190,73 +134,33 @@ def _union(parts: list[LiteralString], columns: LiteralString) -> LiteralString:
     return "CALL () {\n  " + body + "\n}\nRETURN " + columns
 
 
-_LABELS: tuple[LiteralString, ...] = (
-    "Source",
-    "Claim",
-    "CausalLink",
-    "Actor",
-    "Topic",
-    "EvidenceSlot",
-    "EvidenceLink",
-    "Evidence",
-)
+# --- the registries, generated from kb.schema -------------------------------------------
+# Plain loops rather than comprehensions: pyright widens a comprehension's element type
+# to `str`, while each assignment below is checked as a `LiteralString`.
 
-# One page query per relationship kind, named so the EXPLAIN test compiles each.
-ASSERTS_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[0])
-ASSERTS_LINK_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[1])
-SUPPORTS_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[2])
-ATTACKS_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[3])
-CAUSE_OF_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[4])
-LEADS_TO_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[5])
-ABOUT_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[6])
-CONCERNS_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[7])
-HAS_SLOT_OF_SOURCE_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[8])
-HAS_SLOT_OF_CLAIM_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[9])
-HAS_SLOT_OF_CAUSAL_LINK_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[10])
-HAS_SLOT_OF_ACTOR_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[11])
-BEARS_ON_CLAIM_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[12])
-BEARS_ON_CAUSAL_LINK_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[13])
-CITES_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[14])
-FILLS_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[15])
-INCLUDES_PAGE_QUERY: LiteralString = _rel_page(REL_KINDS[16])
-
-REL_PAGE_QUERIES: dict[str, LiteralString] = {
-    REL_KINDS[0].name: ASSERTS_PAGE_QUERY,
-    REL_KINDS[1].name: ASSERTS_LINK_PAGE_QUERY,
-    REL_KINDS[2].name: SUPPORTS_PAGE_QUERY,
-    REL_KINDS[3].name: ATTACKS_PAGE_QUERY,
-    REL_KINDS[4].name: CAUSE_OF_PAGE_QUERY,
-    REL_KINDS[5].name: LEADS_TO_PAGE_QUERY,
-    REL_KINDS[6].name: ABOUT_PAGE_QUERY,
-    REL_KINDS[7].name: CONCERNS_PAGE_QUERY,
-    REL_KINDS[8].name: HAS_SLOT_OF_SOURCE_PAGE_QUERY,
-    REL_KINDS[9].name: HAS_SLOT_OF_CLAIM_PAGE_QUERY,
-    REL_KINDS[10].name: HAS_SLOT_OF_CAUSAL_LINK_PAGE_QUERY,
-    REL_KINDS[11].name: HAS_SLOT_OF_ACTOR_PAGE_QUERY,
-    REL_KINDS[12].name: BEARS_ON_CLAIM_PAGE_QUERY,
-    REL_KINDS[13].name: BEARS_ON_CAUSAL_LINK_PAGE_QUERY,
-    REL_KINDS[14].name: CITES_PAGE_QUERY,
-    REL_KINDS[15].name: FILLS_PAGE_QUERY,
-    REL_KINDS[16].name: INCLUDES_PAGE_QUERY,
-}
-
-# How many nodes of each label and relationships of each kind the export holds,
-# plus the speaker roles (the one actor role AIF can carry).
-# Built only from the fixed _LABELS and REL_KINDS tuples; pyright widens the
-# comprehensions' element type to str, hence the ignores.
-_COUNT_PARTS: list[LiteralString] = [_count_node(label) for label in _LABELS]  # pyright: ignore[reportAssignmentType]
-_COUNT_PARTS += [_count_rel(kind) for kind in REL_KINDS]  # pyright: ignore[reportAssignmentType]
+# One page query per domain label (in export order) and per relationship kind (keyed by
+# `RelKind.name`); the EXPLAIN test compiles each.
+NODE_PAGE_QUERIES: dict[str, LiteralString] = {}
+REL_PAGE_QUERIES: dict[str, LiteralString] = {}
+# How many nodes of each label and relationships of each kind the export holds, plus
+# the speaker roles (the one actor role AIF can carry); and which property keys each
+# uses, with what value types (GraphML and CSV declare typed columns before the first row).
+_COUNT_PARTS: list[LiteralString] = []
+_TYPE_PARTS: list[LiteralString] = []
+for _node in DOMAIN_NODES:
+    NODE_PAGE_QUERIES[_node.label] = _node_page(_node.label)
+    _COUNT_PARTS.append(_count_node(_node.label))
+    _TYPE_PARTS.append(_node_types(_node.label))
+for _rel in DOMAIN_RELATIONSHIPS:
+    REL_PAGE_QUERIES[_rel.name] = _rel_page(_rel)
+    _COUNT_PARTS.append(_count_rel(_rel))
+    _TYPE_PARTS.append(_rel_types(_rel))
 _COUNT_PARTS.append(
     "MATCH (a:Claim)-[r:ABOUT {role: 'speaker'}]->(b:Actor)"
-    " WHERE " + rel_condition(REL_KINDS[6]) + "\n"
+    " WHERE " + rel_condition(ABOUT) + "\n"
     "  RETURN 'role' AS scope, 'speaker' AS name, count(r) AS total"
 )
 EXPORT_COUNTS_QUERY: LiteralString = _union(_COUNT_PARTS, "scope, name, total")
-
-# Which property keys each label and relationship kind uses, with what value types
-# (GraphML and CSV declare typed columns before the first row).
-_TYPE_PARTS: list[LiteralString] = [_node_types(label) for label in _LABELS]  # pyright: ignore[reportAssignmentType]
-_TYPE_PARTS += [_rel_types(kind) for kind in REL_KINDS]  # pyright: ignore[reportAssignmentType]
 EXPORT_PROPERTY_TYPES_QUERY: LiteralString = _union(
     _TYPE_PARTS, "scope, name, key, value_type, total"
 )

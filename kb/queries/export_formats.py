@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-from kb.queries.export import REL_KINDS, in_scope, rel_condition
+from kb.queries.export import in_scope, rel_condition
+from kb.schema import ATTACKS, SUPPORTS, RelKind
 
 # --- what AIF needs beyond the generic pages ---------------------------------------------
 
@@ -26,10 +27,10 @@ AIF_CLAIM_PAGE_QUERY: LiteralString = (
 )
 
 
-def _aif_argument_page(rel_type: LiteralString) -> LiteralString:
+def _aif_argument_page(kind: RelKind) -> LiteralString:
     return (
-        "MATCH (a:Claim)-[r:" + rel_type + "]->(b:Claim)\n"
-        "WHERE r.id > $after AND " + rel_condition(REL_KINDS[2]) + "\n"
+        "MATCH (a:Claim)-[r:" + kind.type + "]->(b:Claim)\n"
+        "WHERE r.id > $after AND " + rel_condition(kind) + "\n"
         "WITH a, r, b ORDER BY r.id LIMIT $limit\n"
         "RETURN r.id AS id, a.id AS from_id, b.id AS to_id, r.source_id AS source_id,\n"
         "  r.start AS start, r.end AS end,\n"
@@ -40,8 +41,12 @@ def _aif_argument_page(rel_type: LiteralString) -> LiteralString:
 
 # Support and attack links with the start offsets of their claims' assertions by
 # the source that argues the link (to anchor the inference between locutions).
-AIF_SUPPORTS_PAGE_QUERY: LiteralString = _aif_argument_page("SUPPORTS")
-AIF_ATTACKS_PAGE_QUERY: LiteralString = _aif_argument_page("ATTACKS")
+AIF_SUPPORTS_PAGE_QUERY: LiteralString = _aif_argument_page(SUPPORTS)
+AIF_ATTACKS_PAGE_QUERY: LiteralString = _aif_argument_page(ATTACKS)
+AIF_ARGUMENT_PAGE_QUERIES: dict[str, LiteralString] = {
+    SUPPORTS.type: AIF_SUPPORTS_PAGE_QUERY,
+    ATTACKS.type: AIF_ATTACKS_PAGE_QUERY,
+}
 
 # Causal links with cause, effect and every assertion (by a source in scope),
 # each with the cause's and effect's assertion offsets in that source.

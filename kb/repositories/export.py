@@ -15,6 +15,7 @@ from neo4j import ManagedTransaction
 from kb.db import records
 from kb.queries import export as q
 from kb.queries import export_formats as f
+from kb.schema import DOMAIN_RELATIONSHIPS, RelKind
 
 
 def source_exists(tx: ManagedTransaction, source_id: str) -> bool:
@@ -54,9 +55,10 @@ def aif_claim_page(
 def aif_argument_page(
     tx: ManagedTransaction, rel_type: str, source_id: str | None, after: str, limit: int
 ) -> list[dict[str, Any]]:
-    """Support (`SUPPORTS`) or attack (`ATTACKS`) links with their claims' anchor offsets."""
-    query = f.AIF_SUPPORTS_PAGE_QUERY if rel_type == "SUPPORTS" else f.AIF_ATTACKS_PAGE_QUERY
-    return records(tx, query, source_id=source_id, after=after, limit=limit)
+    """Links of one argument kind (`kb.schema.ARGUMENTS`) with their claims' anchor offsets."""
+    return records(
+        tx, f.AIF_ARGUMENT_PAGE_QUERIES[rel_type], source_id=source_id, after=after, limit=limit
+    )
 
 
 def aif_causal_page(
@@ -80,4 +82,4 @@ def targets_in_scope(
 
 # The allow-lists the service iterates (it may not import kb.queries itself).
 NODE_LABELS: tuple[str, ...] = tuple(q.NODE_PAGE_QUERIES)
-REL_KINDS: tuple[q.RelKind, ...] = q.REL_KINDS
+REL_KINDS: tuple[RelKind, ...] = DOMAIN_RELATIONSHIPS

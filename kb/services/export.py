@@ -26,7 +26,9 @@ from kb.errors import NotFound
 from kb.export import aif, claimreview, graphml, neo4j_csv
 from kb.export.loss import Loss
 from kb.export.properties import KeyTypes, key_types
+from kb.models import ClaimType
 from kb.repositories import export as repo
+from kb.schema import ARGUMENTS
 from kb.services.assessment import evidence_statuses
 
 FORMATS = ("aif", "claimreview", "graphml", "csv")
@@ -128,12 +130,12 @@ def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Parts]:
     for rows in _pages(store, repo.aif_claim_page, "id", source_id):
         for row in rows:
             yield aif.claim_parts(row, names, stamp)
-            if row["type"] == "reported_speech":
+            if row["type"] == ClaimType.reported_speech:
                 speakers.update({s["id"]: s["name"] for s in row["speakers"]})
-    for rel_type in ("SUPPORTS", "ATTACKS"):
-        for rows in _pages(store, repo.aif_argument_page, "id", rel_type, source_id):
+    for kind in ARGUMENTS:
+        for rows in _pages(store, repo.aif_argument_page, "id", kind.type, source_id):
             for row in rows:
-                yield aif.argument_parts(row, rel_type, stamp)
+                yield aif.argument_parts(row, kind, stamp)
     for rows in _pages(store, repo.aif_causal_page, "id", source_id):
         for row in rows:
             yield aif.causal_parts(row, stamp)

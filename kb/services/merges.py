@@ -29,35 +29,14 @@ from kb.db import Store
 from kb.errors import Conflict, InvalidRequest, NotFound
 from kb.repositories import merges as repo
 from kb.repositories.history import record_event
+from kb.schema import BEARS_ON_CLAIM, CLAIM_LABELS, merge_endpoints, merge_types
 from kb.services import derived
 from kb.services.keys import now_iso
 
-# What a merge knows how to move; anything else on a claim stops it.
-RELATIONSHIP_TYPES = frozenset(
-    {
-        "ASSERTS",
-        "SUPPORTS",
-        "ATTACKS",
-        "CAUSE_OF",
-        "LEADS_TO",
-        "ABOUT",
-        "CONCERNS",
-        "HAS_SLOT",
-        "BEARS_ON",
-    }
-)
-CLAIM_LABELS = frozenset(
-    {"Claim", "Factual", "Causal", "Interpretive", "Predictive", "Normative", "ReportedSpeech"}
-)
-ENDPOINT_LABELS = (
-    "Claim",
-    "CausalLink",
-    "Source",
-    "Actor",
-    "Topic",
-    "EvidenceSlot",
-    "EvidenceLink",
-)
+# What a merge knows how to move (every relationship kind a claim can end, from
+# kb.schema); anything else on a claim stops it.
+RELATIONSHIP_TYPES = merge_types("Claim")
+ENDPOINT_LABELS = merge_endpoints("Claim")
 _SCALARS = (str, int, float, bool)
 MAX_REASON = 2000
 
@@ -297,4 +276,4 @@ def _dump(rows: list[dict[str, Any]]) -> str:
 
 
 def _evidence_links(rows: list[dict[str, Any]]) -> list[str]:
-    return [row["other_id"] for row in rows if row["type"] == "BEARS_ON"]
+    return [row["other_id"] for row in rows if row["type"] == BEARS_ON_CLAIM.type]

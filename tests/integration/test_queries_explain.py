@@ -19,6 +19,9 @@ def stored_queries() -> list[tuple[str, str]]:
             # SHOW commands cannot be EXPLAINed; test_seed checks the constraint query.
             if name.endswith("_QUERY") and isinstance(value, str) and "SHOW " not in value:
                 found.append((f"{module_info.name}.{name}", value))
+            # Registries generated from kb.schema: one statement per kind.
+            if name.endswith("_QUERIES") and isinstance(value, dict):
+                found += [(f"{module_info.name}.{name}[{key}]", q) for key, q in value.items()]
     return sorted(found)
 
 
