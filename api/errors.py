@@ -104,7 +104,8 @@ def _field_names(messages: dict[str, Any]) -> list[str]:
     return names
 
 
-def _kb_problem(error: Exception) -> tuple[Response, int]:
+def kb_problem(error: Exception) -> tuple[Response, int]:
+    """The problem document for a `KbError` (or a driver error) by its family's status."""
     for family, status, slug in STATUS_BY_ERROR:
         if isinstance(error, family):
             if status == 503:
@@ -132,6 +133,6 @@ def _unexpected(error: Exception) -> tuple[Response, int]:
 def init_app(app: Flask) -> None:
     """Register the handlers (flask-smorest's `Api` routes HTTP errors to `http_problem`)."""
     for family, _status, _slug in STATUS_BY_ERROR:
-        app.register_error_handler(family, _kb_problem)
+        app.register_error_handler(family, kb_problem)
     app.register_error_handler(HTTPException, http_problem)
     app.register_error_handler(Exception, _unexpected)

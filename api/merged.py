@@ -16,7 +16,7 @@ from urllib.parse import quote
 from flask import Flask, Response, request
 
 from api.common.schemas import ProblemSchema
-from api.errors import _kb_problem, problem
+from api.errors import kb_problem, problem
 from api.extensions import get_store
 from kb.errors import KbError, NotFound
 from kb.services import merges as merge_service
@@ -32,7 +32,7 @@ MERGED_REDIRECT: dict[str, Any] = {
 
 
 def _not_found(error: NotFound) -> tuple[Response, int]:
-    return _redirect_to_survivor(error) or _kb_problem(error)
+    return _redirect_to_survivor(error) or kb_problem(error)
 
 
 def _redirect_to_survivor(error: NotFound) -> tuple[Response, int] | None:

@@ -19,7 +19,8 @@ import os
 import time
 
 from bench import report
-from bench.suite import Options, run_size
+from bench.common import Options
+from bench.suite import run_size
 from kb.config import LOCAL_DIR
 from kb.sizing import MemoryRequest
 

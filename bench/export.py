@@ -30,7 +30,9 @@ from bench import synthetic
 from kb import localdb
 from kb.config import CYPHER_DIR, LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
 from kb.db import Store
+from kb.derived.full import recompute_all
 from kb.export import neo4j_csv
+from kb.export.formats import FORMATS
 from kb.repositories.stats import graph_stats
 from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services import export as export_service
@@ -53,7 +55,7 @@ def _server(home: Path, wipe: bool) -> tuple[LocalServerConfig, Settings]:
 def _timed_export(store: Store, format_name: str, folder: Path) -> dict[str, Any]:
     tracemalloc.start()
     started = time.perf_counter()
-    if format_name == "csv":
+    if FORMATS[format_name].to_folder:
         export_service.write_csv(store, None, folder)
         size = sum(path.stat().st_size for path in folder.iterdir())
     else:
@@ -119,14 +121,15 @@ def main() -> None:
     store = Store.connect(settings)
     try:
         started = time.perf_counter()
-        apply_scripts(store, discover_scripts(CYPHER_DIR))
+        apply_scripts(store, discover_scripts(CYPHER_DIR), recompute=recompute_all)
         seed_seconds = time.perf_counter() - started
         started = time.perf_counter()
         synthetic.build(store, args.claims)
         build_seconds = time.perf_counter() - started
         exported_nodes, exported_rels = _domain_counts(store)
-        exports = [_timed_export(store, name, folder) for name in ("aif", "claimreview", "graphml")]
-        exports.append(_timed_export(store, "csv", folder))
+        # Every registered format, the folder-writing one (neo4j-admin CSV) last.
+        names = sorted(FORMATS, key=lambda name: FORMATS[name].to_folder)
+        exports = [_timed_export(store, name, folder) for name in names]
     finally:
         store.close()
         localdb.stop(local)

@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.common import API, Options, child_pids, percentiles, rss_mb
 from bench.graphgen import GraphFacts, claim_id
 from bench.probes import endpoints
-from bench.suite import API, Options, child_pids, percentiles, rss_mb
 from kb import localdb
 from kb.config import PROJECT_ROOT, Settings
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import statistics
 import time
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from bench import synthetic
 from kb import localdb
 from kb.config import CYPHER_DIR, LOCAL_DIR, LocalServerConfig, Settings
 from kb.db import Store
+from kb.derived.full import recompute_all
 from kb.models import PageRequest
 from kb.repositories import claims as claim_repo
 from kb.seeding.loader import apply_scripts, discover_scripts
@@ -75,20 +75,13 @@ def main() -> None:
     parser.add_argument("--walk-limit", type=int, help="`limit` of walk pages (newer code)")
     args = parser.parse_args()
     local = LocalServerConfig(LOCAL_DIR / "neo4j-pages", args.port, args.http_port, PASSWORD)
-    shutil.rmtree(local.data_dir, ignore_errors=True)
-    localdb.start(local, timeout=300)
-    settings = Settings(  # a long read timeout: a slow answer is a figure, not a 503
-        neo4j_uri=f"neo4j://127.0.0.1:{args.port}",
-        neo4j_password=PASSWORD,
-        local=local,
-        read_timeout_seconds=120.0,
-    )
-    store = Store.connect(settings)
-    try:
-        run(store, settings, args.claims, args.requests, args.walk_limit)
-    finally:
-        store.close()
-        localdb.stop(local)
+    # A long read timeout: a slow answer is a figure, not a 503.
+    with localdb.throwaway(local, read_timeout_seconds=120.0) as settings:
+        store = Store.connect(settings)
+        try:
+            run(store, settings, args.claims, args.requests, args.walk_limit)
+        finally:
+            store.close()
 
 
 def run(
@@ -96,7 +89,7 @@ def run(
 ) -> None:
     from api import create_app  # noqa: PLC0415 (the app is only needed once the store is up)
 
-    apply_scripts(store, discover_scripts(CYPHER_DIR))
+    apply_scripts(store, discover_scripts(CYPHER_DIR), recompute=recompute_all)
     started = time.perf_counter()
     hub = synthetic.build(store, claims)
     print(f"built {claims} claims in {time.perf_counter() - started:.1f}s", flush=True)

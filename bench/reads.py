@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from bench import capture
+from bench.common import Options, percentiles, sample_pair
 from bench.graphgen import GraphFacts
 from bench.probes import BY_NUMBER, answer_size, deep_page_by_number, endpoints
 from bench.profile import profile
-from bench.suite import Options, percentiles, sample_pair
 from kb.config import Settings
 from kb.db import create_driver
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import shutil
 import statistics
 import time
 from collections.abc import Callable
@@ -27,6 +26,7 @@ from bench import synthetic
 from kb import localdb
 from kb.config import CYPHER_DIR, LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
 from kb.db import Store
+from kb.derived.full import recompute_all
 from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services import keys as key_service
 
@@ -74,15 +74,12 @@ def main() -> None:
     sizes = [int(size) for size in args.sizes.split(",")]
 
     local = LocalServerConfig(LOCAL_DIR / "neo4j-bench", 27687, 27474, PASSWORD)
-    shutil.rmtree(local.data_dir, ignore_errors=True)
-    localdb.start(local, timeout=300)
-    settings = Settings(neo4j_uri="neo4j://127.0.0.1:27687", neo4j_password=PASSWORD, local=local)
-    store = Store.connect(settings)
-    try:
-        rows = run(store, settings, args.requests, sizes)
-    finally:
-        store.close()
-        localdb.stop(local)
+    with localdb.throwaway(local) as settings:
+        store = Store.connect(settings)
+        try:
+            rows = run(store, settings, args.requests, sizes)
+        finally:
+            store.close()
     write_report(rows, sizes)
 
 
@@ -90,7 +87,7 @@ def run(store: Store, settings: Settings, requests: int, sizes: list[int]) -> di
     from api import create_app  # the app is only needed once the store is up
 
     started = time.perf_counter()
-    apply_scripts(store, discover_scripts(CYPHER_DIR))
+    apply_scripts(store, discover_scripts(CYPHER_DIR), recompute=recompute_all)
     seed_seconds = time.perf_counter() - started
     app = create_app({"KB_STORE": store, "KB_SETTINGS": settings})
     client = app.test_client()

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bench import capture, graphgen  # noqa: F401  (capture: hook in place before any query)
+from bench.common import Options, rss_mb
 from kb import localdb
 from kb.bulkcsv import discover
 from kb.config import LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
@@ -25,60 +23,10 @@ from kb.db import Store
 from kb.services import backup as backup_service
 from kb.services import bulk as bulk_service
 from kb.services import keys as key_service
-from kb.sizing import MemoryRequest, store_size
+from kb.sizing import store_size
 
 PASSWORD = "kb-bench-password"
 DATA_ROOT = LOCAL_DIR / "bench-data"
-API = "/api/v1"
-
-
-@dataclass(frozen=True)
-class Options:
-    """What `python -m bench` was asked to do."""
-
-    requests: int = 30
-    budget_seconds: float = 20.0  # per figure: fewer samples when one request is slow
-    unwind_max: int = 100_000
-    batch_sizes: tuple[int, ...] = (1_000, 5_000, 20_000)
-    http_seconds: float = 20.0
-    http_clients: int = 8
-    memory: MemoryRequest = MemoryRequest()
-    bolt_port: int = 27687
-    http_port: int = 27474
-    api_port: int = 27800
-    profile_seconds: float = 6.0  # py-spy per figure that misses a target
-    load_only: bool = False
-    # Sizes whose store a previous run left loaded: their saved figures, to reuse.
-    reuse_from: dict[int, dict[str, Any]] | None = (
-        None  # generate and load, no reads (loading figures of a large size)
-    )
-
-
-def percentiles(samples: list[float]) -> dict[str, float]:
-    ordered = sorted(samples)
-    return {
-        "p50": statistics.median(ordered),
-        "p95": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))],
-        "n": len(ordered),
-    }
-
-
-def sample_pair(
-    first: Callable[[], Any], second: Callable[[], Any], count: int, budget: float
-) -> tuple[list[float], list[float]]:
-    """`sample` of two calls taken in turn (first, second, first, ...), so both see the
-    same cache and the same machine."""
-    for _ in range(2):
-        first()
-        second()
-    samples: tuple[list[float], list[float]] = ([], [])
-    deadline = time.perf_counter() + budget
-    while len(samples[0]) < count and (len(samples[0]) < 3 or time.perf_counter() < deadline):
-        for call, into in ((first, samples[0]), (second, samples[1])):
-            started = time.perf_counter()
-            call()
-            into.append((time.perf_counter() - started) * 1000)
-    return samples
 
 
 def graph_files(size: int) -> tuple[Path, graphgen.GraphFacts, float]:
@@ -152,14 +100,14 @@ def run_size(size: int, options: Options, smallest: bool) -> dict[str, Any]:
             report = bulk_service.load(settings, store, folder, mode="import")
             result["import"] = _report(report)
             result["store_mb"] = store_size(local.data_dir) / 2**20
-            result["rss_after_load_mb"] = {"neo4j": _rss_mb(localdb.status(local).pid)}
+            result["rss_after_load_mb"] = {"neo4j": rss_mb(localdb.status(local).pid)}
         result["memory"] = localdb.memory_for(local).describe()
         if options.load_only:
             return result
         from bench import http_load, reads  # after the load: the app needs the store up
 
         result["reads"] = reads.measure(settings, facts, options)
-        result["rss_after_reads_mb"] = {"neo4j": _rss_mb(localdb.status(local).pid)}
+        result["rss_after_reads_mb"] = {"neo4j": rss_mb(localdb.status(local).pid)}
         key = key_service.create_key(store, f"bench-{int(time.time())}", "analyst")
         result["http"] = http_load.measure(settings, facts, options, key)
     finally:
@@ -199,32 +147,3 @@ def _report(report: bulk_service.LoadReport) -> dict[str, Any]:
         "seconds": report.seconds,
         "rows_per_second": report.rows_per_second,
     }
-
-
-def _rss_mb(pid: int | None) -> float:
-    if pid is None:
-        return 0.0
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
-def child_pids(parent: int) -> list[int]:
-    """Processes whose parent is `parent` (gunicorn's workers), from /proc."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == parent:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def rss_mb(pid: int | None) -> float:
-    return _rss_mb(pid)

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from kb.db import Store
+from kb.derived.full import recompute_all
 from kb.queries.synthetic import (
     CREATE_SYNTHETIC_CAUSAL_LINKS_QUERY,
     CREATE_SYNTHETIC_CLAIMS_QUERY,
     CREATE_SYNTHETIC_SUPPORTS_QUERY,
     DELETE_SYNTHETIC_QUERY,
 )
-from kb.services.derived import recompute_all
 
 BATCH = 2000
 LAYER_WIDTH = 100

@@ -16,10 +16,12 @@ import socket
 import subprocess
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import DriverError, Neo4jError
@@ -382,3 +384,49 @@ def _port_open(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
         return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@contextlib.contextmanager
+def throwaway(
+    config: LocalServerConfig,
+    *,
+    start_server: bool = True,
+    attempts: int = 1,
+    timeout: float = 300.0,
+    **settings: Any,
+) -> Iterator[Settings]:
+    """A server of `config` on an emptied data folder, stopped afterwards: for tests and
+    benchmarks, never a user's database. With `attempts` > 1 a start that fails (a port
+    taken: test ports lie in Linux's ephemeral range) moves both ports up by 10 and tries
+    again. `start_server=False` leaves the start to the caller (a bulk import starts it
+    on the store it writes). `settings` are `Settings` fields beyond the connection."""
+    shutil.rmtree(config.data_dir, ignore_errors=True)
+    if start_server:
+        config = _start_on_free_ports(config, attempts, timeout)
+    try:
+        yield Settings(
+            neo4j_uri=f"neo4j://127.0.0.1:{config.bolt_port}",
+            neo4j_password=config.password,
+            local=config,
+            **settings,
+        )
+    finally:
+        stop(config)
+
+
+def _start_on_free_ports(
+    config: LocalServerConfig, attempts: int, timeout: float
+) -> LocalServerConfig:
+    for attempt in range(attempts):
+        shifted = replace(
+            config,
+            bolt_port=config.bolt_port + 10 * attempt,
+            http_port=config.http_port + 10 * attempt,
+        )
+        try:
+            start(shifted, timeout=timeout)
+            return shifted
+        except LocalServerError:
+            if attempt == attempts - 1:
+                raise
+    raise LocalServerError("no attempt to start the server was made")

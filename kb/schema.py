@@ -129,21 +129,12 @@ CLAIMS: tuple[ClaimKind, ...] = (
 # --- what the rest of the code reads ---------------------------------------------------
 
 DOMAIN_NODES: tuple[NodeKind, ...] = tuple(kind for kind in NODES if kind.domain)
-DOMAIN_LABELS: tuple[LiteralString, ...] = tuple(kind.label for kind in DOMAIN_NODES)
 DOMAIN_RELATIONSHIPS: tuple[RelKind, ...] = tuple(kind for kind in RELATIONSHIPS if kind.domain)
 
 # Claim type -> the second label a claim of that type carries (for display).
 TYPE_LABELS: dict[str, LiteralString] = {kind.type.value: kind.label for kind in CLAIMS}
 # Claim type -> whether evidence can settle a claim of that type (docs/curation.md).
 CHECKABLE_BY_TYPE: dict[str, bool] = {kind.type.value: kind.checkable for kind in CLAIMS}
-
-
-def relationship(rel_type: str, start: str, end: str) -> RelKind:
-    """The declared kind `(start)-[rel_type]->(end)`; raises `KeyError` for an undeclared one."""
-    for kind in RELATIONSHIPS:
-        if (kind.type, kind.start, kind.end) == (rel_type, start, end):
-            return kind
-    raise KeyError(f"{rel_type}:{start}:{end}")
 
 
 def merge_moves(label: str) -> tuple[RelKind, ...]:

@@ -17,7 +17,6 @@ compose file's Neo4j.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -27,6 +26,7 @@ import pytest
 from kb import localdb
 from kb.config import CYPHER_DIR, LOCAL_DIR, LocalServerConfig, Settings
 from kb.db import Store
+from kb.derived.full import recompute_all
 from kb.seeding.loader import apply_scripts, discover_scripts
 from tests.graph_snapshot import GraphSnapshot
 from tests.second_source import write_second_source
@@ -51,18 +51,11 @@ def neo4j_settings() -> Iterator[Settings]:
     if os.environ.get("KB_TEST_DOCKER") == "1":
         yield from _docker_settings()
         return
-    home = LOCAL_DIR / "neo4j-test"
-    shutil.rmtree(home / "data", ignore_errors=True)
-    local = LocalServerConfig(home, TEST_BOLT_PORT, TEST_HTTP_PORT, TEST_PASSWORD)
-    localdb.start(local, timeout=300)
-    try:
-        yield Settings(
-            neo4j_uri=f"neo4j://127.0.0.1:{TEST_BOLT_PORT}",
-            neo4j_password=TEST_PASSWORD,
-            local=local,
-        )
-    finally:
-        localdb.stop(local)
+    local = LocalServerConfig(
+        LOCAL_DIR / "neo4j-test", TEST_BOLT_PORT, TEST_HTTP_PORT, TEST_PASSWORD
+    )
+    with localdb.throwaway(local) as settings:
+        yield settings
 
 
 def _docker_settings() -> Iterator[Settings]:
@@ -103,7 +96,7 @@ def store(neo4j_settings: Settings) -> Iterator[Store]:
 def seed_fresh(store: Store) -> None:
     """Empty the throwaway database and apply every script once."""
     _wipe(store)
-    apply_scripts(store, discover_scripts(CYPHER_DIR))
+    apply_scripts(store, discover_scripts(CYPHER_DIR), recompute=recompute_all)
 
 
 @pytest.fixture(scope="session")

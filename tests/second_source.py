@@ -15,7 +15,7 @@ from typing import Any, LiteralString
 from neo4j import ManagedTransaction
 
 from kb.db import Store
-from kb.services.derived import recompute_all
+from kb.derived.full import recompute_all
 
 SOURCE_ID = "test-wire-001"
 OWN_CLAIM = "c-test-phase-two-technical-stall"

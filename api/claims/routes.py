@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask.views import MethodView
@@ -18,7 +19,7 @@ from api.claims.schemas import (
 from api.common.blueprint import Blueprint
 from api.extensions import get_store
 from api.merged import MERGED_REDIRECT
-from kb.models import Impact, Page, Walk
+from kb.models import Direction, Impact, Page, Walk
 from kb.services import claims as claim_service
 from kb.services import graph as graph_service
 
@@ -57,13 +58,14 @@ class ClaimDetail(MethodView):
         return claim_service.get_claim(get_store(), claim_id)
 
 
-@blp.route("/<claim_id>/dependents")
-class ClaimDependents(MethodView):
+def _walk_view(direction: Direction, summary: str) -> Callable[..., Walk]:
+    """The GET of one walk direction; `summary` becomes its OpenAPI summary."""
+
     @blp.arguments(WalkArgsSchema, location="query", as_kwargs=True)
     @blp.response(200, WalkSchema)
     @blp.alt_response(308, **MERGED_REDIRECT)
     def get(
-        self,
+        self: MethodView,
         claim_id: str,
         depth: int,
         basis: list[str] | None,
@@ -71,30 +73,37 @@ class ClaimDependents(MethodView):
         page: int,
         limit: int,
     ) -> Walk:
+        return graph_service.walk(
+            get_store(),
+            claim_id,
+            direction=direction,
+            depth=depth,
+            bases=basis,
+            page=page,
+            limit=limit,
+            source=source,
+        )
+
+    get.__doc__ = summary
+    return get
+
+
+@blp.route("/<claim_id>/dependents")
+class ClaimDependents(MethodView):
+    get = _walk_view(
+        "downstream",
         """Claims that depend on this one (support and causal links), each with the step
-        that reached it, paged nearest first."""
-        store = get_store()
-        return graph_service.walk(store, claim_id, "downstream", depth, basis, page, limit, source)
+        that reached it, paged nearest first.""",
+    )
 
 
 @blp.route("/<claim_id>/dependencies")
 class ClaimDependencies(MethodView):
-    @blp.arguments(WalkArgsSchema, location="query", as_kwargs=True)
-    @blp.response(200, WalkSchema)
-    @blp.alt_response(308, **MERGED_REDIRECT)
-    def get(
-        self,
-        claim_id: str,
-        depth: int,
-        basis: list[str] | None,
-        source: str | None,
-        page: int,
-        limit: int,
-    ) -> Walk:
+    get = _walk_view(
+        "upstream",
         """What this claim rests on, transitively, each with the step that reached it,
-        paged nearest first."""
-        store = get_store()
-        return graph_service.walk(store, claim_id, "upstream", depth, basis, page, limit, source)
+        paged nearest first.""",
+    )
 
 
 @blp.route("/<claim_id>/impact")

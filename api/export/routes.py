@@ -8,6 +8,7 @@ from flask.views import MethodView
 from api.common.blueprint import Blueprint
 from api.export.schemas import EXPORT_RESPONSE_DOC, ExportArgsSchema
 from api.extensions import get_store
+from kb.export.formats import in_words
 from kb.export.loss import LOSS_HEADER, as_header
 from kb.services import export as export_service
 
@@ -24,13 +25,15 @@ class Export(MethodView):
     @blp.arguments(ExportArgsSchema, location="query", as_kwargs=True)
     @blp.doc(responses={"200": EXPORT_RESPONSE_DOC})
     def get(self, format_name: str, source: str | None) -> Response:
-        """Download the graph as aif, claimreview, graphml or csv (a zip of neo4j-admin files).
-
-        The body is streamed; the `X-Export-Loss` header reports what the format could
-        not carry. An unknown format or source is a 404.
-        """
         prepared = export_service.export(get_store(), format_name, source)
         response = Response(prepared.body, mimetype=prepared.media_type)
         response.headers["Content-Disposition"] = f'attachment; filename="{prepared.filename}"'
         response.headers[LOSS_HEADER] = as_header(prepared.losses)
         return response
+
+    # The summary lists the registered formats (the docstring becomes the OpenAPI text).
+    get.__doc__ = f"""Download the graph as {in_words(with_notes=True)}.
+
+        The body is streamed; the `X-Export-Loss` header reports what the format could
+        not carry. An unknown format or source is a 404.
+        """

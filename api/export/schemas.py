@@ -11,6 +11,7 @@ from typing import Any
 from marshmallow import Schema, fields, validate
 
 from api.common.schemas import StrictSchema
+from kb.export.formats import AIF, CLAIMREVIEW, FORMATS, ExportFormat
 
 
 class ExportArgsSchema(StrictSchema):
@@ -69,6 +70,17 @@ class ClaimReviewDocumentSchema(Schema):
     graph = fields.List(fields.Dict(), data_key="@graph", required=True)
 
 
+# The registered formats' bodies: a documented JSON shape where there is one, else text
+# or a binary file as they stream.
+_DOCUMENTS: dict[ExportFormat, type[Schema]] = {
+    AIF: AifDocumentSchema,
+    CLAIMREVIEW: ClaimReviewDocumentSchema,
+}
+_BODIES: dict[str, dict[str, str]] = {
+    "text": {"type": "string"},
+    "zip": {"type": "string", "format": "binary"},
+}
+
 LOSS_HEADER_DOC: dict[str, Any] = {
     "description": "The loss report: a JSON list of {kind, count, note}, one item per kind "
     "of thing the format could not carry ([] when nothing was lost).",
@@ -85,9 +97,7 @@ EXPORT_RESPONSE_DOC: dict[str, Any] = {
         },
     },
     "content": {
-        "application/json": {"schema": AifDocumentSchema},
-        "application/ld+json": {"schema": ClaimReviewDocumentSchema},
-        "application/graphml+xml": {"schema": {"type": "string"}},
-        "application/zip": {"schema": {"type": "string", "format": "binary"}},
+        chosen.media_type: {"schema": _DOCUMENTS.get(chosen, _BODIES[chosen.streams])}
+        for chosen in FORMATS.values()
     },
 }

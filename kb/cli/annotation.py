@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kb.cli.data import connected, cypher_dir_option
+from kb.cli.common import connected, cypher_dir_option
 from kb.services.annotation import AnnotationError, apply_import, plan_import
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from kb.cli.data import connected
+from kb.cli.common import connected
 from kb.errors import InvalidRequest
 from kb.services.backup import content_hash, dump, restore
 

@@ -6,7 +6,7 @@ import getpass
 
 import click
 
-from kb.cli.data import connected
+from kb.cli.common import connected
 from kb.services import merges as merge_service
 
 

@@ -2,48 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from kb.config import CYPHER_DIR, Settings
-from kb.db import Store
+from kb.cli.common import connected, console, cypher_dir_option
+from kb.derived.full import recompute_all
 from kb.errors import InvalidRequest
 from kb.research import load_query_file, parse_param
 from kb.seeding.loader import Script, apply_scripts, discover_scripts
 from kb.services.adhoc import run_read_only
 from kb.services.stats import graph_stats
-
-console = Console()
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-@contextmanager
-def connected() -> Iterator[Store]:
-    """A verified store for the configured database, closed afterwards."""
-    store = Store.connect(Settings.from_env())
-    try:
-        store.verify()
-        yield store
-    finally:
-        store.close()
-
-
-def cypher_dir_option(help_text: str) -> Callable[[F], F]:
-    """`--cypher-dir`: the folder of schema/ and seed/ scripts (default: the project's)."""
-    return click.option(
-        "--cypher-dir",
-        type=click.Path(file_okay=False, exists=True, path_type=Path),
-        default=CYPHER_DIR,
-        show_default=True,
-        help=help_text,
-    )
 
 
 @click.command()
@@ -84,6 +56,7 @@ def seed(cypher_dir: Path, allow_changed: bool, reason: str | None, reapply: boo
         results = apply_scripts(
             store,
             scripts,
+            recompute=recompute_all,
             change_reason=reason.strip() if allow_changed and reason else None,
             reapply_all=reapply,
             on_statement=advance,

@@ -7,32 +7,37 @@ from pathlib import Path
 
 import click
 
-from kb.cli.data import connected
+from kb.cli.common import connected
 from kb.errors import InvalidRequest
+from kb.export.formats import FORMATS, in_words
 from kb.export.loss import as_text
 from kb.services import export as export_service
 
+# The help lists the registered formats (click rewraps each paragraph).
+_HELP = (
+    f"Export the claim graph as FORMAT: {in_words()}.\n\n"
+    + "; ".join(f"{f.name}: {f.describes}" for f in FORMATS.values())
+    + ".\nWhat the format cannot carry is reported on stderr."
+)
+_FOLDERS = ", ".join(f.name for f in FORMATS.values() if f.to_folder)
 
-@click.command()
+
+@click.command(help=_HELP)
 @click.argument("format_name", metavar="FORMAT")
 @click.option("--source", "source_id", help="Only what this source asserts (a source id).")
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
-    help="File to write (default: stdout); for csv, the folder to write the files into.",
+    help=f"File to write (default: stdout); for {_FOLDERS}, the folder to write the files into.",
 )
 def export(format_name: str, source_id: str | None, out: Path | None) -> None:
-    """Export the claim graph as FORMAT: aif, claimreview, graphml or csv.
-
-    aif: AIF JSON (AIFdb, OVA, arguebuf); claimreview: schema.org ClaimReview
-    JSON-LD of the claims evidence has settled; graphml: every node and edge
-    (Gephi, yEd, networkx); csv: neo4j-admin import files in the --out folder.
-    What the format cannot carry is reported on stderr.
-    """
+    chosen = FORMATS.get(format_name)
     with connected() as store:
-        if format_name == "csv":
+        if chosen is not None and chosen.to_folder:
             if out is None:
-                raise InvalidRequest("csv writes several files: give a folder with --out")
+                raise InvalidRequest(
+                    f"{chosen.name} writes several files: give a folder with --out"
+                )
             losses, names = export_service.write_csv(store, source_id, out)
             click.echo(f"wrote {len(names)} files to {out} (load: sh {out / names[-1]})")
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from kb.cli.data import connected, console
+from kb.cli.common import connected, console
 from kb.models import Role, choices
 from kb.services import keys as key_service
 

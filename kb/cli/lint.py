@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kb.cli.data import connected, cypher_dir_option
+from kb.cli.common import connected, cypher_dir_option
 from kb.services.lint import lint as lint_database
 
 

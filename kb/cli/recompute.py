@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from kb.cli.data import connected
-from kb.services.derived import drift, recompute_all
+from kb.cli.common import connected
+from kb.derived.full import drift, recompute_all
 
 
 @click.command()

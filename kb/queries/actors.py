@@ -2,6 +2,7 @@
 
 from typing import LiteralString
 
+from kb.queries.counting import capped_count
 from kb.queries.slots import SLOT_PROJECTION
 
 # An actor by id, or by a case-insensitive name or alias ("Washington").
@@ -24,9 +25,7 @@ _ACTOR_FIELDS: LiteralString = """
 ACTORS_COUNT_QUERY: LiteralString = """
 MATCH (a:Actor)
 WHERE $kind IS NULL OR a.kind = $kind
-WITH a LIMIT $count_cap
-RETURN count(a) AS total, count(a) >= $count_cap AS estimate
-"""
+""" + capped_count("a")
 
 ACTORS_PAGE_QUERY: LiteralString = (
     """
@@ -57,9 +56,7 @@ RETURN a {"""
 ACTOR_CLAIMS_COUNT_QUERY: LiteralString = """
 MATCH (c:Claim)
 WHERE EXISTS { (c)-[r:ABOUT]->(:Actor {id: $actor_id}) WHERE $role IS NULL OR r.role = $role }
-WITH c LIMIT $count_cap
-RETURN count(c) AS total, count(c) >= $count_cap AS estimate
-"""
+""" + capped_count("c")
 
 ACTOR_CLAIMS_PAGE_QUERY: LiteralString = """
 MATCH (c:Claim)-[r:ABOUT]->(a:Actor {id: $actor_id})

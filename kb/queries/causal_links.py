@@ -2,6 +2,7 @@
 
 from typing import LiteralString
 
+from kb.queries.counting import capped_count
 from kb.queries.slots import SLOT_PROJECTION
 
 _LINK_FILTER: LiteralString = """
@@ -19,9 +20,8 @@ _LINK_FIELDS: LiteralString = """
 CAUSAL_LINKS_COUNT_QUERY: LiteralString = (
     _LINK_FILTER
     + """
-WITH l LIMIT $count_cap
-RETURN count(l) AS total, count(l) >= $count_cap AS estimate
 """
+    + capped_count("l")
 )
 
 CAUSAL_LINKS_PAGE_QUERY: LiteralString = (

@@ -2,6 +2,7 @@
 
 from typing import LiteralString
 
+from kb.queries.counting import capped_count
 from kb.queries.slots import SLOT_PROJECTION
 
 # Shared WHERE clause of the list and search queries. Every filter is a
@@ -45,9 +46,7 @@ RETURN count(c) AS total
 CLAIMS_AFTER_COUNT_QUERY: LiteralString = """
 MATCH (c:Claim)
 WHERE c.id > $after
-WITH c LIMIT $count_cap
-RETURN count(c) AS total, count(c) >= $count_cap AS estimate
-"""
+""" + capped_count("c")
 
 # Matches of the filters, counted up to `$count_cap` (kb/repositories/paging.py).
 CLAIMS_COUNT_QUERY: LiteralString = (
@@ -56,9 +55,8 @@ MATCH (c:Claim)
 """
     + _CLAIM_FILTERS
     + """
-WITH c LIMIT $count_cap
-RETURN count(c) AS total, count(c) >= $count_cap AS estimate
 """
+    + capped_count("c")
 )
 
 # `c.id > $after` (in the filters) lets the planner seek the claim_id index in id

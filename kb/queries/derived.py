@@ -2,7 +2,7 @@
 
 Evidence `status` (claims and causal links) and `standing` (claims) are
 properties, kept current by the write that changes them
-(`kb.services.derived`). The grounded labelling also keeps three booleans per
+(`kb.derived.incremental`). The grounded labelling also keeps three booleans per
 claim, so an update can stop at the part of the graph downstream of a change
 and take everything upstream as a fixed boundary:
 

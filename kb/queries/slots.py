@@ -2,6 +2,7 @@
 
 from typing import LiteralString
 
+from kb.queries.counting import capped_count
 from kb.queries.targets import TARGET
 
 # A slot as every answer shows it (`slot` bound); one projection, one schema.
@@ -45,9 +46,8 @@ WHERE slot.id IS NOT NULL
 SLOTS_COUNT_QUERY: LiteralString = (
     _SLOT_FILTERS
     + """
-WITH slot LIMIT $count_cap
-RETURN count(slot) AS total, count(slot) >= $count_cap AS estimate
 """
+    + capped_count("slot")
 )
 
 SLOTS_PAGE_QUERY: LiteralString = (

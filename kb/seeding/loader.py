@@ -15,8 +15,9 @@ managed write transaction together with its history record, so it is applied
 whole or not at all.
 
 After a run that applied anything, every derived status and standing is
-brought current by a full recomputation (`kb.services.derived.recompute_all`,
-which writes only what differs): a script is arbitrary Cypher that may add,
+brought current by the caller's `recompute` (the full recomputation,
+`kb.derived.full.recompute_all`, which writes only what differs; passed in so the
+loader depends on no service): a script is arbitrary Cypher that may add,
 remove or supersede links anywhere, so the loader cannot know which claims it
 touched, and a seed is rare enough to afford one pass over the graph.
 """
@@ -39,7 +40,6 @@ from kb.db import Store
 from kb.errors import SeedError
 from kb.repositories import seeding as repo
 from kb.seeding.splitter import Statement, split_statements
-from kb.services.derived import recompute_all
 
 SCRIPT_NAME = re.compile(r"^V(\d+)__[\w-]+\.cypher$")
 FULLTEXT_INDEX = re.compile(r"\bCREATE\s+FULLTEXT\s+INDEX\b", re.IGNORECASE)
@@ -106,11 +106,13 @@ def apply_scripts(
     store: Store,
     scripts: list[Script],
     *,
+    recompute: Callable[[Store], object],
     change_reason: str | None = None,
     reapply_all: bool = False,
     on_statement: ProgressCallback | None = None,
 ) -> list[ScriptResult]:
-    """Apply what is new (or everything, with `reapply_all`) and report each script.
+    """Apply what is new (or everything, with `reapply_all`) and report each script;
+    `recompute(store)` brings every derived value current after any data script ran.
 
     Raises `SeedError` before writing anything when an applied script has
     changed and no `change_reason` is given, and names the file, statement and
@@ -146,7 +148,7 @@ def apply_scripts(
     # Schema changes leave derived values as they were; data changes may not.
     kinds = {script.name: script.kind for script in scripts}
     if any(r.action != "skipped" and kinds[r.name] != "schema" for r in results):
-        recompute_all(store)
+        recompute(store)
     return results
 
 
@@ -190,7 +192,7 @@ def _run_ddl(
         started = time.perf_counter()
         with _reported(script, index, statement):
             # schema DDL from a checked-in, checksummed file: trusted text, not input
-            store.run_autocommit(statement.text)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+            store.run_autocommit(statement.text)  # pyright: ignore[reportArgumentType]
         seconds[script.name] = seconds.get(script.name, 0.0) + time.perf_counter() - started
         if on_statement:
             on_statement(script, index)

@@ -25,6 +25,7 @@ from kb.annotation.model import Compiled, ExistingIds
 from kb.annotation.script import render
 from kb.config import PROJECT_ROOT
 from kb.db import Store
+from kb.derived.full import recompute_all
 from kb.errors import KbError
 from kb.lint.rows import Violation
 from kb.lint.rules import check
@@ -89,7 +90,7 @@ def apply_import(store: Store, plan: ImportPlan, cypher_dir: Path) -> list[Scrip
     target = cypher_dir / plan.script_name
     if not plan.reuses_script:
         target.write_text(plan.script_text, encoding="utf-8")
-    return apply_scripts(store, discover_scripts(cypher_dir))
+    return apply_scripts(store, discover_scripts(cypher_dir), recompute=recompute_all)
 
 
 def propose_matches(store: Store, compiled: Compiled, new_ids: set[str]) -> list[Match]:

@@ -21,10 +21,10 @@ from typing import IO, Any
 from kb import backup_format as fmt
 from kb.config import CYPHER_DIR
 from kb.db import Store
+from kb.derived import full
 from kb.errors import BackupError
 from kb.repositories import backup as repo
 from kb.seeding.loader import apply_schema, discover_scripts
-from kb.services import derived
 
 PAGE_SIZE = 1000
 BATCH_SIZE = 500
@@ -116,7 +116,7 @@ def restore(
             pass
     finally:
         store.write(repo.drop_restore_index)
-    derived.recompute_all(store)  # a backup made before derived values were stored has none
+    full.recompute_all(store)  # a backup made before derived values were stored has none
     return restored
 
 

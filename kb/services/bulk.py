@@ -25,9 +25,9 @@ from kb import localdb
 from kb.bulkcsv import BulkLoadError, ImportFile, batches, discover
 from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
+from kb.derived import full
 from kb.repositories import bulk as repo
 from kb.seeding.loader import apply_scripts, discover_scripts
-from kb.services import derived as derived_service
 
 Mode = Literal["auto", "import", "unwind"]
 DEFAULT_BATCH = 5_000
@@ -155,14 +155,16 @@ def refresh_derived(store: Store) -> None:
     """Bring stored derived values (evidence status, standing) current after a load.
 
     A load writes claims, links and evidence without the write path that keeps them
-    current, so everything is derived once from the oracle (`kb.services.derived`).
+    current, so everything is derived once from the oracle (`kb.derived.full`).
     """
-    derived_service.recompute_all(store)
+    full.recompute_all(store)
 
 
 def _apply_schema(store: Store) -> None:
     schema = [script for script in discover_scripts(CYPHER_DIR) if script.kind == "schema"]
-    apply_scripts(store, schema)  # in build order: full-text indexes last
+    apply_scripts(
+        store, schema, recompute=full.recompute_all
+    )  # in build order: full-text indexes last
 
 
 def _require_local(settings: Settings) -> None:

@@ -16,10 +16,11 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kb.db import Store
+from kb.derived import incremental
 from kb.errors import Conflict, Forbidden, NotFound
 from kb.models import Role, Stance, TargetKind
 from kb.repositories import evidence as repo
-from kb.services import derived, history, slots, validation
+from kb.services import history, slots, validation
 from kb.services.keys import Principal, now_iso
 from kb.services.targets import require_target
 from kb.urls import normalise_url
@@ -114,7 +115,7 @@ def _attach_new(
     repo.merge_evidence(tx, params)
     link_id, created = repo.merge_evidence_link(tx, params)
     if created:
-        derived.refresh_target(tx, target_id)  # status and standing, in this transaction
+        incremental.refresh_target(tx, target_id)  # status and standing, in this transaction
         if data.slot_id:
             slots.fill(tx, target_id, data.slot_id, link_id)
         history.record(
@@ -161,7 +162,7 @@ def _retract(
         if outcome is None:  # a racing retraction got there first: it wrote the event
             return _link(tx, link_id)
         target_id = outcome["target_id"]
-        derived.refresh_target(tx, target_id)  # status and standing, in this transaction
+        incremental.refresh_target(tx, target_id)  # status and standing, in this transaction
         history.record(
             tx, "evidence_retracted", now, principal.name, target_id, link_id, detail=reason
         )

@@ -22,28 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from kb.db import Store
+from kb.derived.oracle import evidence_statuses
 from kb.errors import NotFound
 from kb.export import aif, claimreview, graphml, neo4j_csv
+from kb.export.formats import AIF, CLAIMREVIEW, CSV, FORMATS, GRAPHML, ExportFormat
 from kb.export.loss import Loss
 from kb.export.properties import KeyTypes, key_types
 from kb.models import ClaimType
 from kb.repositories import export as repo
 from kb.schema import ARGUMENTS
-from kb.services.assessment import evidence_statuses
 
-FORMATS = ("aif", "claimreview", "graphml", "csv")
-MEDIA_TYPES = {
-    "aif": "application/json",
-    "claimreview": "application/ld+json",
-    "graphml": "application/graphml+xml",
-    "csv": "application/zip",
-}
-SUFFIXES = {
-    "aif": ".aif.json",
-    "claimreview": ".claimreview.jsonld",
-    "graphml": ".graphml",
-    "csv": "-neo4j-csv.zip",
-}
 PAGE_SIZE = 2000  # anchors per read: few round trips, still a bounded page
 IMPORT_SCRIPT = "neo4j-admin-import.sh"
 
@@ -60,31 +48,53 @@ class Export:
     body: Iterator[bytes]
 
 
-def check(store: Store, format_name: str, source_id: str | None) -> None:
-    """Raise `NotFound` for an unknown format or source."""
+def check(store: Store, format_name: str, source_id: str | None) -> ExportFormat:
+    """The format named `format_name`; raise `NotFound` for an unknown format or source."""
     if format_name not in FORMATS:
         raise NotFound("export format", format_name)
     if source_id is not None and not store.read_bulk(repo.source_exists, source_id):
         raise NotFound("source", source_id)
+    return FORMATS[format_name]
 
 
 def export(store: Store, format_name: str, source_id: str | None = None) -> Export:
     """Prepare an export of everything, or of what `source_id` asserts (CSV: a zip)."""
-    check(store, format_name, source_id)
+    chosen = check(store, format_name, source_id)
     counts = count_map(store.read_bulk(repo.counts, source_id))
-    if format_name == "aif":
-        losses, body = aif.losses(counts), _encode(aif.stream(_aif_slices(store, source_id)))
-    elif format_name == "claimreview":
-        losses, reviews = _claimreview(store, source_id, counts)
-        body = _encode(claimreview.stream(reviews))
-    elif format_name == "graphml":
-        types = key_types(store.read_bulk(repo.property_types, source_id))
-        losses, body = graphml.losses(types), _encode(_graphml(store, source_id, types))
-    else:
-        types = key_types(store.read_bulk(repo.property_types, source_id))
-        losses, body = neo4j_csv.losses(types), _csv_zip(store, source_id, types, counts)
-    name = f"claim-kb-{source_id or 'all'}{SUFFIXES[format_name]}"
-    return Export(format_name, source_id, losses, MEDIA_TYPES[format_name], name, body)
+    losses, body = _BODIES[chosen](store, source_id, counts)
+    name = f"claim-kb-{source_id or 'all'}{chosen.suffix}"
+    return Export(format_name, source_id, losses, chosen.media_type, name, body)
+
+
+Body = tuple[list[Loss], Iterator[bytes]]
+
+
+def _aif(store: Store, source_id: str | None, counts: dict[str, int]) -> Body:
+    return aif.losses(counts), _encode(aif.stream(_aif_slices(store, source_id)))
+
+
+def _claimreview_body(store: Store, source_id: str | None, counts: dict[str, int]) -> Body:
+    losses, reviews = _claimreview(store, source_id, counts)
+    return losses, _encode(claimreview.stream(reviews))
+
+
+def _graphml_body(store: Store, source_id: str | None, counts: dict[str, int]) -> Body:
+    types = key_types(store.read_bulk(repo.property_types, source_id))
+    return graphml.losses(types), _encode(_graphml(store, source_id, types))
+
+
+def _csv_body(store: Store, source_id: str | None, counts: dict[str, int]) -> Body:
+    types = key_types(store.read_bulk(repo.property_types, source_id))
+    return neo4j_csv.losses(types), _csv_zip(store, source_id, types, counts)
+
+
+# Each registered format's body: its loss report and its bytes, streamed.
+_BODIES: dict[ExportFormat, Callable[[Store, str | None, dict[str, int]], Body]] = {
+    AIF: _aif,
+    CLAIMREVIEW: _claimreview_body,
+    GRAPHML: _graphml_body,
+    CSV: _csv_body,
+}
 
 
 def count_map(rows: list[dict[str, Any]]) -> dict[str, int]:
@@ -200,7 +210,7 @@ def _graphml(store: Store, source_id: str | None, types: KeyTypes) -> Iterator[s
 def write_csv(store: Store, source_id: str | None, directory: Path) -> tuple[list[Loss], list[str]]:
     """Write the CSV files (and the import command) into `directory`; returns the loss
     report and the file names written."""
-    check(store, "csv", source_id)
+    check(store, CSV.name, source_id)
     counts = count_map(store.read_bulk(repo.counts, source_id))
     types = key_types(store.read_bulk(repo.property_types, source_id))
     return neo4j_csv.losses(types), _write_csv_files(store, source_id, directory, types, counts)

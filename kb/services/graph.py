@@ -14,7 +14,7 @@ A walk may follow only links of some bases (`connective`, `structure`,
 claim were refuted, on top of what evidence has already refuted. It labels
 only the subgraph that matters: the dependents within the depth cap, with
 the stored standing of their other premises as the fixed boundary
-(`kb.services.region`). A premise that lies outside that subgraph but still
+(`kb.derived.region`). A premise that lies outside that subgraph but still
 rests on the claim (only through a path longer than the cap) counts as it
 stands now, and with `bases` a boundary premise counts as it stands with
 links of every basis: the two places where this differs from labelling the
@@ -26,6 +26,8 @@ from __future__ import annotations
 from neo4j import ManagedTransaction
 
 from kb.db import Store
+from kb.derived.region import Premise, label_region
+from kb.derived.rules import REFUTED
 from kb.errors import NotFound
 from kb.models import (
     BASES,
@@ -42,7 +44,6 @@ from kb.repositories import derived as derived_repo
 from kb.repositories import graph
 from kb.repositories.across_sources import sources_found
 from kb.services import validation
-from kb.services.region import REFUTED, Premise, label_region
 
 
 def walk(

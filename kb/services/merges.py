@@ -26,11 +26,11 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kb.db import Store
+from kb.derived import incremental
 from kb.errors import Conflict, InvalidRequest, NotFound
 from kb.repositories import merges as repo
 from kb.repositories.history import record_event
 from kb.schema import BEARS_ON_CLAIM, CLAIM_LABELS, merge_endpoints, merge_types
-from kb.services import derived
 from kb.services.keys import now_iso
 
 # What a merge knows how to move (every relationship kind a claim can end, from
@@ -153,7 +153,7 @@ def _merge(
         tx, "claim_merged", now, by, merged_id, detail=f"merged into {survivor_id} {detail}"
     )
     # The survivor now carries the merged claim's evidence and links: label again.
-    derived.refresh_after_change(tx, claim_ids=[survivor_id])
+    incremental.refresh_after_change(tx, claim_ids=[survivor_id])
     return MergeOutcome(merge_id, survivor_id, merged_id, len(moved), len(dropped))
 
 
@@ -212,7 +212,7 @@ def _unmerge(
     record_event(
         tx, "claim_unmerged", now, by, merged_id, detail=f"unmerged from {survivor_id} {detail}"
     )
-    derived.refresh_after_change(tx, claim_ids=[survivor_id, merged_id])
+    incremental.refresh_after_change(tx, claim_ids=[survivor_id, merged_id])
     return MergeOutcome(record["id"], survivor_id, merged_id, len(moved), len(dropped))
 
 

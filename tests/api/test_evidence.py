@@ -11,6 +11,7 @@ from flask import Flask
 
 from kb.config import CYPHER_DIR
 from kb.db import Store, records
+from kb.derived.full import recompute_all
 from kb.seeding.loader import apply_scripts, discover_scripts
 from tests.api.helpers import auth, evidence
 from tests.api.openapi_check import CheckedClient
@@ -402,7 +403,9 @@ def test_evidence_and_filled_slots_survive_a_reseed(
         json=evidence("https://example.org/un-votes", slot_id=slot_id),
         headers=auth(keys["analyst"]),
     ).get_json()
-    apply_scripts(seeded_store, discover_scripts(CYPHER_DIR), reapply_all=True)
+    apply_scripts(
+        seeded_store, discover_scripts(CYPHER_DIR), reapply_all=True, recompute=recompute_all
+    )
     detail = claim(client, target)
     assert [e["id"] for e in detail["evidence"]] == [link["id"]]
     assert {s["id"]: s["status"] for s in detail["slots"]}[slot_id] == "filled"

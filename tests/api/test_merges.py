@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 
 from kb.db import Store, records
+from kb.derived import full
 from kb.errors import Conflict, InvalidRequest, NotFound
 from kb.models import Role
-from kb.services import derived, merges
 from kb.services import evidence as evidence_service
+from kb.services import merges
 from kb.services import slots as slot_service
 from kb.services.evidence import EvidenceInput
 from kb.services.keys import Principal
@@ -204,12 +205,12 @@ def test_merge_and_unmerge_keep_stored_status_and_standing_current(second_source
         rationale="It contradicts the claim.",
     )
     evidence_service.attach_evidence(store, "claim", MERGED, refuting, ALICE)
-    assert list(derived.drift(store)) == []
+    assert list(full.drift(store)) == []
 
     merges.merge(store, SURVIVOR, MERGED, "Same proposition, two wordings.", "tester")
     survivor = store.read(records, "MATCH (c:Claim {id: $id}) RETURN c.status AS s", id=SURVIVOR)
     assert survivor[0]["s"] == "refuted"  # the merged claim's evidence now bears on it
-    assert list(derived.drift(store)) == []
+    assert list(full.drift(store)) == []
 
     merges.unmerge(store, MERGED, "They differ after all.", "tester")
-    assert list(derived.drift(store)) == []
+    assert list(full.drift(store)) == []

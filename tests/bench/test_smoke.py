@@ -8,7 +8,6 @@ the test ports + 7, with no timing assertions: the timings are `python -m bench`
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,22 +33,18 @@ CLAIMS = 2_000
 def bulk_server() -> Iterator[Settings]:
     """A server of this module's own, not started: the import starts it on the new store."""
     home = LOCAL_DIR / "neo4j-test-bulk"
-    shutil.rmtree(home / "data", ignore_errors=True)
     local = LocalServerConfig(home, TEST_BOLT_PORT + 7, TEST_HTTP_PORT + 7, TEST_PASSWORD)
-    try:
-        yield Settings(
-            neo4j_uri=f"neo4j://127.0.0.1:{local.bolt_port}",
-            neo4j_password=TEST_PASSWORD,
-            local=local,
-            # Answers, not latency, are under test: a loaded CI machine must not turn them
-            # into 503s.
-            read_timeout_seconds=120.0,
-            request_timeout_seconds=120.0,
-            request_max_retry_seconds=10.0,
-            neo4j_max_retry_seconds=60.0,
-        )
-    finally:
-        localdb.stop(local)
+    with localdb.throwaway(
+        local,
+        start_server=False,
+        # Answers, not latency, are under test: a loaded CI machine must not turn them
+        # into 503s.
+        read_timeout_seconds=120.0,
+        request_timeout_seconds=120.0,
+        request_max_retry_seconds=10.0,
+        neo4j_max_retry_seconds=60.0,
+    ) as settings:
+        yield settings
 
 
 def _probes(facts: GraphFacts) -> dict[str, str]:

@@ -6,8 +6,8 @@ sequences of the writes that change derived values: evidence attached and
 retracted through the evidence service, support and causal links added and
 removed (with `refresh_after_change` in the same transaction, as any writer
 of links must), and further seed scripts. After each sequence every stored
-value must equal the oracle (`kb.services.assessment.assess`), read
-directly, `kb.services.derived.drift` must find nothing, and `impact` of
+value must equal the oracle (`kb.derived.oracle.assess`), read
+directly, `kb.derived.full.drift` must find nothing, and `impact` of
 every claim (which labels only its dependents) must name the same dependents
 as labelling the whole graph again.
 
@@ -28,14 +28,14 @@ from hypothesis import strategies as st
 from neo4j import ManagedTransaction
 
 from kb.db import Store, records
+from kb.derived import full, incremental
+from kb.derived.oracle import Assessment, assess
+from kb.derived.rules import standing_claims
 from kb.models import EvidenceStatus, Role
 from kb.seeding.loader import apply_scripts, discover_scripts
-from kb.services import derived
 from kb.services import evidence as evidence_service
 from kb.services import graph as graph_service
-from kb.services.assessment import Assessment, assess
 from kb.services.evidence import EvidenceInput
-from kb.services.grounded import standing_claims
 from kb.services.keys import Principal
 from tests.conftest import _wipe, seed_fresh
 
@@ -117,7 +117,7 @@ class Sequence:
         path = self.folder / "seed" / f"V{self.version:03d}__oracle.cypher"
         path.parent.mkdir(exist_ok=True)
         path.write_text(_script(spec, f"v{self.version}"), encoding="utf-8")
-        apply_scripts(self.store, discover_scripts(self.folder))
+        apply_scripts(self.store, discover_scripts(self.folder), recompute=full.recompute_all)
 
     def _ids(self, query: Any) -> list[str]:
         return [row["id"] for row in self.store.read(records, query)]
@@ -172,7 +172,7 @@ def _add_link(tx: ManagedTransaction, kind: str, link_id: str, a: str, b: str) -
             b=b,
             id=link_id,
         )
-        derived.refresh_after_change(tx, claim_ids=[b])
+        incremental.refresh_after_change(tx, claim_ids=[b])
     else:
         tx.run(
             "MATCH (a:Claim {id: $a}), (b:Claim {id: $b}) "
@@ -181,7 +181,7 @@ def _add_link(tx: ManagedTransaction, kind: str, link_id: str, a: str, b: str) -
             b=b,
             id=link_id,
         )
-        derived.refresh_after_change(tx, link_ids=[link_id])
+        incremental.refresh_after_change(tx, link_ids=[link_id])
 
 
 def _remove_link(tx: ManagedTransaction, kind: str, link_id: str) -> None:
@@ -197,7 +197,7 @@ def _remove_link(tx: ManagedTransaction, kind: str, link_id: str) -> None:
             id=link_id,
         ).single()
     assert row is not None
-    derived.refresh_after_change(tx, claim_ids=[row["b"]])
+    incremental.refresh_after_change(tx, claim_ids=[row["b"]])
 
 
 STORED_QUERY = """
@@ -224,7 +224,7 @@ def _assert_stored_equals_oracle(store: Store) -> None:
         assert row["status"] == oracle.status_of(row["id"]), row
         if row["standing"] is not None or row["id"] in oracle.standing:
             assert row["standing"] == oracle.standing_of(row["id"]), row
-    assert list(derived.drift(store)) == []
+    assert list(full.drift(store)) == []
     for claim_id in oracle.standing:  # the depth cap never bites on graphs this small
         answer = graph_service.impact(store, claim_id)
         loses = {c.claim_id for c in answer.loses_all_support}
@@ -262,10 +262,10 @@ def test_drift_is_reported_and_recompute_repairs_it(oracle_store: Store) -> None
             == "undermined"
         )
         oracle_store.run_autocommit("MATCH (c:Claim {id: 'h2'}) SET c.standing = 'intact'")
-        found = derived.drift(oracle_store)
+        found = full.drift(oracle_store)
         assert [(d.target_id, d.field, d.stored, d.derived) for d in found] == [
             ("h2", "standing", "intact", "undermined")
         ]
-        done = derived.recompute_all(oracle_store)
+        done = full.recompute_all(oracle_store)
         assert (done.claims, done.causal_links, done.values) == (1, 0, 1)
-        assert list(derived.drift(oracle_store)) == []
+        assert list(full.drift(oracle_store)) == []

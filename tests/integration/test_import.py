@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kb.config import CYPHER_DIR, PROJECT_ROOT, Settings
 from kb.db import Store
+from kb.derived.full import recompute_all
 from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services.annotation import apply_import, plan_import
 from tests.graph_snapshot import GraphSnapshot
@@ -39,7 +40,7 @@ def test_article_annotation_compiles_to_the_seeded_graph(
     (only_compiled / "seed" / "V002__article_001.cypher").write_text(plan.script_text)
     try:
         store.run_autocommit("MATCH (n) DETACH DELETE n")
-        apply_scripts(store, discover_scripts(only_compiled))
+        apply_scripts(store, discover_scripts(only_compiled), recompute=recompute_all)
         compiled = _without_bookkeeping(GraphSnapshot.take(store))
         seeded = _without_bookkeeping(seeded_snapshot)
         assert len(compiled[0]) == len(seeded[0]) and len(compiled[1]) == len(seeded[1])
@@ -57,7 +58,9 @@ def test_compiled_article_on_top_of_the_seeds_changes_nothing(
     plan = plan_import(seeded_store, ARTICLE, cypher_dir)
     assert plan.script_name == "seed/V007__article_001.cypher"
     apply_import(seeded_store, plan, cypher_dir)
-    apply_scripts(seeded_store, discover_scripts(cypher_dir), reapply_all=True)
+    apply_scripts(
+        seeded_store, discover_scripts(cypher_dir), reapply_all=True, recompute=recompute_all
+    )
     assert _without_bookkeeping(GraphSnapshot.take(seeded_store)) == _without_bookkeeping(
         seeded_snapshot
     )

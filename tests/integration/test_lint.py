@@ -9,6 +9,7 @@ import pytest
 
 from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
+from kb.derived.full import recompute_all
 from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services.lint import lint
 from tests.integration.test_cli import run_kb
@@ -125,7 +126,7 @@ def test_a_script_breaking_a_rule_is_named_with_its_id_and_rule(
     item_id, script = CASES[rule]
     cypher_dir = _copy_scripts(tmp_path)
     (cypher_dir / "seed" / "V900__broken.cypher").write_text(script, encoding="utf-8")
-    apply_scripts(restored, discover_scripts(cypher_dir))
+    apply_scripts(restored, discover_scripts(cypher_dir), recompute=recompute_all)
     lines = [v.line() for v in lint(restored, cypher_dir)]
     assert f"{BROKEN}: {item_id}: {rule}:" in "\n".join(lines), lines
     assert all(line.startswith(f"{BROKEN}: lint-") for line in lines), lines
@@ -139,7 +140,7 @@ def test_kb_lint_prints_one_line_per_violation_and_fails(
     (cypher_dir / "seed" / "V900__broken.cypher").write_text(
         CASES["type-checkable"][1], encoding="utf-8"
     )
-    apply_scripts(restored, discover_scripts(cypher_dir))
+    apply_scripts(restored, discover_scripts(cypher_dir), recompute=recompute_all)
     result = run_kb(neo4j_settings, "lint", "--cypher-dir", str(cypher_dir))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [

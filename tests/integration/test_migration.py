@@ -10,6 +10,7 @@ import pytest
 
 from kb.config import CYPHER_DIR
 from kb.db import Store, records
+from kb.derived.full import recompute_all
 from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services import evidence as evidence_service
 from kb.services.evidence import EvidenceInput
@@ -87,13 +88,13 @@ def fresh_then_migrated(store: Store) -> Iterator[dict[str, Any]]:
     fresh = graph_without_analysts_work(store)
     _wipe(store)
     scripts = discover_scripts(CYPHER_DIR)
-    apply_scripts(store, [s for s in scripts if _before_review(s.name)])
+    apply_scripts(store, [s for s in scripts if _before_review(s.name)], recompute=recompute_all)
     links = {
         REMOVED_LINK: attach(store, "causal_link", REMOVED_LINK, "https://example.org/inquiry"),
         KEPT_LINK: attach(store, "causal_link", KEPT_LINK, "https://example.org/freeze"),
         KEPT_CLAIM: attach(store, "claim", KEPT_CLAIM, "https://example.org/cabinet"),
     }
-    results = apply_scripts(store, scripts)
+    results = apply_scripts(store, scripts, recompute=recompute_all)
     try:
         yield {"fresh": fresh, "links": links, "results": results}
     finally:

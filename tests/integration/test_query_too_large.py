@@ -8,7 +8,6 @@ reached deterministically by a graph of a few thousand claims.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,9 +17,10 @@ from neo4j import ManagedTransaction
 
 from api import create_app
 from kb import localdb
-from kb.config import CYPHER_DIR, LOCAL_DIR, LocalServerConfig, Settings
+from kb.config import CYPHER_DIR, LOCAL_DIR, LocalServerConfig
 from kb.db import Store
-from kb.errors import LocalServerError, QueryTooLarge
+from kb.derived.full import recompute_all
+from kb.errors import QueryTooLarge
 from kb.models import PageRequest
 from kb.queries.synthetic import CREATE_SYNTHETIC_CLAIMS_QUERY
 from kb.repositories import claims as claim_repo
@@ -47,45 +47,31 @@ NO_FILTERS = {
 }
 
 
-def _started(home: LocalServerConfig) -> LocalServerConfig:
-    """Start on ports next to the suite's; try the next pair if one is taken."""
-    for attempt in range(3):
-        shift = 5 + 10 * attempt
-        config = LocalServerConfig(
-            home.home, TEST_BOLT_PORT + shift, TEST_HTTP_PORT + shift, PASSWORD, home.settings
-        )
-        try:
-            localdb.start(config, timeout=300)
-            return config
-        except LocalServerError:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
-
-
 @pytest.fixture(scope="module")
 def small_store() -> Iterator[Store]:
-    home = LOCAL_DIR / "neo4j-small-tx"
-    shutil.rmtree(home / "data", ignore_errors=True)
-    config = _started(LocalServerConfig(home, 0, 0, PASSWORD, (TRANSACTION_MAX,)))
-    settings = Settings(  # a busy machine's slow read must not pass for the limit
-        neo4j_uri=f"neo4j://127.0.0.1:{config.bolt_port}",
-        neo4j_password=PASSWORD,
-        local=config,
-        read_timeout_seconds=60.0,
+    # On ports next to the suite's (the next pair if one is taken).
+    config = LocalServerConfig(
+        LOCAL_DIR / "neo4j-small-tx",
+        TEST_BOLT_PORT + 5,
+        TEST_HTTP_PORT + 5,
+        PASSWORD,
+        (TRANSACTION_MAX,),
     )
-    store = Store.connect(settings)
-    try:
-        schema = [s for s in discover_scripts(CYPHER_DIR) if s.kind == "schema"]
-        apply_scripts(store, schema)
-        rows = [{"id": f"syn-{i:06d}", "text": f"Synthetic claim {i}"} for i in range(CLAIMS)]
-        for start in range(0, CLAIMS, BATCH):
-            batch = rows[start : start + BATCH]
-            store.write(lambda tx, b=batch: tx.run(CREATE_SYNTHETIC_CLAIMS_QUERY, rows=b).consume())
-        yield store
-    finally:
-        store.close()
-        localdb.stop(config)
+    # A busy machine's slow read must not pass for the limit.
+    with localdb.throwaway(config, attempts=3, read_timeout_seconds=60.0) as settings:
+        store = Store.connect(settings)
+        try:
+            schema = [s for s in discover_scripts(CYPHER_DIR) if s.kind == "schema"]
+            apply_scripts(store, schema, recompute=recompute_all)
+            rows = [{"id": f"syn-{i:06d}", "text": f"Synthetic claim {i}"} for i in range(CLAIMS)]
+            for start in range(0, CLAIMS, BATCH):
+                batch = rows[start : start + BATCH]
+                store.write(
+                    lambda tx, b=batch: tx.run(CREATE_SYNTHETIC_CLAIMS_QUERY, rows=b).consume()
+                )
+            yield store
+        finally:
+            store.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import pytest
 
 from kb.config import CYPHER_DIR, Settings
 from kb.db import Store, records
+from kb.derived.full import recompute_all
 from kb.errors import SeedError
 from kb.seeding.loader import apply_scripts, discover_scripts, script_changes
 from kb.services.stats import constraint_names, graph_stats
@@ -57,14 +58,16 @@ def test_full_text_indexes_exist(seeded_store: Store) -> None:
 
 
 def test_second_run_skips_everything(seeded_store: Store) -> None:
-    results = apply_scripts(seeded_store, discover_scripts(CYPHER_DIR))
+    results = apply_scripts(seeded_store, discover_scripts(CYPHER_DIR), recompute=recompute_all)
     assert {result.action for result in results} == {"skipped"}
 
 
 def test_applying_every_script_twice_leaves_the_same_graph(seeded_store: Store) -> None:
     before = snapshot(seeded_store)
     counts_before = graph_stats(seeded_store)
-    results = apply_scripts(seeded_store, discover_scripts(CYPHER_DIR), reapply_all=True)
+    results = apply_scripts(
+        seeded_store, discover_scripts(CYPHER_DIR), reapply_all=True, recompute=recompute_all
+    )
     assert {result.action for result in results} == {"reapplied"}
     assert graph_stats(seeded_store) == counts_before
     assert snapshot(seeded_store) == before
@@ -96,13 +99,15 @@ def test_a_changed_applied_script_is_refused_without_the_flag(
     source_script.write_text(source_script.read_text() + "\n// edited\n", encoding="utf-8")
     before = snapshot(seeded_store)
     with pytest.raises(SeedError, match=r"seed/V002__.*changed after it was applied"):
-        apply_scripts(seeded_store, discover_scripts(cypher_dir))
+        apply_scripts(seeded_store, discover_scripts(cypher_dir), recompute=recompute_all)
     assert snapshot(seeded_store) == before
     old = {s.name: s.checksum for s in discover_scripts(CYPHER_DIR)}[
         "seed/V002__article_001_source.cypher"
     ]
     edited = discover_scripts(cypher_dir)
-    results = apply_scripts(seeded_store, edited, change_reason="a comment was added")
+    results = apply_scripts(
+        seeded_store, edited, change_reason="a comment was added", recompute=recompute_all
+    )
     assert [r.action for r in results if r.name.startswith("seed/V002")] == ["reapplied"]
     new = {s.name: s.checksum for s in edited}["seed/V002__article_001_source.cypher"]
     [change] = script_changes(seeded_store)
@@ -138,7 +143,7 @@ def test_a_failing_statement_names_file_and_statement_and_writes_nothing(
         encoding="utf-8",
     )
     with pytest.raises(SeedError) as raised:
-        apply_scripts(seeded_store, discover_scripts(cypher_dir))
+        apply_scripts(seeded_store, discover_scripts(cypher_dir), recompute=recompute_all)
     message = str(raised.value)
     assert message.startswith("seed/V900__broken.cypher, statement 2 (line 3) failed:")
     assert "\n" not in message

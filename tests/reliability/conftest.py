@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -22,7 +21,6 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,7 +28,7 @@ import pytest
 from kb import localdb
 from kb.config import CYPHER_DIR, LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
 from kb.db import Store
-from kb.errors import LocalServerError
+from kb.derived.full import recompute_all
 from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services import keys as key_service
 from tests.conftest import TEST_BOLT_PORT, TEST_HTTP_PORT
@@ -83,41 +81,25 @@ class FaultyNeo4j:
             self.start()
 
 
-def _started(home: Path) -> LocalServerConfig:
-    """Start the server; if a port is taken (these ports lie in Linux's ephemeral range,
-    so any client socket may hold one for a while), try the next pair, three times."""
-    for attempt in range(3):
-        shift = 10 * attempt
-        config = LocalServerConfig(home, BOLT_PORT + shift, HTTP_PORT + shift, PASSWORD)
-        try:
-            localdb.start(config, timeout=START_TIMEOUT)
-            return config
-        except LocalServerError:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
-
-
 @pytest.fixture(scope="session")
 def faulty_neo4j() -> Iterator[FaultyNeo4j]:
-    home = LOCAL_DIR / "neo4j-reliability"
-    shutil.rmtree(home / "data", ignore_errors=True)
-    config = _started(home)
-    settings = Settings(
-        neo4j_uri=f"neo4j://127.0.0.1:{config.bolt_port}", neo4j_password=PASSWORD, local=config
-    )
-    store = Store.connect(settings)
-    server = FaultyNeo4j(config, settings, store)
-    try:
-        store.verify()
-        apply_scripts(store, discover_scripts(CYPHER_DIR))
-        yield server
-    finally:
-        store.close()
-        state = localdb.status(config)
-        if state.pid is not None:
-            os.kill(state.pid, signal.SIGCONT)
-        localdb.stop(config)
+    # Three tries on ports 10 apart: these lie in Linux's ephemeral range, so any client
+    # socket may hold one for a while.
+    home = LocalServerConfig(LOCAL_DIR / "neo4j-reliability", BOLT_PORT, HTTP_PORT, PASSWORD)
+    with localdb.throwaway(home, attempts=3, timeout=START_TIMEOUT) as settings:
+        assert settings.local is not None
+        config = settings.local
+        store = Store.connect(settings)
+        server = FaultyNeo4j(config, settings, store)
+        try:
+            store.verify()
+            apply_scripts(store, discover_scripts(CYPHER_DIR), recompute=recompute_all)
+            yield server
+        finally:
+            store.close()
+            state = localdb.status(config)
+            if state.pid is not None:  # a stopped (SIGSTOP) server must wake up to stop
+                os.kill(state.pid, signal.SIGCONT)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Grounded standing and evidence status rules, on small hand-made graphs."""
 
+from kb.derived.oracle import derive_standing
+from kb.derived.rules import downstream_of, evidence_status, standing_claims
 from kb.models import Edge
-from kb.services.assessment import derive_standing, evidence_status
-from kb.services.grounded import downstream_of, standing_claims
 
 
 def support(a: str, b: str, link: str | None = None) -> Edge:

@@ -2,7 +2,9 @@
 
 route (api/) -> schema -> service (kb/services/) -> repository (kb/repositories/,
 running kb/queries/) -> driver. The API never touches the store's internals,
-services never run Cypher themselves, and the CLI only calls services.
+services and the derived-status engine (kb/derived/) never run Cypher themselves,
+the CLI only calls services, and the seed loader (kb/seeding/) is below the
+services: it is handed what it needs from above (the recompute) as a callback.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def test_api_reaches_the_store_only_through_services(path: Path) -> None:
     assert _offending(_imports(path), ("kb.queries", "kb.repositories", "neo4j")) == []
 
 
-@pytest.mark.parametrize("path", _modules("kb/services"), ids=_relative)
+@pytest.mark.parametrize("path", _modules("kb/services") + _modules("kb/derived"), ids=_relative)
 def test_services_run_no_cypher_themselves(path: Path) -> None:
     assert _offending(_imports(path), ("kb.queries",)) == []
     assert {"records", "run", "run_autocommit"} & _calls(path) == set()
@@ -67,6 +69,11 @@ def test_services_run_no_cypher_themselves(path: Path) -> None:
 @pytest.mark.parametrize("path", _modules("kb/cli"), ids=_relative)
 def test_the_cli_calls_services_not_repositories(path: Path) -> None:
     assert _offending(_imports(path), ("kb.queries", "kb.repositories")) == []
+
+
+@pytest.mark.parametrize("path", _modules("kb/seeding") + _modules("kb/derived"), ids=_relative)
+def test_the_loader_and_the_engine_import_no_service(path: Path) -> None:
+    assert _offending(_imports(path), ("kb.services", "kb.cli")) == []
 
 
 @pytest.mark.parametrize("path", _modules("kb"), ids=_relative)

@@ -1,11 +1,11 @@
 """Labelling one downstream-closed region, upstream held fixed, equals labelling everything.
 
-The incremental update (`kb.services.derived.refresh_downstream`) rests on
+The incremental update (`kb.derived.incremental.refresh_downstream`) rests on
 this: take a random graph with random refutations, label it whole with the
-oracle (`kb.services.assessment.grounding`), pick the claims downstream of
+oracle (`kb.derived.oracle.grounding`), pick the claims downstream of
 random changed ones, label only those with `label_region` and the oracle's
 values as the boundary, and expect the oracle's labels back. The paged full
-recomputation (`kb.services.recompute`) must agree with the oracle too. No
+recomputation (`kb.derived.full`) must agree with the oracle too. No
 database.
 """
 
@@ -16,10 +16,10 @@ from collections import defaultdict, deque
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kb.derived import full
+from kb.derived.oracle import grounding
+from kb.derived.region import Premise, label_region
 from kb.models import Edge, EvidenceStatus
-from kb.services import recompute
-from kb.services.assessment import grounding
-from kb.services.region import Premise, label_region
 
 N = 8
 pair = st.tuples(st.integers(0, N - 1), st.integers(0, N - 1), st.booleans())
@@ -98,14 +98,14 @@ def test_the_paged_full_recomputation_labels_as_the_oracle(
     supports = {e.link_id for e in edges if e.kind == "supports"}
     status = {target: s for target, s in status.items() if target not in supports}
     whole = grounding(claim_ids, edges, status)
-    graph = recompute._Graph()
+    graph = full._Graph()
     for claim_id in claim_ids:
         graph.number(claim_id)
     for edge in edges:
         graph.sources.append(graph.number(edge.from_id))
         graph.targets.append(graph.number(edge.to_id))
         graph.links.append(edge.link_id if edge.kind == "causal" else None)
-    derived = dict(recompute._derive(graph, {k: v.value for k, v in status.items()}))
+    derived = dict(full._derive(graph, {k: v.value for k, v in status.items()}))
     for claim_id in claim_ids:
         assert derived[claim_id]["status"] == status.get(claim_id, EvidenceStatus.unverified)
         assert derived[claim_id]["stands_baseline"] == (claim_id in whole.baseline)

@@ -1,11 +1,11 @@
 """The full recomputation of derived status and standing: the oracle.
 
 The API reads the values stored on claims and causal links, which
-`kb.services.derived` keeps current write by write. This module derives them
+`kb.derived.incremental` keeps current write by write. This module derives them
 all again from scratch (every evidence link, claim and dependency edge), the
 way the API did before they were stored: the property test
 (tests/integration/test_derived_oracle.py) compares the stored values with it,
-and `kb recompute` (`kb.services.recompute`) applies the same rules to a graph
+and `kb recompute` (`kb.derived.full`) applies the same rules to a graph
 of any size, page by page.
 
 Evidence status (of a claim or causal link, from analysts' active links;
@@ -15,7 +15,7 @@ Evidence status (of a claim or causal link, from analysts' active links;
   confidence is at least twice the other's;
 - `contested`: evidence on both sides and neither outweighs the other twice.
 
-Standing (of a claim, from what it rests on; see `kb.services.grounded`):
+Standing (of a claim, from what it rests on; see `kb.derived.rules`):
 claims and causal links whose status is `refuted` are defeated; a claim that
 stands when nothing is defeated but no longer stands now is `undermined`
 (every support path runs through something refuted); one that still stands
@@ -30,23 +30,10 @@ from dataclasses import dataclass
 from neo4j import ManagedTransaction
 
 from kb.db import Store
+from kb.derived.rules import downstream_of, evidence_status, standing_claims
 from kb.models import Edge, EvidenceStatus, Standing
 from kb.repositories import assessment as repo
 from kb.repositories import graph
-from kb.services.grounded import downstream_of, standing_claims
-
-OUTWEIGHS = 2.0  # one side wins when its summed confidence is at least this multiple
-
-
-def evidence_status(supports: float, refutes: float) -> EvidenceStatus:
-    """The status that evidence weights of `supports` and `refutes` give."""
-    if supports <= 0 and refutes <= 0:
-        return EvidenceStatus.unverified
-    if refutes <= 0 or supports >= OUTWEIGHS * refutes:
-        return EvidenceStatus.supported
-    if supports <= 0 or refutes >= OUTWEIGHS * supports:
-        return EvidenceStatus.refuted
-    return EvidenceStatus.contested
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Derived status and standing, kept current by the writes that change them.
+"""The incremental path: derived status and standing, kept current by the writes that
+change them.
 
 Every claim and causal link stores its evidence `status`; every claim its
 `standing` and the grounded labelling's bookkeeping (`kb.queries.derived`).
@@ -10,9 +11,9 @@ Writes keep them current inside their own transaction:
   being `refuted` does any standing change, and then only downstream of it;
 - links or claims added, removed or merged (`refresh_after_change`): the
   statuses of the named targets, then the labelling of every claim
-  downstream of them (`kb.services.region`), with the stored values of their
+  downstream of them (`kb.derived.region`), with the stored values of their
   other premises as the fixed boundary;
-- seeds, restores and bulk loads (`recompute_all`, `kb.services.recompute`):
+- seeds, restores and bulk loads (`recompute_all`, `kb.derived.full`):
   everything from scratch, writing only what differs.
 
 Only values that change are written, so a write that changes no standing
@@ -27,20 +28,11 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from kb.derived.full import chunks
+from kb.derived.region import Labels, Premise, label_region
+from kb.derived.rules import REFUTED, evidence_status
 from kb.repositories import derived as repo
-from kb.services.assessment import evidence_status
-from kb.services.recompute import Drift, Recomputed, chunks, drift, recompute_all
-from kb.services.region import REFUTED, Labels, Premise, label_region
 
-__all__ = [  # the full recomputation lives in kb.services.recompute
-    "Drift",
-    "Recomputed",
-    "drift",
-    "recompute_all",
-    "refresh_after_change",
-    "refresh_downstream",
-    "refresh_target",
-]
 LABEL_FIELDS = ("standing", "stands_baseline", "stands_now", "rests_on_defeated")
 
 

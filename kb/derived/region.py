@@ -6,7 +6,7 @@ region is closed downstream, so every premise outside it is upstream of the
 change (or unrelated to it) and its stored labelling is still right. That
 makes the least fixpoint of the region, with those premises as constants,
 equal to the least fixpoint of the whole graph restricted to the region (the
-same fixpoints as `kb.services.grounded`, seeded from the boundary). Pure
+same fixpoints as `kb.derived.rules`, seeded from the boundary). Pure
 functions: no store access.
 """
 
@@ -17,9 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from kb.models import EvidenceStatus, Standing
-
-REFUTED = EvidenceStatus.refuted.value
+from kb.derived.rules import REFUTED, standing_of
 
 
 @dataclass(frozen=True)
@@ -33,15 +31,6 @@ class Labels:
 
     def as_row(self, claim_id: str) -> dict[str, Any]:
         return {"id": claim_id, **self.__dict__}
-
-
-def standing_of(baseline: bool, now: bool, rests: bool, defeated: bool) -> str:
-    """The standing those memberships give (the rule of `kb.services.assessment`)."""
-    if baseline and not now and not defeated:
-        return Standing.undermined.value
-    if rests and now:
-        return Standing.weakened.value
-    return Standing.intact.value
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-"""Every derived status and standing from scratch, at the size of the whole graph.
+"""The full recompute: every derived status and standing from scratch, at the size of
+the whole graph.
 
-The same rules as the oracle (`kb.services.assessment`, which the property
-test holds the stored values to), computed so that a million claims fit:
+The same rules (`kb.derived.rules`) as the oracle (`kb.derived.oracle`, which the
+property test holds the stored values to), computed so that a million claims fit:
 claims are read a page at a time (keyset on id, a short read transaction
 each) with their outgoing edges, ids become integers, edges live in flat
 arrays, and the three fixpoints of the grounded labelling are breadth-first
@@ -21,11 +22,10 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction
 
 from kb.db import Store
+from kb.derived.rules import REFUTED, evidence_status, standing_of
 from kb.models import EvidenceStatus
 from kb.repositories import assessment as assessment_repo
 from kb.repositories import derived as repo
-from kb.services.assessment import evidence_status
-from kb.services.region import REFUTED, standing_of
 
 BATCH = 5000  # claims per statement, and per transaction when writing
 PAGE = 10000  # claims per read transaction

@@ -1,0 +1,91 @@
+"""The rules of derived status and standing: what evidence says, what outweighs what,
+and which claims still stand.
+
+Evidence status (of a claim or causal link, from analysts' active links;
+`context` links do not count): `unverified` with no supporting or refuting
+evidence; `supported` / `refuted` with evidence on one side only, or when one
+side's summed confidence is at least `OUTWEIGHS` times the other's; otherwise
+`contested`.
+
+Standing, by the grounded labelling of the dependency graph. Grounded
+semantics (Dung's abstract argumentation frameworks), applied to
+support: a claim *stands* when it is not defeated and either rests on nothing
+in the graph (a premise the source simply asserts) or at least one of its
+premises stands and the link from it is not defeated. This is the least
+fixpoint, computed by propagating from the unsupported premises, so a cycle of
+claims that only support each other does not lift itself. Claims and causal
+links whose status is `refuted` are defeated; a claim that stands when nothing
+is defeated but no longer stands now is `undermined`; one that still stands
+but rests on something defeated is `weakened`; any other is `intact`.
+
+Pure functions: no store access. The oracle (`oracle`), the incremental path
+(`incremental`, `region`) and the full recompute (`full`) all apply these.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterable, Set
+
+from kb.models import Edge, EvidenceStatus, Standing
+
+REFUTED = EvidenceStatus.refuted.value
+OUTWEIGHS = 2.0  # one side wins when its summed confidence is at least this multiple
+
+
+def evidence_status(supports: float, refutes: float) -> EvidenceStatus:
+    """The status that evidence weights of `supports` and `refutes` give."""
+    if supports <= 0 and refutes <= 0:
+        return EvidenceStatus.unverified
+    if refutes <= 0 or supports >= OUTWEIGHS * refutes:
+        return EvidenceStatus.supported
+    if supports <= 0 or refutes >= OUTWEIGHS * supports:
+        return EvidenceStatus.refuted
+    return EvidenceStatus.contested
+
+
+def standing_of(baseline: bool, now: bool, rests: bool, defeated: bool) -> str:
+    """The standing those memberships give: undermined, weakened or intact."""
+    if baseline and not now and not defeated:
+        return Standing.undermined.value
+    if rests and now:
+        return Standing.weakened.value
+    return Standing.intact.value
+
+
+def standing_claims(
+    claim_ids: Iterable[str],
+    edges: list[Edge],
+    defeated_claims: Set[str],
+    defeated_links: Set[str] = frozenset(),
+) -> set[str]:
+    """The claims that stand (grounded labelling) given defeated claims and links."""
+    has_premise = {edge.to_id for edge in edges}
+    outgoing: dict[str, list[Edge]] = defaultdict(list)
+    for edge in edges:
+        outgoing[edge.from_id].append(edge)
+    standing = {c for c in claim_ids if c not in has_premise and c not in defeated_claims}
+    queue = deque(standing)
+    while queue:
+        for edge in outgoing[queue.popleft()]:
+            target = edge.to_id
+            if edge.link_id in defeated_links or target in defeated_claims or target in standing:
+                continue
+            standing.add(target)
+            queue.append(target)
+    return standing
+
+
+def downstream_of(claims: set[str], links: set[str], edges: list[Edge]) -> set[str]:
+    """Claims that transitively rest on any of `claims` or on any of `links`."""
+    outgoing: dict[str, list[str]] = defaultdict(list)
+    for edge in edges:
+        outgoing[edge.from_id].append(edge.to_id)
+    reached = {e.to_id for e in edges if e.link_id in links}
+    queue = deque(list(claims) + list(reached))
+    while queue:
+        for target in outgoing[queue.popleft()]:
+            if target not in reached:
+                reached.add(target)
+                queue.append(target)
+    return reached
