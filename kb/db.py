@@ -194,21 +194,25 @@ class Store:
 
         Neo4j ends the transaction after `read_timeout` seconds (`DatabaseBusy`).
         """
-        timed = neo4j.unit_of_work(timeout=self.read_timeout)(work)
-        return self._within_deadline(self.call_deadline, self._execute_read, timed, args, kwargs)
+        # `unit_of_work` is untyped: it returns `work` itself, with the timeout attached.
+        timed: Callable[..., T] = neo4j.unit_of_work(timeout=self.read_timeout)(work)
+        return self._within_deadline(
+            self.call_deadline, functools.partial(self._execute_read, timed, args, kwargs)
+        )
 
     def read_bulk(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`read` for bulk jobs such as exports: up to `BULK_READ_SECONDS` on a slow
         database (server-side and waiting), while a gone one still fails fast."""
         timeout = max(self.read_timeout or 0.0, BULK_READ_SECONDS)
-        timed = neo4j.unit_of_work(timeout=timeout)(work)
-        return self._within_deadline(
-            self.call_deadline, self._execute_read, timed, args, kwargs, grace=BULK_READ_SECONDS
-        )
+        timed: Callable[..., T] = neo4j.unit_of_work(timeout=timeout)(work)
+        call = functools.partial(self._execute_read, timed, args, kwargs)
+        return self._within_deadline(self.call_deadline, call, grace=BULK_READ_SECONDS)
 
     def write(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `work(tx, *args, **kwargs)` in a managed write transaction."""
-        return self._within_deadline(self.call_deadline, self._execute_write, work, args, kwargs)
+        return self._within_deadline(
+            self.call_deadline, functools.partial(self._execute_write, work, args, kwargs)
+        )
 
     def check(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a short read once, no retries, given up after `HEALTH_TIMEOUT_SECONDS`.

@@ -135,12 +135,12 @@ def schema_problems(document: Document) -> list[Problem]:
 def _message(error: jsonschema.ValidationError) -> str:
     """jsonschema's message, except for `oneOf` (which would print the whole entry)."""
     if error.validator != "oneOf":
-        return error.message
-    options = [", ".join(option.get("required", [])) for option in error.validator_value]  # type: ignore[union-attr]
+        return str(error.message)
+    options = [", ".join(option.get("required", [])) for option in error.validator_value]  # pyright: ignore[reportGeneralTypeIssues]
     return "needs exactly one of: " + " | ".join(f"[{option}]" for option in options)
 
 
 def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
-    allowed = set(error.schema.get("properties", {}))  # type: ignore[union-attr]
+    allowed = set(error.schema.get("properties", {}))  # pyright: ignore[reportAttributeAccessIssue]
     instance = error.instance if isinstance(error.instance, dict) else {}
     return sorted(key for key in instance if key not in allowed)

@@ -18,7 +18,7 @@ def run_statement(
 ) -> tuple[list[str], list[list[Any]]]:
     """Column names and at most `limit` rows of `statement` (graph values as short text)."""
     # The one runtime-built statement: the user's own Cypher, in a read-only transaction.
-    result = tx.run(statement, params)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    result = tx.run(statement, params)  # pyright: ignore[reportArgumentType]
     columns = list(result.keys())
     rows = [[_plain(value) for value in record.values()] for record in result.fetch(limit)]
     result.consume()

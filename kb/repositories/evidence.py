@@ -20,7 +20,7 @@ from kb.queries.evidence import (
 
 
 def merge_evidence(tx: ManagedTransaction, params: dict[str, Any]) -> str:
-    return records(tx, MERGE_EVIDENCE_QUERY, **params)[0]["evidence_id"]
+    return str(records(tx, MERGE_EVIDENCE_QUERY, **params)[0]["evidence_id"])
 
 
 def merge_evidence_link(tx: ManagedTransaction, params: dict[str, Any]) -> tuple[str, bool]:

@@ -21,7 +21,7 @@ def applied_checksums(tx: ManagedTransaction) -> dict[str, str]:
 def run_script_statement(tx: ManagedTransaction, text: str) -> None:
     """One statement of a versioned script file from the repository (trusted text)."""
     # A statement read from a checked-in, checksummed script file: trusted text, not input.
-    tx.run(text).consume()  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    tx.run(text).consume()  # pyright: ignore[reportArgumentType]
 
 
 def record_applied(tx: ManagedTransaction, name: str, checksum: str, statements: int) -> None:

@@ -45,7 +45,7 @@ def open_slot(
     rows = records(
         tx, OPEN_SLOT_QUERY, target_id=target_id, kind=kind, question=question, by=by, now=now
     )
-    return rows[0]["slot_id"]
+    return str(rows[0]["slot_id"])
 
 
 def update_slot(tx: ManagedTransaction, params: dict[str, Any]) -> None:
