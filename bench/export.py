@@ -33,13 +33,15 @@ from kb.db import Store
 from kb.derived.full import recompute_all
 from kb.export import neo4j_csv
 from kb.export.formats import FORMATS
-from kb.repositories.stats import graph_stats
+from kb.schema import DOMAIN_NODES
 from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services import export as export_service
+from kb.services.stats import graph_stats
 
 PASSWORD = "kb-bench-password"
 REPORT = PROJECT_ROOT / "docs" / "export-benchmark.md"
-OPERATIONAL = {"AppliedScript", "ApiKey", "Event", "IdempotencyRecord"}
+# What an export carries (operational records and retired elements stay behind).
+DOMAIN_LABELS = {kind.label for kind in DOMAIN_NODES}
 
 
 def _server(home: Path, wipe: bool) -> tuple[LocalServerConfig, Settings]:
@@ -69,7 +71,7 @@ def _timed_export(store: Store, format_name: str, folder: Path) -> dict[str, Any
 
 def _domain_counts(store: Store) -> tuple[dict[str, int], dict[str, int]]:
     stats = graph_stats(store)
-    nodes = {label: n for label, n in stats.nodes.items() if label not in OPERATIONAL}
+    nodes = {label: n for label, n in stats.nodes.items() if label in DOMAIN_LABELS}
     return nodes, dict(stats.relationships)
 
 

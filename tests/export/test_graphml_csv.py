@@ -14,23 +14,14 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kb import localdb
+from kb import localdb, schema
 from kb.db import Store
 from kb.export import neo4j_csv
 from kb.services import export as export_service
 from tests.export.conftest import SECOND
 from tests.export.helpers import count, exported, loss_counts
 
-LABELS = (
-    "Source",
-    "Claim",
-    "CausalLink",
-    "Actor",
-    "Topic",
-    "EvidenceSlot",
-    "EvidenceLink",
-    "Evidence",
-)
+LABELS = tuple(kind.label for kind in schema.DOMAIN_NODES)
 DOMAIN_NODES = "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n)"
 DOMAIN_RELS = (
     "MATCH (a)-[r]->(b) WHERE any(l IN labels(a) WHERE l IN $labels)"
