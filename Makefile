@@ -15,7 +15,7 @@ WEB_VENDOR := web/vendor
 VENDOR_FILES := web/node_modules/cytoscape/dist/cytoscape.esm.min.mjs \
 	web/node_modules/cytoscape-dagre/dist/cytoscape-dagre.min.mjs
 
-.PHONY: install run test lint bench fuzz oracle reliability clean browser-deps
+.PHONY: install run test unit lint bench fuzz oracle reliability clean browser-deps
 
 install: $(VENV)/.installed $(WEB_VENDOR)/.installed
 
@@ -46,6 +46,11 @@ run: install
 
 test: install lint browser-deps
 	$(BIN)/python -m pytest
+
+# The tests that need no database and no browser (markers set by tests/conftest.py);
+# KB_UNIT_ONLY makes any attempt to start a Neo4j fail the test that made it.
+unit: install
+	KB_UNIT_ONLY=1 $(BIN)/python -m pytest -q -m "not db and not browser"
 
 lint: install
 	$(BIN)/ruff check kb api tests bench
