@@ -71,8 +71,8 @@ oracle: install
 reliability: install
 	KB_RELIABILITY_LONG=1 $(BIN)/python -m pytest tests/reliability -p no:randomly -v
 
-# The scaling benchmark of issue 8 (docs/benchmarks.md); BENCH_SIZES=10000 for a short run.
-# `python -m bench.run` still measures the article's graph (docs/benchmarks-article.md).
+# The scaling benchmark of issue 8 (docs/benchmarks/benchmarks.md); BENCH_SIZES=10000 for a short run.
+# `python -m bench.run` still measures the article's graph (docs/benchmarks/benchmarks-article.md).
 BENCH_SIZES ?= 10000,100000,1000000
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
