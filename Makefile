@@ -2,6 +2,7 @@
 #   make run   - install, start the local Neo4j, seed it, serve the API
 #   make test  - install, lint, and run the tests against a throwaway Neo4j
 # Everything lands in .venv/ and .local/ (both git-ignored).
+# While working: `make unit` (the tests needing no database, seconds) and `make lint`.
 
 PYTHON ?= python3
 VENV ?= .venv
