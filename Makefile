@@ -2,6 +2,7 @@
 #   make run   - install, start the local Neo4j, seed it, serve the API
 #   make test  - install, lint, and run the tests against a throwaway Neo4j
 # Everything lands in .venv/ and .local/ (both git-ignored).
+# While working: `make unit` (the tests needing no database, seconds) and `make lint`.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -15,7 +16,7 @@ WEB_VENDOR := web/vendor
 VENDOR_FILES := web/node_modules/cytoscape/dist/cytoscape.esm.min.mjs \
 	web/node_modules/cytoscape-dagre/dist/cytoscape-dagre.min.mjs
 
-.PHONY: install run test lint bench fuzz oracle reliability clean browser-deps
+.PHONY: install run test unit lint bench fuzz oracle reliability clean browser-deps
 
 install: $(VENV)/.installed $(WEB_VENDOR)/.installed
 
@@ -47,6 +48,11 @@ run: install
 test: install lint browser-deps
 	$(BIN)/python -m pytest
 
+# The tests that need no database and no browser (markers set by tests/conftest.py);
+# KB_UNIT_ONLY makes any attempt to start a Neo4j fail the test that made it.
+unit: install
+	KB_UNIT_ONLY=1 $(BIN)/python -m pytest -q -m "not db and not browser"
+
 lint: install
 	$(BIN)/ruff check kb api tests bench
 	$(BIN)/ruff format --check kb api tests bench
@@ -66,8 +72,8 @@ oracle: install
 reliability: install
 	KB_RELIABILITY_LONG=1 $(BIN)/python -m pytest tests/reliability -p no:randomly -v
 
-# The scaling benchmark of issue 8 (docs/benchmarks.md); BENCH_SIZES=10000 for a short run.
-# `python -m bench.run` still measures the article's graph (docs/benchmarks-article.md).
+# The scaling benchmark of issue 8 (docs/benchmarks/benchmarks.md); BENCH_SIZES=10000 for a short run.
+# `python -m bench.run` still measures the article's graph (docs/benchmarks/benchmarks-article.md).
 BENCH_SIZES ?= 10000,100000,1000000
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -1,1 +1,1 @@
-"""Benchmarks, run on demand (`make bench`); figures go to docs/benchmarks.md."""
+"""Benchmarks, run on demand (`make bench`); figures go to docs/benchmarks/benchmarks.md."""

@@ -1,4 +1,4 @@
-"""`python -m bench`: the scaling benchmark of issue 8, written to docs/benchmarks.md.
+"""`python -m bench`: the scaling benchmark of issue 8, written to docs/benchmarks/benchmarks.md.
 
     python -m bench [--sizes 10000,100000,1000000] [--requests 30] [--report-only]
 

@@ -11,7 +11,7 @@ this should not grow with the graph). It then stops the server, loads the CSV
 export into a fresh store with `neo4j-admin database import full` (Neo4j's
 own AdminTool from the launcher's classpath), starts a server on that store and
 checks that every label and relationship type arrived with the same count.
-Writes docs/export-benchmark.md.
+Writes docs/benchmarks/export-benchmark.md.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from kb.services import export as export_service
 from kb.services.stats import graph_stats
 
 PASSWORD = "kb-bench-password"
-REPORT = PROJECT_ROOT / "docs" / "export-benchmark.md"
+REPORT = PROJECT_ROOT / "docs" / "benchmarks" / "export-benchmark.md"
 # What an export carries (operational records and retired elements stay behind).
 DOMAIN_LABELS = {kind.label for kind in DOMAIN_NODES}
 

@@ -8,7 +8,7 @@ from bench.graphgen import GraphFacts, claim_id
 
 API = "/api/v1"
 # Measured to show what a cursor saves; SKIP grows with the depth, which grows with
-# the graph, so the cross-size target is not asked of it (docs/benchmarks-notes.md).
+# the graph, so the cross-size target is not asked of it (docs/benchmarks/benchmarks-notes.md).
 BY_NUMBER = "list deep page (page number)"
 
 

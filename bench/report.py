@@ -1,4 +1,4 @@
-"""docs/benchmarks.md and its plots, from every size saved under .local/bench/.
+"""docs/benchmarks/benchmarks.md and its plots, from every size saved under .local/bench/.
 
 The targets of issue 8 are checked as ratios of figures from the same run, so
 the report says for each one what was measured and whether it is met.
@@ -16,7 +16,7 @@ from bench.probes import BY_NUMBER
 from kb import localdb
 from kb.config import PROJECT_ROOT
 
-DOCS = PROJECT_ROOT / "docs"
+DOCS = PROJECT_ROOT / "docs" / "benchmarks"
 LATENCY_PLOT = "bench-latency.png"
 NOTES = DOCS / "benchmarks-notes.md"  # hand-written reading of the figures, kept as is
 

@@ -1,6 +1,6 @@
-"""Measure the API's latencies on the article's graph and write docs/benchmarks-article.md.
+"""Measure the API's latencies on the article's graph: docs/benchmarks/benchmarks-article.md.
 
-The scaling benchmark of issue 8 is `python -m bench` (docs/benchmarks.md).
+The scaling benchmark of issue 8 is `python -m bench` (docs/benchmarks/benchmarks.md).
 
     python -m bench.run [--requests 200] [--sizes 1000,5000,20000]
 
@@ -10,7 +10,7 @@ socket, so these are the app's and the database's costs):
 - `GET /claims/{id}/dependents` and `/impact` on the article's graph;
 - `POST /claims/{id}/evidence` (each request a new URL, so each one writes);
 - `dependents` (depth 10 and 50) and `impact` on synthetic graphs of growing
-  size, plotted to docs/bench-dependents.png.
+  size, plotted to docs/benchmarks/bench-dependents.png.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from kb.derived.full import recompute_all
 from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services import keys as key_service
 
-DOCS = PROJECT_ROOT / "docs"
+DOCS = PROJECT_ROOT / "docs" / "benchmarks"
 PASSWORD = "kb-bench-password"
 ARTICLE_CLAIM = "c-netanyahu-survives-on-endless-war"
 READING_NOTE = """Reading the figures: a walk costs one round trip per level plus the
@@ -137,7 +137,7 @@ def run(store: Store, settings: Settings, requests: int, sizes: list[int]) -> di
 
 
 def write_report(figures: dict[str, object], sizes: list[int]) -> None:
-    DOCS.mkdir(exist_ok=True)
+    DOCS.mkdir(parents=True, exist_ok=True)
     plot = plot_scaling(figures["scaling"])  # type: ignore[arg-type]
     row = "| {name} | {p50:.1f} | {p95:.1f} | {max:.1f} |"
     lines = [

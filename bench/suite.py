@@ -1,7 +1,7 @@
 """One benchmark run for one graph size: generate, load both ways, time every read.
 
 Results are plain dicts (saved as JSON by `bench.__main__`, turned into
-docs/benchmarks.md by `bench.report`), so sizes can run in separate processes.
+docs/benchmarks/benchmarks.md by `bench.report`), so sizes can run in separate processes.
 """
 
 from __future__ import annotations

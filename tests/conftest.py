@@ -12,6 +12,14 @@ project's own local server on separate ports with its own data folder
 `KB_TEST_NEO4J_URI` (with `KB_TEST_NEO4J_PASSWORD`) to use a server you
 started yourself, or `KB_TEST_DOCKER=1` to let pytest-docker run the
 compose file's Neo4j.
+
+Markers (registered in pyproject.toml) are set here from what a test uses, so
+`make unit` (`-m "not db and not browser"`) selects the tests that need no
+server without any test file having to say so: `db` for a test whose fixtures
+reach the session's Neo4j or a module that starts a server of its own,
+`browser` for tests/browser, `slow` for the long ones. Under `make unit`
+(`KB_UNIT_ONLY=1`) starting a Neo4j fails the test instead, naming the marker
+that is missing.
 """
 
 from __future__ import annotations
@@ -34,6 +42,44 @@ from tests.second_source import write_second_source
 TEST_PASSWORD = "kb-test-password"
 TEST_BOLT_PORT = int(os.environ.get("KB_TEST_BOLT_PORT", "17687"))
 TEST_HTTP_PORT = int(os.environ.get("KB_TEST_HTTP_PORT", "17474"))
+
+TESTS_DIR = Path(__file__).resolve().parent
+# Fixtures that reach the session's throwaway Neo4j (every other database fixture
+# builds on one of these).
+DB_FIXTURES = frozenset({"neo4j_settings", "store", "seeded_store"})
+# Modules and folders that start a Neo4j of their own, in module-scoped fixtures.
+OWN_SERVER = ("reliability/", "bench/", "integration/test_query_too_large.py")
+# Long runs: faults under load, bulk loads of a generated graph, 12,000-claim graphs,
+# the API fuzzing and the stored-status property test.
+SLOW = (*OWN_SERVER, "api/test_fuzz.py", "integration/test_derived_oracle.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test `db`, `browser` and `slow` from its folder and its fixtures."""
+    for item in items:
+        where = item.path.resolve().relative_to(TESTS_DIR).as_posix()
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if where.startswith("browser/"):
+            item.add_marker(pytest.mark.browser)
+        if fixtures & DB_FIXTURES or where.startswith(OWN_SERVER):
+            item.add_marker(pytest.mark.db)
+        if where.startswith(SLOW):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_neo4j_in_a_unit_run() -> Iterator[None]:
+    """Under `make unit`, starting a Neo4j is a test's error: it lacks the `db` marker."""
+    if os.environ.get("KB_UNIT_ONLY") != "1":
+        yield
+        return
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("`make unit` started a Neo4j: this test needs the `db` marker")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(localdb, "start", refuse)
+        yield
 
 
 def _wipe(store: Store) -> None:

@@ -18,7 +18,7 @@ from kb.errors import KbError
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def bench(args: tuple[str, ...]) -> None:
     """Run `python -m bench ARGS` (see `kb bench --help`): 10k-1M-claim graphs,
-    loads, reads and HTTP load, written to docs/benchmarks.md.
+    loads, reads and HTTP load, written to docs/benchmarks/benchmarks.md.
 
     It lives in the source tree (bench/), beside the package: run it from a checkout.
     """

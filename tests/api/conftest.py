@@ -32,6 +32,7 @@ def client(app: Flask, response_checker: ResponseChecker) -> Iterator[CheckedCli
     assert isinstance(test_client, CheckedClient)
     test_client.checker = response_checker
     yield test_client
+    test_client.close_responses()
 
 
 @pytest.fixture()

@@ -87,12 +87,27 @@ class ResponseChecker:
 
 
 class CheckedClient(FlaskClient):
-    """A test client whose every JSON response is validated against the spec."""
+    """A test client whose every JSON response is validated against the spec.
+
+    It keeps its responses and `close_responses()` closes them, as a WSGI server does after
+    sending each: a static file's response holds the file open until then (a
+    ResourceWarning, an error in this suite, if it were only garbage-collected).
+    """
 
     checker: ResponseChecker | None = None
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.responses: list[TestResponse] = []
+
+    def close_responses(self) -> None:
+        for response in self.responses:
+            response.close()
+        self.responses.clear()
+
     def open(self, *args: Any, **kwargs: Any) -> TestResponse:  # type: ignore[override]
         response = super().open(*args, **kwargs)
+        self.responses.append(response)
         if self.checker is not None and args and isinstance(args[0], str):
             method = kwargs.get("method", "GET")
             self.checker.check(method, args[0], response)
