@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Response
+from flask import Response, current_app, request
 from flask.views import MethodView
 
 from api.common.blueprint import Blueprint
-from api.export.schemas import EXPORT_RESPONSE_DOC, ExportArgsSchema
+from api.export.feed import FEED_FORMAT, feed_response
+from api.export.schemas import (
+    EXPORT_RESPONSE_DOC,
+    FEED_PARAMETERS_DOC,
+    NOT_MODIFIED_DOC,
+    ExportArgsSchema,
+)
 from api.extensions import get_store
 from kb.export.loss import LOSS_HEADER, as_header
 from kb.services import export as export_service
@@ -22,15 +28,25 @@ blp = Blueprint(
 @blp.route("/<format_name>")
 class Export(MethodView):
     @blp.arguments(ExportArgsSchema, location="query", as_kwargs=True)
-    @blp.doc(responses={"200": EXPORT_RESPONSE_DOC})
+    @blp.doc(
+        operationId="exportGraph",
+        parameters=FEED_PARAMETERS_DOC,
+        responses={"200": EXPORT_RESPONSE_DOC, "304": NOT_MODIFIED_DOC},
+    )
     def get(self, format_name: str, source: str | None) -> Response:
         """Download the graph as aif, claimreview, graphml or csv (a zip of neo4j-admin files).
 
         The body is streamed; the `X-Export-Loss` header reports what the format could
-        not carry. An unknown format or source is a 404.
+        not carry. An unknown format or source is a 404. `claimreview` is also a feed:
+        it carries `ETag` and `Last-Modified`, and `If-None-Match` with the current ETag
+        answers 304. Reviews are authored by the `KB_PUBLISHER_*` organisation.
         """
-        prepared = export_service.export(get_store(), format_name, source)
-        response = Response(prepared.body, mimetype=prepared.media_type)
+        publisher = current_app.config.get("KB_PUBLISHER")
+        prepared = export_service.export(get_store(), format_name, source, publisher)
+        if format_name == FEED_FORMAT:
+            response = feed_response(prepared, request)
+        else:
+            response = Response(prepared.body, mimetype=prepared.media_type)
         response.headers["Content-Disposition"] = f'attachment; filename="{prepared.filename}"'
         response.headers[LOSS_HEADER] = as_header(prepared.losses)
         return response

@@ -10,6 +10,7 @@ import click
 from kb.cli.data import connected
 from kb.errors import InvalidRequest
 from kb.export.loss import as_text
+from kb.export.publisher import Publisher
 from kb.services import export as export_service
 
 
@@ -21,7 +22,23 @@ from kb.services import export as export_service
     type=click.Path(path_type=Path),
     help="File to write (default: stdout); for csv, the folder to write the files into.",
 )
-def export(format_name: str, source_id: str | None, out: Path | None) -> None:
+@click.option("--publisher-name", help="ClaimReview: the publisher (KB_PUBLISHER_NAME).")
+@click.option("--publisher-url", help="ClaimReview: its home page (KB_PUBLISHER_URL).")
+@click.option("--publisher-logo", help="ClaimReview: its logo's URL (KB_PUBLISHER_LOGO).")
+@click.option(
+    "--public-base-url",
+    help="ClaimReview: the explorer's public address; a review's page is BASE/#claim=ID"
+    " (KB_PUBLIC_BASE_URL).",
+)
+def export(
+    format_name: str,
+    source_id: str | None,
+    out: Path | None,
+    publisher_name: str | None,
+    publisher_url: str | None,
+    publisher_logo: str | None,
+    public_base_url: str | None,
+) -> None:
     """Export the claim graph as FORMAT: aif, claimreview, graphml or csv.
 
     aif: AIF JSON (AIFdb, OVA, arguebuf); claimreview: schema.org ClaimReview
@@ -29,6 +46,9 @@ def export(format_name: str, source_id: str | None, out: Path | None) -> None:
     (Gephi, yEd, networkx); csv: neo4j-admin import files in the --out folder.
     What the format cannot carry is reported on stderr.
     """
+    publisher = Publisher.from_env().overridden(
+        name=publisher_name, url=publisher_url, logo=publisher_logo, public_base_url=public_base_url
+    )
     with connected() as store:
         if format_name == "csv":
             if out is None:
@@ -36,7 +56,7 @@ def export(format_name: str, source_id: str | None, out: Path | None) -> None:
             losses, names = export_service.write_csv(store, source_id, out)
             click.echo(f"wrote {len(names)} files to {out} (load: sh {out / names[-1]})")
         else:
-            prepared = export_service.export(store, format_name, source_id)
+            prepared = export_service.export(store, format_name, source_id, publisher)
             losses = prepared.losses
             if out is None:
                 for chunk in prepared.body:

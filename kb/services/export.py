@@ -26,8 +26,9 @@ from kb.errors import NotFound
 from kb.export import aif, claimreview, graphml, neo4j_csv
 from kb.export.loss import Loss
 from kb.export.properties import KeyTypes, key_types
+from kb.export.publisher import Publisher
 from kb.repositories import export as repo
-from kb.services.assessment import evidence_statuses
+from kb.services.assessment import evidence_status, evidence_statuses
 
 FORMATS = ("aif", "claimreview", "graphml", "csv")
 MEDIA_TYPES = {
@@ -66,14 +67,21 @@ def check(store: Store, format_name: str, source_id: str | None) -> None:
         raise NotFound("source", source_id)
 
 
-def export(store: Store, format_name: str, source_id: str | None = None) -> Export:
-    """Prepare an export of everything, or of what `source_id` asserts (CSV: a zip)."""
+def export(
+    store: Store,
+    format_name: str,
+    source_id: str | None = None,
+    publisher: Publisher | None = None,
+) -> Export:
+    """Prepare an export of everything, or of what `source_id` asserts (CSV: a zip);
+    `publisher` (ClaimReview; default: from the environment) authors the reviews."""
     check(store, format_name, source_id)
     counts = count_map(store.read_bulk(repo.counts, source_id))
     if format_name == "aif":
         losses, body = aif.losses(counts), _encode(aif.stream(_aif_slices(store, source_id)))
     elif format_name == "claimreview":
-        losses, reviews = _claimreview(store, source_id, counts)
+        publisher = publisher if publisher is not None else Publisher.from_env()
+        losses, reviews = _claimreview(store, source_id, counts, publisher)
         body = _encode(claimreview.stream(reviews))
     elif format_name == "graphml":
         types = key_types(store.read_bulk(repo.property_types, source_id))
@@ -148,7 +156,7 @@ def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Parts]:
 
 
 def _claimreview(
-    store: Store, source_id: str | None, counts: dict[str, int]
+    store: Store, source_id: str | None, counts: dict[str, int], publisher: Publisher
 ) -> tuple[list[Loss], Iterator[dict[str, Any]]]:
     statuses = evidence_statuses(store)
     assessed = sorted(key for key, status in statuses.items() if status != "unverified")
@@ -158,14 +166,13 @@ def _claimreview(
         for row in store.read_bulk(repo.targets_in_scope, chunk, source_id)
     ]
     claim_ids = [row["id"] for row in targets if row["label"] == "Claim"]
-    published_on = datetime.now(UTC).date().isoformat()
 
     def reviews() -> Iterator[dict[str, Any]]:
         for chunk in _chunks(claim_ids):
             for row in store.read_bulk(repo.claimreview_claims, chunk, source_id):
-                yield claimreview.review(row, statuses[row["id"]], published_on)
+                yield claimreview.review(row, statuses[row["id"]], publisher, evidence_status)
 
-    return claimreview.losses(counts, targets), reviews()
+    return claimreview.losses(counts, targets, publisher), reviews()
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
