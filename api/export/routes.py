@@ -29,7 +29,6 @@ blp = Blueprint(
 class Export(MethodView):
     @blp.arguments(ExportArgsSchema, location="query", as_kwargs=True)
     @blp.doc(
-        operationId="exportGraph",
         parameters=FEED_PARAMETERS_DOC,
         responses={"200": EXPORT_RESPONSE_DOC, "304": NOT_MODIFIED_DOC},
     )
