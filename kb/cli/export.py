@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kb.cli.data import connected
+from kb.cli.progress import Task
 from kb.errors import InvalidRequest
 from kb.export.loss import as_text
 from kb.export.publisher import Publisher
@@ -53,16 +54,19 @@ def export(
         if format_name == "csv":
             if out is None:
                 raise InvalidRequest("csv writes several files: give a folder with --out")
-            losses, names = export_service.write_csv(store, source_id, out)
+            with Task("exporting csv"):
+                losses, names = export_service.write_csv(store, source_id, out)
             click.echo(f"wrote {len(names)} files to {out} (load: sh {out / names[-1]})")
         else:
             prepared = export_service.export(store, format_name, source_id, publisher)
             losses = prepared.losses
-            if out is None:
-                for chunk in prepared.body:
-                    sys.stdout.buffer.write(chunk)
-                sys.stdout.buffer.flush()
-            else:
-                with out.open("wb") as target:
-                    target.writelines(prepared.body)
+            with Task(f"exporting {format_name}", unit="bytes") as task:
+                body = task.track(prepared.body, size=len)
+                if out is None:
+                    for chunk in body:
+                        sys.stdout.buffer.write(chunk)
+                    sys.stdout.buffer.flush()
+                else:
+                    with out.open("wb") as target:
+                        target.writelines(body)
     click.echo(as_text(losses, format_name), err=True)

@@ -183,6 +183,9 @@ def test_cli_options_set_the_publisher(
     assert item["author"] == {"@type": "Organization", "name": "CLI Checks"}
     assert item["url"].startswith("https://cli.example.org/#claim=")
     assert "publisher settings" not in result.stderr
+    # piped, progress is two plain lines on stderr (a bar only on a terminal)
+    assert "exporting claimreview ...\n" in result.stderr
+    assert "exporting claimreview: done (" in result.stderr
     bad = run_kb(neo4j_settings, "export", "claimreview", "--public-base-url", "nope")
     assert bad.returncode != 0
     assert "KB_PUBLIC_BASE_URL must be an absolute http(s) URL" in bad.stderr
