@@ -3,8 +3,9 @@
 `kb export`, `backup`, `restore`, `recompute`, `import --apply`, `bulk-load`
 and `bench` run for minutes on a large graph. On a terminal they show a rich
 progress bar (removed when done); piped, redirected or in CI (`CI` set) the
-same work prints one line when it starts, one per phase and one when it ends,
-so logs stay readable and stdout (an export, a backup) stays clean.
+same work prints one line per phase and one when it ends (nothing when it
+fails: the error is the one line), so logs stay readable and stdout (an
+export, a backup) stays clean.
 """
 
 from __future__ import annotations
@@ -79,8 +80,6 @@ class Task:
             self._progress = progress_bar(self.console)
             self._progress.start()
             self._task = self._progress.add_task(self.description, total=self.total)
-        else:
-            self._line(f"{self.description} ...")
         return self
 
     def advance(self, amount: float = 1) -> None:

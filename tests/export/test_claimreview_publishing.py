@@ -183,8 +183,7 @@ def test_cli_options_set_the_publisher(
     assert item["author"] == {"@type": "Organization", "name": "CLI Checks"}
     assert item["url"].startswith("https://cli.example.org/#claim=")
     assert "publisher settings" not in result.stderr
-    # piped, progress is two plain lines on stderr (a bar only on a terminal)
-    assert "exporting claimreview ...\n" in result.stderr
+    # piped, progress is a plain line on stderr (a bar only on a terminal)
     assert "exporting claimreview: done (" in result.stderr
     bad = run_kb(neo4j_settings, "export", "claimreview", "--public-base-url", "nope")
     assert bad.returncode != 0
