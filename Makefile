@@ -15,7 +15,7 @@ WEB_VENDOR := web/vendor
 VENDOR_FILES := web/node_modules/cytoscape/dist/cytoscape.esm.min.mjs \
 	web/node_modules/cytoscape-dagre/dist/cytoscape-dagre.min.mjs
 
-.PHONY: install run test lint bench fuzz oracle reliability clean browser-deps
+.PHONY: install run test lint bench fuzz oracle reliability clean browser-deps compose-check
 
 install: $(VENV)/.installed $(WEB_VENDOR)/.installed
 
@@ -44,8 +44,17 @@ run: install
 	$(BIN)/kb stats
 	$(BIN)/kb serve --host $(HOST) --port $(PORT)
 
-test: install lint browser-deps
+test: install lint browser-deps compose-check
 	$(BIN)/python -m pytest
+
+# docker compose validates docker-compose.yml where it exists (tests/unit/test_compose.py
+# checks the file against the README everywhere).
+compose-check:
+	@if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then \
+		docker compose config -q && echo "docker-compose.yml: valid (docker compose config)"; \
+	else \
+		echo "docker-compose.yml: docker compose config skipped: no docker binary with the compose plugin here"; \
+	fi
 
 lint: install
 	$(BIN)/ruff check kb api tests bench
