@@ -39,4 +39,5 @@ def feed_response(prepared: Export, request: Request) -> Response:
     response.set_etag(hashlib.sha256(body).hexdigest()[:32])
     response.last_modified = last_modified(body)
     response.cache_control.no_cache = True
-    return response.make_conditional(request)
+    response.make_conditional(request)  # 304 (no body) when the reader's copy is current
+    return response
