@@ -16,7 +16,7 @@ WEB_VENDOR := web/vendor
 VENDOR_FILES := web/node_modules/cytoscape/dist/cytoscape.esm.min.mjs \
 	web/node_modules/cytoscape-dagre/dist/cytoscape-dagre.min.mjs
 
-.PHONY: install run test unit lint bench fuzz oracle reliability clean browser-deps
+.PHONY: install run test unit lint bench fuzz oracle reliability clean browser-deps compose-check
 
 install: $(VENV)/.installed $(WEB_VENDOR)/.installed
 
@@ -45,13 +45,22 @@ run: install
 	$(BIN)/kb stats
 	$(BIN)/kb serve --host $(HOST) --port $(PORT)
 
-test: install lint browser-deps
+test: install lint browser-deps compose-check
 	$(BIN)/python -m pytest
 
 # The tests that need no database and no browser (markers set by tests/conftest.py);
 # KB_UNIT_ONLY makes any attempt to start a Neo4j fail the test that made it.
 unit: install
 	KB_UNIT_ONLY=1 $(BIN)/python -m pytest -q -m "not db and not browser"
+
+# docker compose validates docker-compose.yml where it exists (tests/unit/test_compose.py
+# checks the file against the README everywhere).
+compose-check:
+	@if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then \
+		docker compose config -q && echo "docker-compose.yml: valid (docker compose config)"; \
+	else \
+		echo "docker-compose.yml: docker compose config skipped: no docker binary with the compose plugin here"; \
+	fi
 
 lint: install
 	$(BIN)/ruff check kb api tests bench

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kb.config import Settings
+from kb.export.publisher import Publisher
 
 
 @dataclass
@@ -14,6 +15,8 @@ class ApiConfig:
 
     KB_SETTINGS: Settings
     KB_READS_REQUIRE_KEY: bool = False
+    # Who authors the ClaimReview export, and the public base URL of its reviews.
+    KB_PUBLISHER: Publisher = field(default_factory=Publisher)
     # Larger bodies answer 413 before they are read (KB_MAX_BODY_BYTES).
     MAX_CONTENT_LENGTH: int = 1_000_000
     API_TITLE: str = "Claim knowledge base"
@@ -28,11 +31,13 @@ class ApiConfig:
 
     @classmethod
     def from_env(cls) -> ApiConfig:
-        """Read `KB_READS_REQUIRE_KEY`, `KB_MAX_BODY_BYTES` and the `NEO4J_*` settings."""
+        """Read `KB_READS_REQUIRE_KEY`, `KB_MAX_BODY_BYTES`, `KB_PUBLISHER_*`,
+        `KB_PUBLIC_BASE_URL` and the `NEO4J_*` settings."""
         require = os.environ.get("KB_READS_REQUIRE_KEY", "").lower() in {"1", "true", "yes"}
         max_body = os.environ.get("KB_MAX_BODY_BYTES", "")
         return cls(
             KB_SETTINGS=Settings.from_env(),
             KB_READS_REQUIRE_KEY=require,
+            KB_PUBLISHER=Publisher.from_env(),
             MAX_CONTENT_LENGTH=int(max_body) if max_body.isdigit() else 1_000_000,
         )

@@ -14,6 +14,7 @@ from werkzeug.wrappers import Response
 
 from api.common.schemas import ProblemSchema
 from api.errors import http_problem
+from api.openapi_docs import OperationDocsPlugin, register_components
 from api.spec_plugins import ProblemJsonPlugin, SchemaExtrasPlugin
 from kb.db import Store
 
@@ -37,10 +38,12 @@ def init_app(app: Flask) -> None:
         spec_kwargs={
             "info": {"description": _DESCRIPTION},
             # errors documented as problem+json; cross-field rules as JSON Schema
-            "extra_plugins": [ProblemJsonPlugin(), SchemaExtrasPlugin()],
+            # operationIds, 414/429/503 and Idempotency-Key on every operation
+            "extra_plugins": [ProblemJsonPlugin(), SchemaExtrasPlugin(), OperationDocsPlugin()],
         },
     )
     assert api.spec is not None  # created by Api(app)
+    register_components(api.spec)
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "description": "kb keys create"}
     )

@@ -21,6 +21,7 @@ import time
 from bench import report
 from bench.common import Options
 from bench.suite import run_size
+from kb.cli.progress import Task
 from kb.config import LOCAL_DIR
 from kb.sizing import MemoryRequest
 
@@ -68,16 +69,24 @@ def main() -> None:
     )
     RESULTS.mkdir(parents=True, exist_ok=True)
     if not args.report_only:
-        for size in sizes:
-            print(f"{size:,} claims")
-            started = time.perf_counter()
-            figures = run_size(size, options, smallest=size == sizes[0])
-            figures["wall_seconds"] = time.perf_counter() - started
-            # Other work on the machine inflates every figure: say how busy it was.
-            figures["load_average_1m_at_end"] = os.getloadavg()[0]
-            figures["measured_at"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-            (RESULTS / f"results-{size}.json").write_text(json.dumps(figures, indent=1))
-            report.write(RESULTS)
+        with Task("bench", total=len(sizes), unit="graph sizes") as task:
+            for size in sizes:
+                task.phase(f"{size:,} claims")
+                measure_size(size, options, sizes)
+                task.advance()
+    report.write(RESULTS)
+
+
+def measure_size(size: int, options: Options, sizes: list[int]) -> None:
+    """Run every measurement on one graph size and write its results file."""
+    print(f"{size:,} claims")
+    started = time.perf_counter()
+    figures = run_size(size, options, smallest=size == sizes[0])
+    figures["wall_seconds"] = time.perf_counter() - started
+    # Other work on the machine inflates every figure: say how busy it was.
+    figures["load_average_1m_at_end"] = os.getloadavg()[0]
+    figures["measured_at"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    (RESULTS / f"results-{size}.json").write_text(json.dumps(figures, indent=1))
     report.write(RESULTS)
 
 

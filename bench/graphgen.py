@@ -35,6 +35,8 @@ from typing import IO, Any
 
 from rich.progress import Progress
 
+from kb.cli.progress import progress_bar, stderr_console
+
 LEVELS = 8
 HUB_BLOCK = 10_000
 RECENT_WINDOW = 2_000
@@ -226,7 +228,8 @@ def generate(out_dir: Path, claims: int, seed: int = 7, progress: bool = True) -
     counters = {"link": 0, "evidence": 0, "rel": 0}
     blocks: dict[int, tuple[str, str]] = {}  # block number -> its hub and its sink
     next_claim, source = 0, 0
-    with Progress(disable=not progress, transient=True) as bar:
+    console = stderr_console()
+    with progress_bar(console) if progress else Progress(disable=True) as bar:
         task = bar.add_task(f"generating {claims:,} claims", total=claims)
         while next_claim < claims:
             rng = random.Random(seed * 1_000_003 + source)

@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 from kb import localdb
-from kb.config import CYPHER_DIR, LOCAL_DIR, LocalServerConfig, Settings
+from kb.config import CYPHER_DIR, DEFAULT_PASSWORD, LOCAL_DIR, LocalServerConfig, Settings
 from kb.db import Store
 from kb.derived.full import recompute_all
 from kb.seeding.loader import apply_scripts, discover_scripts
@@ -105,15 +105,21 @@ def neo4j_settings() -> Iterator[Settings]:
 
 
 def _docker_settings() -> Iterator[Settings]:
-    """Neo4j from docker-compose.yml through pytest-docker (users with Docker only)."""
+    """Neo4j from docker-compose.yml through pytest-docker (users with Docker and its
+    `docker compose` plugin only). It gets the tests' ports (KB_LOCAL_*_PORT, which the
+    compose file reads), and the password the compose file gives it: NEO4J_PASSWORD if
+    exported, else the README's default."""
     from pytest_docker.plugin import DockerComposeExecutor, Services  # noqa: PLC0415
 
+    os.environ["KB_LOCAL_BOLT_PORT"] = str(TEST_BOLT_PORT)
+    os.environ["KB_LOCAL_HTTP_PORT"] = str(TEST_HTTP_PORT)
+    password = os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
     compose = DockerComposeExecutor("docker compose", [Path("docker-compose.yml")], "kbtest")
-    compose.execute("up -d neo4j")
+    compose.execute("up -d --build neo4j")
     try:
         services = Services(compose)
         port = services.port_for("neo4j", 7687)
-        settings = Settings(neo4j_uri=f"neo4j://127.0.0.1:{port}", neo4j_password=TEST_PASSWORD)
+        settings = Settings(neo4j_uri=f"neo4j://127.0.0.1:{port}", neo4j_password=password)
         probe = Store.connect(settings)
         services.wait_until_responsive(timeout=180, pause=2, check=lambda: _answers(probe))
         probe.close()

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Response
+from flask import Response, current_app, request
 from flask.views import MethodView
 
 from api.common.blueprint import Blueprint
-from api.export.schemas import EXPORT_RESPONSE_DOC, ExportArgsSchema
+from api.export.feed import FEED_FORMAT, feed_response
+from api.export.schemas import (
+    EXPORT_RESPONSE_DOC,
+    FEED_PARAMETERS_DOC,
+    NOT_MODIFIED_DOC,
+    ExportArgsSchema,
+)
 from api.extensions import get_store
 from kb.export.formats import in_words
 from kb.export.loss import LOSS_HEADER, as_header
@@ -23,10 +29,17 @@ blp = Blueprint(
 @blp.route("/<format_name>")
 class Export(MethodView):
     @blp.arguments(ExportArgsSchema, location="query", as_kwargs=True)
-    @blp.doc(responses={"200": EXPORT_RESPONSE_DOC})
+    @blp.doc(
+        parameters=FEED_PARAMETERS_DOC,
+        responses={"200": EXPORT_RESPONSE_DOC, "304": NOT_MODIFIED_DOC},
+    )
     def get(self, format_name: str, source: str | None) -> Response:
-        prepared = export_service.export(get_store(), format_name, source)
-        response = Response(prepared.body, mimetype=prepared.media_type)
+        publisher = current_app.config.get("KB_PUBLISHER")
+        prepared = export_service.export(get_store(), format_name, source, publisher)
+        if format_name == FEED_FORMAT:
+            response = feed_response(prepared, request)
+        else:
+            response = Response(prepared.body, mimetype=prepared.media_type)
         response.headers["Content-Disposition"] = f'attachment; filename="{prepared.filename}"'
         response.headers[LOSS_HEADER] = as_header(prepared.losses)
         return response
@@ -35,5 +48,7 @@ class Export(MethodView):
     get.__doc__ = f"""Download the graph as {in_words(with_notes=True)}.
 
         The body is streamed; the `X-Export-Loss` header reports what the format could
-        not carry. An unknown format or source is a 404.
+        not carry. An unknown format or source is a 404. `claimreview` is also a feed:
+        it carries `ETag` and `Last-Modified`, and `If-None-Match` with the current ETag
+        answers 304. Reviews are authored by the `KB_PUBLISHER_*` organisation.
         """

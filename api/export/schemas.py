@@ -87,9 +87,43 @@ LOSS_HEADER_DOC: dict[str, Any] = {
     "schema": {"type": "string"},
 }
 
+FEED_PARAMETERS_DOC: list[dict[str, Any]] = [
+    {
+        "name": "If-None-Match",
+        "in": "header",
+        "required": False,
+        "description": "claimreview: the ETag of the copy the reader has; 304 if still current.",
+        "schema": {"type": "string"},
+    },
+    {
+        "name": "If-Modified-Since",
+        "in": "header",
+        "required": False,
+        "description": "claimreview: 304 if no review changed since this HTTP date.",
+        "schema": {"type": "string"},
+    },
+]
+
+_VALIDATORS_DOC: dict[str, Any] = {
+    "ETag": {
+        "description": "claimreview: a strong validator of the document (its hash).",
+        "schema": {"type": "string"},
+    },
+    "Last-Modified": {
+        "description": "claimreview: the latest dateModified of its reviews.",
+        "schema": {"type": "string"},
+    },
+}
+
+NOT_MODIFIED_DOC: dict[str, Any] = {
+    "description": "claimreview: the reader's copy (If-None-Match) is current; no body.",
+    "headers": _VALIDATORS_DOC,
+}
+
 EXPORT_RESPONSE_DOC: dict[str, Any] = {
-    "description": "The export, streamed as a download.",
+    "description": "The export, streamed as a download (claimreview: whole, with validators).",
     "headers": {
+        **_VALIDATORS_DOC,
         "X-Export-Loss": LOSS_HEADER_DOC,
         "Content-Disposition": {
             "description": "attachment, with the file name",

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kb.cli.common import connected, cypher_dir_option
+from kb.cli.progress import Task
 from kb.services.annotation import AnnotationError, apply_import, plan_import
 
 
@@ -51,7 +52,8 @@ def import_command(file: Path, mode: str, cypher_dir: Path) -> None:
         if mode == "dry-run":
             click.echo("dry run: nothing written (use --apply to write and apply the script)")
             return
-        results = apply_import(store, plan, cypher_dir)
+        with Task(f"applying {plan.script_name}"):
+            results = apply_import(store, plan, cypher_dir)
     for result in results:
         if result.action != "skipped":
             click.echo(

@@ -7,9 +7,13 @@ piped to stdout stays clean.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import IO, cast
+
 import click
 
 from kb.cli.common import connected
+from kb.cli.progress import CountingReader, CountingWriter, Task
 from kb.errors import InvalidRequest
 from kb.services.backup import content_hash, dump, restore
 
@@ -37,8 +41,11 @@ def backup(file: str | None, show_hash: bool) -> None:
             return
         if not file:
             raise InvalidRequest("kb backup needs a FILE (or - for stdout), or --hash")
-        with click.open_file(file, "w", encoding="utf-8", atomic=file != "-") as out:
-            written = dump(store, out)
+        with (
+            click.open_file(file, "w", encoding="utf-8", atomic=file != "-") as out,
+            Task("backing up", unit="records") as task,
+        ):
+            written = dump(store, cast(IO[str], CountingWriter(out, task)))
     click.echo(
         f"backed up {written.nodes} nodes and {written.relationships} relationships", err=True
     )
@@ -56,8 +63,12 @@ def restore_command(file: str, force: bool) -> None:
     original.
     """
     with connected() as store:
-        with click.open_file(file, "r", encoding="utf-8") as source:
-            restored = restore(store, source, force=force)
+        size = Path(file).stat().st_size if file != "-" else None
+        with (
+            click.open_file(file, "r", encoding="utf-8") as source,
+            Task("restoring", total=size, unit="bytes") as task,
+        ):
+            restored = restore(store, cast(IO[str], CountingReader(source, task)), force=force)
         fingerprint = content_hash(store)
     click.echo(
         f"restored {restored.nodes} nodes and {restored.relationships} relationships; "

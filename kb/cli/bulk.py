@@ -10,7 +10,6 @@ from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
-    Progress,
     SpinnerColumn,
     TaskID,
     TextColumn,
@@ -18,6 +17,7 @@ from rich.progress import (
 )
 
 from kb.bulkcsv import ImportFile, count_rows
+from kb.cli.progress import interactive, progress_bar
 from kb.config import Settings
 from kb.db import Store
 from kb.services import bulk as bulk_service
@@ -60,12 +60,14 @@ def bulk_load(directory: Path, mode: bulk_service.Mode, batch_size: int) -> None
         TimeElapsedColumn(),
     )
     try:
-        with Progress(*columns, console=console) as progress:
+        with progress_bar(console, *columns) as progress:
             tasks: dict[str, TaskID] = {}
             phase = progress.add_task("checking the database", total=None)
 
             def on_phase(name: str) -> None:
                 progress.update(phase, description=_PHASES.get(name, name))
+                if not interactive(console):  # piped or CI: one line per phase
+                    console.print(f"bulk-load: {_PHASES.get(name, name)}", highlight=False)
 
             def on_rows(import_file: ImportFile, rows: int) -> None:
                 if import_file.key not in tasks:

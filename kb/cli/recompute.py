@@ -7,6 +7,7 @@ import sys
 import click
 
 from kb.cli.common import connected
+from kb.cli.progress import Task
 from kb.derived.full import drift, recompute_all
 
 
@@ -27,14 +28,16 @@ def recompute(check: bool) -> None:
     with connected() as store:
         if check:
             drifted = 0
-            for item in drift(store):
-                click.echo(item.line())
-                drifted += 1
+            with Task("comparing with a full recomputation", unit="drifted") as task:
+                for item in task.track(drift(store)):
+                    click.echo(item.line())
+                    drifted += 1
             click.echo(f"{drifted} drifted value(s)", err=True)
             if drifted:
                 sys.exit(1)
             return
-        done = recompute_all(store)
+        with Task("recomputing status and standing"):
+            done = recompute_all(store)
     click.echo(
         f"recomputed: {done.values} value(s) differed; wrote {done.claims} claim(s) "
         f"and {done.causal_links} causal link(s)",

@@ -2,14 +2,21 @@
 
 Only claims with an evidence-based status (`supported`, `refuted`,
 `contested`) are reviews; `unverified` claims have nothing to say. Each review:
+- `url`: the claim's public page, `{KB_PUBLIC_BASE_URL}/#claim=<id>`;
+- `author`: the publishing organisation (`KB_PUBLISHER_*`), with the analysts
+  whose evidence the status derives from as `contributor`s (without publisher
+  settings the analysts are the authors, and the loss report says so);
+- `datePublished`: when the rating last took its current value, and
+  `dateModified`: the latest evidence attached or retracted, both replayed
+  from the claim's evidence links, so an unchanged graph exports the same bytes;
 - `claimReviewed`: the claim's text (our paraphrase, never the quote);
 - `itemReviewed`: a `Claim` whose `author` is who is reported to have said it
-  (reported speech) or else the source's author/publisher where known, and whose
-  `appearance` is each source that asserts it (title, URL, date as recorded);
-- `reviewRating`: a `Rating` whose `alternateName` is our status, on a 1-3
-  scale (refuted 1, contested 2, supported 3);
-- `citation`: the external sources of the active evidence;
-- `author`: the analysts whose evidence the status derives from.
+  (reported speech) or else the source's author/publisher where known, whose
+  `appearance` is each source that asserts it (title, URL, date as recorded)
+  and whose `firstAppearance` is the earliest dated one;
+- `reviewRating`: a `Rating` whose `alternateName` (and `name`) is our status,
+  on a 1-3 scale (refuted 1, contested 2, supported 3);
+- `citation`: the external sources of the active evidence.
 The document uses the schema.org context; `schemaorg-context.jsonld` next to
 this module is the subset it needs, for offline JSON-LD processing.
 """
@@ -17,11 +24,13 @@ this module is the subset it needs, for offline JSON-LD processing.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from kb.export.loss import Loss, lost, of_type
+from kb.export.publisher import Publisher
 from kb.models import ClaimType
 from kb.schema import ATTACKS, SUPPORTS
 
@@ -76,38 +85,117 @@ def _citation(evidence: dict[str, Any]) -> dict[str, Any]:
     return work
 
 
-def review(row: dict[str, Any], status: str, published_on: str) -> dict[str, Any]:
-    """The ClaimReview of one claim row (see `CLAIMREVIEW_CLAIMS_QUERY`) with its status."""
+def rating_dates(
+    history: list[dict[str, Any]], rate: Callable[[float, float], str]
+) -> tuple[str | None, str | None]:
+    """(datePublished, dateModified) of a review from every evidence link ever attached
+    (`history`: stance, confidence, added_at, retracted_at), replayed in time order.
+
+    datePublished is when the rating last changed to the value it has now, so it stays
+    put across exports until the rating changes; dateModified is the latest attachment
+    or retraction. `rate(supports, refutes)` is the status rule (`evidence_status`).
+    None for a link history without timestamps (nothing to date it by).
+    """
+    moments: dict[datetime, None] = {}
+    for link in history:
+        for key in ("added_at", "retracted_at"):
+            if link.get(key):
+                moments[_instant(link[key])] = None
+    published: datetime | None = None
+    status = "unverified"
+    for moment in sorted(moments):
+        weights = {"supports": 0.0, "refutes": 0.0}
+        for link in history:
+            if link.get("stance") in weights and _active(link, moment):
+                weights[link["stance"]] += float(link["confidence"] or 0.0)
+        now = rate(weights["supports"], weights["refutes"])
+        if now != status:
+            status, published = now, moment
+    if not moments or published is None:
+        return None, None
+    return _stamp(published), _stamp(max(moments))
+
+
+def _instant(value: Any) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _active(link: dict[str, Any], moment: datetime) -> bool:
+    added = link.get("added_at")
+    retracted = link.get("retracted_at")
+    return (
+        added is not None
+        and _instant(added) <= moment
+        and (retracted is None or _instant(retracted) > moment)
+    )
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _first_appearance(works: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The earliest dated appearance; with none dated, the first recorded (by source id)."""
+    if not works:
+        return None
+    return min(works, key=lambda w: (w.get("datePublished") is None, w.get("datePublished", "")))
+
+
+def review(
+    row: dict[str, Any],
+    status: str,
+    publisher: Publisher,
+    rate: Callable[[float, float], str],
+) -> dict[str, Any]:
+    """The ClaimReview of one claim row (see `CLAIMREVIEW_CLAIMS_QUERY`) with its status,
+    authored by `publisher`'s organisation and dated from the row's evidence history."""
     sources = sorted(
         {a["source_id"]: a for a in row["appearances"]}.values(), key=lambda a: a["source_id"]
     )
-    claim: dict[str, Any] = {
-        "@type": "Claim",
-        "@id": f"urn:kb:claim:{row['id']}",
-        "appearance": [_appearance(source) for source in sources],
-    }
+    appearances = [_appearance(source) for source in sources]
+    claim: dict[str, Any] = {"@type": "Claim", "@id": f"urn:kb:claim:{row['id']}"}
     author = _claim_author(row, sources)
     if author is not None:
         claim["author"] = author
+    first = _first_appearance(appearances)
+    if first is not None and first.get("datePublished"):
+        claim["datePublished"] = first["datePublished"]
+    claim["appearance"] = appearances
+    if first is not None:
+        claim["firstAppearance"] = first
     links = sorted(row["evidence"], key=lambda link: link["link_id"])
     cited = {link["evidence"]["url"]: link["evidence"] for link in links if link["evidence"]}
     analysts = sorted({link["added_by"] for link in links if link["added_by"]})
-    return {
-        "@type": "ClaimReview",
-        "@id": f"urn:kb:claim-review:{row['id']}",
-        "datePublished": published_on,
-        "author": [{"@type": "Person", "name": name} for name in analysts],
-        "claimReviewed": row["text"],
-        "itemReviewed": claim,
-        "reviewRating": {
-            "@type": "Rating",
-            "alternateName": status,
-            "ratingValue": RATING_VALUES[status],
-            "worstRating": 1,
-            "bestRating": 3,
-        },
-        "citation": [_citation(evidence) for _url, evidence in sorted(cited.items())],
-    }
+    contributors = [{"@type": "Person", "name": name} for name in analysts]
+    published, modified = rating_dates(row.get("history") or [], rate)
+    item: dict[str, Any] = {"@type": "ClaimReview", "@id": f"urn:kb:claim-review:{row['id']}"}
+    url = publisher.review_url(row["id"])
+    if url is not None:
+        item["url"] = url
+    if published is not None:
+        item["datePublished"] = published
+        item["dateModified"] = modified
+    organisation = publisher.organisation()
+    item["author"] = organisation if organisation is not None else contributors
+    if organisation is not None and contributors:
+        item["contributor"] = contributors
+    item.update(
+        {
+            "claimReviewed": row["text"],
+            "itemReviewed": claim,
+            "reviewRating": {
+                "@type": "Rating",
+                "name": status,
+                "alternateName": status,
+                "ratingValue": RATING_VALUES[status],
+                "worstRating": 1,
+                "bestRating": 3,
+            },
+            "citation": [_citation(evidence) for _url, evidence in sorted(cited.items())],
+        }
+    )
+    return item
 
 
 def stream(reviews: Iterable[dict[str, Any]]) -> Iterator[str]:
@@ -118,12 +206,35 @@ def stream(reviews: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield "]}\n"
 
 
-def losses(counts: dict[str, int], targets: list[dict[str, Any]]) -> list[Loss]:
+EMPTY_NOTE = (
+    "the export is empty: no claim in scope has supporting or refuting evidence attached, "
+    "so none has a rating to publish (attach evidence: POST /api/v1/claims/<id>/evidence)"
+)
+
+
+def publisher_losses(publisher: Publisher, reviews: int) -> list[Loss]:
+    """What a review lacks without publisher settings; said even of an empty export."""
+    missing = publisher.missing()
+    if not missing:
+        return []
+    note = (
+        f"{' and '.join(missing)} not set (also kb export options): reviews have no url "
+        "and the analysts as author; Google reads a ClaimReview only with a url and "
+        "expects the publishing organisation as author"
+    )
+    return [Loss("reviews without publisher settings", reviews, note)]
+
+
+def losses(
+    counts: dict[str, int], targets: list[dict[str, Any]], publisher: Publisher | None = None
+) -> list[Loss]:
     """What ClaimReview cannot carry. `targets` are the in-scope claims and causal links
     with an evidence-based status, as `EXPORT_TARGETS_QUERY` returns them."""
     claims = [t for t in targets if t["label"] == "Claim"]
     links = len(targets) - len(claims)
     return [
+        *([Loss("reviews", 0, EMPTY_NOTE)] if not claims else []),
+        *publisher_losses(publisher or Publisher(), len(claims)),
         *lost(
             "claims without an evidence-based status",
             counts["node:Claim"] - len(claims),

@@ -4,9 +4,15 @@ Every node of the claim graph (sources, claims, causal links, actors, topics,
 evidence slots, evidence links, evidence) and every relationship between
 them, each property a typed `<data>` field (`attr.type` long, double, boolean
 or string). Node ids are `Label:id` (ids are unique per label, not across
-labels); a node's label is the `labels` attribute and a relationship's type
-the `label` attribute (the names yEd and Neo4j's own GraphML exports use).
-GraphML has no list or date types: such values travel as JSON strings.
+labels); a node's Neo4j label is the `labels` attribute (`:Claim`, as Neo4j's
+own GraphML export writes it). Gephi, yEd and Cytoscape show the `label`
+attribute: on a node its text (claim text, source title, actor or topic name,
+causal mechanism, slot question, evidence title, an evidence link's stance),
+on an edge the relationship kind. Internal bookkeeping (`BOOKKEEPING`: the
+stored grounded-labelling flags, write locks, the dedupe key of active
+evidence links, restore markers) is left out: it is how the database keeps
+itself consistent, not data. GraphML has no list or date types: such values
+travel as JSON strings.
 """
 
 from __future__ import annotations
@@ -20,6 +26,30 @@ from xml.sax.saxutils import escape, quoteattr
 from kb.export.loss import Loss, lost
 from kb.export.properties import KeyTypes, merge
 
+# Properties the database keeps for itself, never exported (see kb/queries/derived.py,
+# evidence.py and backup.py for what each is for).
+BOOKKEEPING = frozenset(
+    {
+        "stands_baseline",
+        "stands_now",
+        "rests_on_defeated",
+        "derived_lock",
+        "retraction_lock",
+        "active_key",
+        "kb_restore_id",
+    }
+)
+# The property a node's `label` shows, by Neo4j label, first one present wins (else its id).
+LABEL_KEYS: dict[str, tuple[str, ...]] = {
+    "Source": ("title",),
+    "Claim": ("text",),
+    "CausalLink": ("mechanism",),
+    "Actor": ("name",),
+    "Topic": ("name",),
+    "EvidenceSlot": ("question",),
+    "EvidenceLink": ("stance",),
+    "Evidence": ("title", "url"),
+}
 GRAPHML_TYPES = {"long": "long", "double": "double", "boolean": "boolean", "string": "string"}
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -30,7 +60,8 @@ def domain_types(types: KeyTypes, scope: str) -> dict[str, str]:
     for (owner_scope, _name), keys in types.types.items():
         if owner_scope == scope:
             for key, kind in keys.items():
-                seen.setdefault(key, set()).add(kind)
+                if key not in BOOKKEEPING:
+                    seen.setdefault(key, set()).add(kind)
     return {key: GRAPHML_TYPES.get(merge(kinds), "string") for key, kinds in sorted(seen.items())}
 
 
@@ -42,6 +73,7 @@ def header(node_types: dict[str, str], edge_types: dict[str, str]) -> str:
     """The document up to the first node: one `<key>` per property, by domain."""
     keys = [
         '<key id="labels" for="node" attr.name="labels" attr.type="string"/>',
+        '<key id="node_label" for="node" attr.name="label" attr.type="string"/>',
         '<key id="label" for="edge" attr.name="label" attr.type="string"/>',
     ]
     for prefix, domain, declared in (("n_", "node", node_types), ("e_", "edge", edge_types)):
@@ -82,8 +114,17 @@ def _data(prefix: str, props: dict[str, Any], declared: dict[str, str]) -> str:
     return "".join(
         f"<data key={quoteattr(prefix + key)}>{_value(value, declared.get(key, 'string'))}</data>"
         for key, value in sorted(props.items())
-        if value is not None
+        if value is not None and key not in BOOKKEEPING
     )
+
+
+def node_label(label: str, row: dict[str, Any]) -> str:
+    """What a graph tool shows on the node: its text, title or name (else its id)."""
+    for key in LABEL_KEYS.get(label, ()):
+        value = row["props"].get(key)
+        if isinstance(value, str) and value:
+            return value
+    return str(row["id"])
 
 
 def nodes(label: str, rows: Iterable[dict[str, Any]], declared: dict[str, str]) -> Iterator[str]:
@@ -92,6 +133,7 @@ def nodes(label: str, rows: Iterable[dict[str, Any]], declared: dict[str, str]) 
         yield (
             f"<node id={quoteattr(node_id(label, row['id']))}>"
             f'<data key="labels">:{escape(label)}</data>'
+            f'<data key="node_label">{_value(node_label(label, row), "string")}</data>'
             f"{_data('n_', row['props'], declared)}</node>\n"
         )
 
@@ -120,6 +162,8 @@ def losses(types: KeyTypes) -> list[Loss]:
     others: dict[str, int] = {}
     for (scope, name), keys in sorted(types.types.items()):
         for key, kind in keys.items():
+            if key in BOOKKEEPING:
+                continue
             count = types.values.get((scope, name, key), 0)
             bucket = lists if kind.endswith("[]") else others if kind not in GRAPHML_TYPES else None
             if bucket is not None:

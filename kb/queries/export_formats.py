@@ -79,7 +79,10 @@ CLAIMREVIEW_CLAIMS_QUERY: LiteralString = (
     "  [(l:EvidenceLink)-[:BEARS_ON]->(x) WHERE l.retracted_at IS NULL\n"
     "   | {link_id: l.id, stance: l.stance, confidence: l.confidence, added_by: l.added_by,\n"
     "      evidence: head([(l)-[:CITES]->(e:Evidence)\n"
-    "        | e {.id, .url, .title, .publisher, .published_on, .excerpt}])}] AS evidence\n"
+    "        | e {.id, .url, .title, .publisher, .published_on, .excerpt}])}] AS evidence,\n"
+    # every link ever attached, retracted ones too: when the rating took its value
+    "  [(l:EvidenceLink)-[:BEARS_ON]->(x)\n"
+    "   | l {.id, .stance, .confidence, .added_at, .retracted_at}] AS history\n"
     "ORDER BY id"
 )
 

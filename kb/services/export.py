@@ -23,11 +23,13 @@ from typing import Any
 
 from kb.db import Store
 from kb.derived.oracle import evidence_statuses
+from kb.derived.rules import evidence_status
 from kb.errors import NotFound
 from kb.export import aif, claimreview, graphml, neo4j_csv
 from kb.export.formats import AIF, CLAIMREVIEW, CSV, FORMATS, GRAPHML, ExportFormat
 from kb.export.loss import Loss
 from kb.export.properties import KeyTypes, key_types
+from kb.export.publisher import Publisher
 from kb.models import ClaimType
 from kb.repositories import export as repo
 from kb.schema import ARGUMENTS
@@ -57,11 +59,17 @@ def check(store: Store, format_name: str, source_id: str | None) -> ExportFormat
     return FORMATS[format_name]
 
 
-def export(store: Store, format_name: str, source_id: str | None = None) -> Export:
-    """Prepare an export of everything, or of what `source_id` asserts (CSV: a zip)."""
+def export(
+    store: Store,
+    format_name: str,
+    source_id: str | None = None,
+    publisher: Publisher | None = None,
+) -> Export:
+    """Prepare an export of everything, or of what `source_id` asserts (CSV: a zip);
+    `publisher` (ClaimReview; default: from the environment) authors the reviews."""
     chosen = check(store, format_name, source_id)
     counts = count_map(store.read_bulk(repo.counts, source_id))
-    losses, body = _BODIES[chosen](store, source_id, counts)
+    losses, body = _BODIES[chosen](store, source_id, counts, publisher)
     name = f"claim-kb-{source_id or 'all'}{chosen.suffix}"
     return Export(format_name, source_id, losses, chosen.media_type, name, body)
 
@@ -69,27 +77,38 @@ def export(store: Store, format_name: str, source_id: str | None = None) -> Expo
 Body = tuple[list[Loss], Iterator[bytes]]
 
 
-def _aif(store: Store, source_id: str | None, counts: dict[str, int]) -> Body:
+def _aif(
+    store: Store, source_id: str | None, counts: dict[str, int], publisher: Publisher | None
+) -> Body:
     return aif.losses(counts), _encode(aif.stream(_aif_slices(store, source_id)))
 
 
-def _claimreview_body(store: Store, source_id: str | None, counts: dict[str, int]) -> Body:
-    losses, reviews = _claimreview(store, source_id, counts)
+def _claimreview_body(
+    store: Store, source_id: str | None, counts: dict[str, int], publisher: Publisher | None
+) -> Body:
+    publisher = publisher if publisher is not None else Publisher.from_env()
+    losses, reviews = _claimreview(store, source_id, counts, publisher)
     return losses, _encode(claimreview.stream(reviews))
 
 
-def _graphml_body(store: Store, source_id: str | None, counts: dict[str, int]) -> Body:
+def _graphml_body(
+    store: Store, source_id: str | None, counts: dict[str, int], publisher: Publisher | None
+) -> Body:
     types = key_types(store.read_bulk(repo.property_types, source_id))
     return graphml.losses(types), _encode(_graphml(store, source_id, types))
 
 
-def _csv_body(store: Store, source_id: str | None, counts: dict[str, int]) -> Body:
+def _csv_body(
+    store: Store, source_id: str | None, counts: dict[str, int], publisher: Publisher | None
+) -> Body:
     types = key_types(store.read_bulk(repo.property_types, source_id))
     return neo4j_csv.losses(types), _csv_zip(store, source_id, types, counts)
 
 
 # Each registered format's body: its loss report and its bytes, streamed.
-_BODIES: dict[ExportFormat, Callable[[Store, str | None, dict[str, int]], Body]] = {
+_BODIES: dict[
+    ExportFormat, Callable[[Store, str | None, dict[str, int], Publisher | None], Body]
+] = {
     AIF: _aif,
     CLAIMREVIEW: _claimreview_body,
     GRAPHML: _graphml_body,
@@ -160,7 +179,7 @@ def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Parts]:
 
 
 def _claimreview(
-    store: Store, source_id: str | None, counts: dict[str, int]
+    store: Store, source_id: str | None, counts: dict[str, int], publisher: Publisher
 ) -> tuple[list[Loss], Iterator[dict[str, Any]]]:
     statuses = evidence_statuses(store)
     assessed = sorted(key for key, status in statuses.items() if status != "unverified")
@@ -170,14 +189,13 @@ def _claimreview(
         for row in store.read_bulk(repo.targets_in_scope, chunk, source_id)
     ]
     claim_ids = [row["id"] for row in targets if row["label"] == "Claim"]
-    published_on = datetime.now(UTC).date().isoformat()
 
     def reviews() -> Iterator[dict[str, Any]]:
         for chunk in _chunks(claim_ids):
             for row in store.read_bulk(repo.claimreview_claims, chunk, source_id):
-                yield claimreview.review(row, statuses[row["id"]], published_on)
+                yield claimreview.review(row, statuses[row["id"]], publisher, evidence_status)
 
-    return claimreview.losses(counts, targets), reviews()
+    return claimreview.losses(counts, targets, publisher), reviews()
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
