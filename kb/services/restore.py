@@ -65,15 +65,17 @@ def restore(
     force: bool = False,
     batch_size: int = BATCH_SIZE,
     swap_in_one_transaction: int = SWAP_IN_ONE_TRANSACTION,
-    on_staged: Callable[[], None] | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> RestoreResult:
     """Replace the graph with the backup at `path`; the old graph stays if anything fails
     before the swap.
 
     Raises `BackupError` when the file fails its check, or when the database
-    holds nodes and `force` is not given. `on_staged` runs (tests) when all is
-    staged, just before the swap.
+    holds nodes and `force` is not given. `on_step` (tests) is called with
+    `staged` when all is staged, and with `swapping` in a batched swap once the
+    old graph is deleted.
     """
+    step = on_step or _no_step
     recovered = recover(store)
     present = counts(store)
     if present.nodes and not force:
@@ -89,8 +91,7 @@ def restore(
     except BaseException:
         _discard(store)
         raise
-    if on_staged is not None:
-        on_staged()
+    step("staged")
     total = present.nodes + present.relationships + checked.nodes + checked.relationships
     if total <= swap_in_one_transaction:
         try:
@@ -101,10 +102,14 @@ def restore(
         store.run_autocommit(DROP_STAGING_INDEX_QUERY)
     else:
         store.write(repo.set_restore_phase, "swapping")
-        _swap_in_batches(store)
+        _swap_in_batches(store, step)
     derived.recompute_all(store)  # a backup made before derived values were stored has none
     restored = BackupCounts(checked.nodes, checked.relationships)
     return RestoreResult(restored, recovered, checked.sha256 is not None)
+
+
+def _no_step(_name: str) -> None:
+    pass
 
 
 def recover(store: Store) -> str | None:
@@ -141,10 +146,11 @@ def _discard(store: Store) -> None:
     store.write(repo.end_restore)
 
 
-def _swap_in_batches(store: Store) -> None:
+def _swap_in_batches(store: Store, step: Callable[[str], None] | None = None) -> None:
     """Delete the old graph and promote the staged one, batch by batch; every step can
     run again after an interruption."""
     store.run_autocommit(DELETE_OLD_IN_BATCHES_QUERY)
+    (step or _no_step)("swapping")
     store.run_autocommit(PROMOTE_RELATIONSHIPS_IN_BATCHES_QUERY)
     store.run_autocommit(PROMOTE_NODES_IN_BATCHES_QUERY)
     store.run_autocommit(DROP_STAGING_INDEX_QUERY)
