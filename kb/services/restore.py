@@ -15,8 +15,9 @@ database and switch. Instead:
 4. The swap deletes the old graph and promotes the staged one. Up to
    `SWAP_IN_ONE_TRANSACTION` entities (old and new together) this is one
    transaction, which also removes the marker: it happens entirely or not at
-   all. A larger graph does not fit one transaction's memory, so the marker
-   moves to phase `swapping` first and the swap runs in batches.
+   all. A larger graph does not fit one transaction's memory (nor a smaller
+   one that Neo4j's transaction memory limit refuses), so the marker moves to
+   phase `swapping` first and the swap runs in batches.
 
 A restore that was killed (the CLI or Neo4j) is finished by running it again:
 in phase `staging` the staged data is discarded and the restore starts over
@@ -33,7 +34,7 @@ from pathlib import Path
 from kb import backup_reader
 from kb.config import CYPHER_DIR
 from kb.db import Store
-from kb.errors import BackupError
+from kb.errors import BackupError, QueryTooLarge
 from kb.queries.backup import (
     DELETE_OLD_IN_BATCHES_QUERY,
     DISCARD_STAGED_QUERY,
@@ -93,14 +94,7 @@ def restore(
         raise
     step("staged")
     total = present.nodes + present.relationships + checked.nodes + checked.relationships
-    if total <= swap_in_one_transaction:
-        try:
-            store.write(repo.swap_in_one_transaction)
-        except BaseException:
-            _discard(store)
-            raise
-        store.run_autocommit(DROP_STAGING_INDEX_QUERY)
-    else:
+    if not (total <= swap_in_one_transaction and _swapped_at_once(store)):
         store.write(repo.set_restore_phase, "swapping")
         _swap_in_batches(store, step)
     derived.recompute_all(store)  # a backup made before derived values were stored has none
@@ -137,6 +131,20 @@ def _stage(store: Store, path: Path, checked: backup_reader.CheckedBackup, batch
         staged += created
     if staged != checked.relationships:
         raise BackupError("the backup changed while it was restored (counts differ)")
+
+
+def _swapped_at_once(store: Store) -> bool:
+    """Swap in one transaction; False (nothing changed) if it is past Neo4j's memory limit
+    for one transaction. Any other failure discards the staged data and is raised."""
+    try:
+        store.write(repo.swap_in_one_transaction)
+    except QueryTooLarge:
+        return False
+    except BaseException:
+        _discard(store)
+        raise
+    store.run_autocommit(DROP_STAGING_INDEX_QUERY)
+    return True
 
 
 def _discard(store: Store) -> None:
