@@ -61,9 +61,13 @@ def check_header(line: dict[str, Any]) -> int:
     return int(version)
 
 
-def dumps(line: dict[str, Any]) -> str:
+# One encoder for every line (json.dumps would build one per call, at a million lines).
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
+def dumps(line: Any) -> str:
     """One line of the file, canonical: sorted keys, no spaces, ASCII only."""
-    return json.dumps(line, sort_keys=True, separators=(",", ":"), allow_nan=False) + "\n"
+    return _ENCODER.encode(line) + "\n"
 
 
 def loads(text: str, number: int) -> dict[str, Any]:
@@ -86,7 +90,10 @@ def decode_properties(properties: dict[str, Any]) -> dict[str, Any]:
 
 def encode_value(value: Any) -> Any:
     """A JSON-able form of a property value, tagged when JSON alone would lose its type."""
-    if value is None or isinstance(value, bool | int | str):
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # the common case, first
+        return value
+    if isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else {"$float": repr(value)}
@@ -115,8 +122,9 @@ def _encode_datetime(value: DateTime) -> dict[str, Any]:
         return {"$localdatetime": value.iso_format()}
     zone = getattr(tz, "zone", None) or getattr(tz, "key", None)
     if isinstance(zone, str):
-        # The instant in UTC plus the zone's name: unambiguous even in a DST fold.
-        utc = value.astimezone(pytz.utc)
+        # The instant in UTC plus the zone's name: unambiguous even in a DST fold. A value
+        # already in UTC is its own instant (and converting is the slow part of a backup).
+        utc = value if zone == "UTC" else value.astimezone(pytz.utc)
         return {"$datetime": utc.iso_format(), "zone": zone}
     return {"$datetime": value.iso_format()}
 

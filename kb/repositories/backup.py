@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from neo4j import ManagedTransaction
+from neo4j import ManagedTransaction, Record
 
 from kb.db import records
 from kb.queries.backup import (
@@ -47,28 +47,32 @@ def create_lock_property(tx: ManagedTransaction) -> None:
     tx.run(CREATE_LOCK_PROPERTY_QUERY).consume()
 
 
-def each_locked_node(tx: ManagedTransaction, handle: Callable[[Row], None]) -> None:
+# The streams hand each record to `handle` as it arrives: a `Record` reads like a
+# mapping (`record["id"]`) without `Record.data()`'s recursive copy of every value.
+
+
+def each_locked_node(tx: ManagedTransaction, handle: Callable[[Record], None]) -> None:
     """Lock every node and hand it to `handle` (id, labels, properties), streamed."""
     for record in tx.run(LOCKED_NODES_QUERY):
-        handle(record.data())
+        handle(record)
 
 
-def each_locked_relationship(tx: ManagedTransaction, handle: Callable[[Row], None]) -> None:
+def each_locked_relationship(tx: ManagedTransaction, handle: Callable[[Record], None]) -> None:
     """Lock every relationship and hand it to `handle` (id, type, start, end, properties)."""
     for record in tx.run(LOCKED_RELATIONSHIPS_QUERY):
-        handle(record.data())
+        handle(record)
 
 
-def each_node(tx: ManagedTransaction, handle: Callable[[Row], None]) -> None:
+def each_node(tx: ManagedTransaction, handle: Callable[[Record], None]) -> None:
     """Every node's labels and properties, streamed (no locks)."""
     for record in tx.run(NODES_QUERY):
-        handle(record.data())
+        handle(record)
 
 
-def each_relationship_content(tx: ManagedTransaction, handle: Callable[[Row], None]) -> None:
+def each_relationship_content(tx: ManagedTransaction, handle: Callable[[Record], None]) -> None:
     """Every relationship with the labels and properties of both ends, streamed."""
     for record in tx.run(RELATIONSHIP_CONTENT_QUERY):
-        handle(record.data())
+        handle(record)
 
 
 def restore_phase(tx: ManagedTransaction) -> str | None:

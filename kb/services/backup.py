@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from typing import IO, Any
 
-from neo4j import ManagedTransaction
+from neo4j import ManagedTransaction, Record
 
 from kb import backup_format as fmt
 from kb.db import Store
@@ -163,11 +163,11 @@ def content_hash(store: Store) -> ContentHash:
 def _hash(tx: ManagedTransaction) -> ContentHash:
     state = {"total": 0, "nodes": 0, "relationships": 0}
 
-    def node(row: dict[str, Any]) -> None:
+    def node(row: Record) -> None:
         state["total"] += _digest(_node_content(row["labels"], row["properties"]))
         state["nodes"] += 1
 
-    def relationship(row: dict[str, Any]) -> None:
+    def relationship(row: Record) -> None:
         content = [
             _node_content(row["start_labels"], row["start_properties"]),
             row["type"],
