@@ -102,14 +102,23 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS
 # --- restore: the swap ------------------------------------------------------
 # Each has a one-transaction form (a small graph swaps atomically) and an
 # `IN TRANSACTIONS` form (a large one swaps in batches, one scan each; the
-# marker's phase `swapping` makes an interrupted swap finish on the next run).
+# marker's phase, `swapping` then `promoting`, makes an interrupted swap finish on
+# the next run: once promotion has begun, a promoted node looks like an old one).
 
 DELETE_OLD_QUERY: LiteralString = """
 MATCH (n) WHERE NOT n:KbRestoreStaged AND NOT n:KbRestore
 DETACH DELETE n
 """
 
-DELETE_OLD_IN_BATCHES_QUERY: LiteralString = """
+# Relationships first, 1,000 per transaction: DETACH DELETE of a hub (a topic of
+# 50,000 claims) would delete all its relationships in one transaction, past the
+# transaction memory limit. Old relationships are the ones from an unstaged node.
+DELETE_OLD_RELATIONSHIPS_IN_BATCHES_QUERY: LiteralString = """
+MATCH (a)-[r]->() WHERE NOT a:KbRestoreStaged
+CALL (r) { DELETE r } IN TRANSACTIONS OF 1000 ROWS
+"""
+
+DELETE_OLD_NODES_IN_BATCHES_QUERY: LiteralString = """
 MATCH (n) WHERE NOT n:KbRestoreStaged AND NOT n:KbRestore
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS
 """

@@ -21,8 +21,9 @@ database and switch. Instead:
 
 A restore that was killed (the CLI or Neo4j) is finished by running it again:
 in phase `staging` the staged data is discarded and the restore starts over
-(the old graph was never touched); in phase `swapping` the staged data was
-complete and checked, so the swap is finished first.
+(the old graph was never touched); in phase `swapping` (deleting the old graph)
+or `promoting` (promoting the staged one) the staged data was complete and
+checked, so the swap is finished first.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ from kb.config import CYPHER_DIR
 from kb.db import Store
 from kb.errors import BackupError, QueryTooLarge
 from kb.queries.backup import (
-    DELETE_OLD_IN_BATCHES_QUERY,
+    DELETE_OLD_NODES_IN_BATCHES_QUERY,
+    DELETE_OLD_RELATIONSHIPS_IN_BATCHES_QUERY,
     DISCARD_STAGED_QUERY,
     DROP_STAGING_INDEX_QUERY,
     PROMOTE_NODES_IN_BATCHES_QUERY,
@@ -111,8 +113,8 @@ def recover(store: Store) -> str | None:
     phase = store.read(repo.restore_phase)
     if phase is None:
         return None
-    if phase == "swapping":
-        _swap_in_batches(store)
+    if phase in ("swapping", "promoting"):
+        _swap_in_batches(store, promoting=phase == "promoting")
         return "finished the swap of an interrupted restore"
     _discard(store)
     return "discarded the staged data of an interrupted restore"
@@ -154,10 +156,16 @@ def _discard(store: Store) -> None:
     store.write(repo.end_restore)
 
 
-def _swap_in_batches(store: Store, step: Callable[[str], None] | None = None) -> None:
-    """Delete the old graph and promote the staged one, batch by batch; every step can
-    run again after an interruption."""
-    store.run_autocommit(DELETE_OLD_IN_BATCHES_QUERY)
+def _swap_in_batches(
+    store: Store, step: Callable[[str], None] | None = None, *, promoting: bool = False
+) -> None:
+    """Delete the old graph, then promote the staged one, batch by batch. Every step can
+    run again after an interruption; phase `promoting` marks the old graph gone (a
+    promoted node is no longer told from an old one, so deleting must not run again)."""
+    if not promoting:
+        store.run_autocommit(DELETE_OLD_RELATIONSHIPS_IN_BATCHES_QUERY)
+        store.run_autocommit(DELETE_OLD_NODES_IN_BATCHES_QUERY)
+        store.write(repo.set_restore_phase, "promoting")
     (step or _no_step)("swapping")
     store.run_autocommit(PROMOTE_RELATIONSHIPS_IN_BATCHES_QUERY)
     store.run_autocommit(PROMOTE_NODES_IN_BATCHES_QUERY)

@@ -166,7 +166,7 @@ restore(store, Path(sys.argv[1]), force=True, batch_size=50,
     ("step", "one_transaction_up_to", "phase", "note"),
     [
         ("staged", 100_000, "staging", "discarded the staged data"),
-        ("swapping", 0, "swapping", "finished the swap"),
+        ("swapping", 0, "promoting", "finished the swap"),
     ],
 )
 def test_a_killed_restore_is_recovered_by_running_it_again(
