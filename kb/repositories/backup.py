@@ -7,25 +7,32 @@ from typing import Any
 
 from neo4j import ManagedTransaction, Record
 
-from kb.db import records
+from kb.db import Store, records
 from kb.queries.backup import (
     AWAIT_STAGING_INDEX_QUERY,
     BEGIN_RESTORE_QUERY,
     COUNTS_QUERY,
     CREATE_LOCK_PROPERTY_QUERY,
+    DELETE_OLD_NODES_IN_BATCHES_QUERY,
     DELETE_OLD_QUERY,
+    DELETE_OLD_RELATIONSHIPS_IN_BATCHES_QUERY,
+    DISCARD_STAGED_QUERY,
+    DROP_STAGING_INDEX_QUERY,
     END_RESTORE_QUERY,
     LOCKED_NODES_QUERY,
     LOCKED_RELATIONSHIPS_QUERY,
     NODE_COUNT_QUERY,
     NODES_QUERY,
+    PROMOTE_NODES_IN_BATCHES_QUERY,
     PROMOTE_NODES_QUERY,
+    PROMOTE_RELATIONSHIPS_IN_BATCHES_QUERY,
     PROMOTE_RELATIONSHIPS_QUERY,
     RELATIONSHIP_CONTENT_QUERY,
     RESTORE_PHASE_QUERY,
     SET_RESTORE_PHASE_QUERY,
     STAGE_NODES_QUERY,
     STAGE_RELATIONSHIPS_QUERY,
+    STAGING_INDEX_QUERY,
     WIPE_PAGE_QUERY,
     WIPE_RELATIONSHIPS_PAGE_QUERY,
 )
@@ -129,3 +136,32 @@ def wipe_relationships_page(tx: ManagedTransaction, page_size: int) -> int:
 def wipe_page(tx: ManagedTransaction, page_size: int) -> int:
     """Delete up to `page_size` nodes with their relationships; returns how many."""
     return int(records(tx, WIPE_PAGE_QUERY, page_size=page_size)[0]["deleted"])
+
+
+# Statements that manage their own transactions (schema changes, `IN TRANSACTIONS`)
+# run outside a managed one.
+
+
+def create_staging_index(store: Store) -> None:
+    store.run_autocommit(STAGING_INDEX_QUERY)
+
+
+def drop_staging_index(store: Store) -> None:
+    store.run_autocommit(DROP_STAGING_INDEX_QUERY)
+
+
+def discard_staged(store: Store) -> None:
+    """Delete every staged node and relationship, 1,000 per transaction."""
+    store.run_autocommit(DISCARD_STAGED_QUERY)
+
+
+def delete_old_in_batches(store: Store) -> None:
+    """Delete every unstaged relationship, then every unstaged node (not the marker)."""
+    store.run_autocommit(DELETE_OLD_RELATIONSHIPS_IN_BATCHES_QUERY)
+    store.run_autocommit(DELETE_OLD_NODES_IN_BATCHES_QUERY)
+
+
+def promote_in_batches(store: Store) -> None:
+    """Give staged relationships and nodes their real types and labels."""
+    store.run_autocommit(PROMOTE_RELATIONSHIPS_IN_BATCHES_QUERY)
+    store.run_autocommit(PROMOTE_NODES_IN_BATCHES_QUERY)

@@ -36,15 +36,6 @@ from kb import backup_reader
 from kb.config import CYPHER_DIR
 from kb.db import Store
 from kb.errors import BackupError, QueryTooLarge
-from kb.queries.backup import (
-    DELETE_OLD_NODES_IN_BATCHES_QUERY,
-    DELETE_OLD_RELATIONSHIPS_IN_BATCHES_QUERY,
-    DISCARD_STAGED_QUERY,
-    DROP_STAGING_INDEX_QUERY,
-    PROMOTE_NODES_IN_BATCHES_QUERY,
-    PROMOTE_RELATIONSHIPS_IN_BATCHES_QUERY,
-    STAGING_INDEX_QUERY,
-)
 from kb.repositories import backup as repo
 from kb.seeding.loader import apply_schema, discover_scripts
 from kb.services import derived
@@ -121,7 +112,7 @@ def recover(store: Store) -> str | None:
 
 
 def _stage(store: Store, path: Path, checked: backup_reader.CheckedBackup, batch: int) -> None:
-    store.run_autocommit(STAGING_INDEX_QUERY)
+    repo.create_staging_index(store)
     store.read_bulk(repo.await_staging_index)
     for rows in backup_reader.rows(path, "node", batch):
         store.write(repo.stage_nodes, rows)
@@ -145,14 +136,14 @@ def _swapped_at_once(store: Store) -> bool:
     except BaseException:
         _discard(store)
         raise
-    store.run_autocommit(DROP_STAGING_INDEX_QUERY)
+    repo.drop_staging_index(store)
     return True
 
 
 def _discard(store: Store) -> None:
     """Remove everything a restore staged, and its marker: the old graph is as it was."""
-    store.run_autocommit(DISCARD_STAGED_QUERY)
-    store.run_autocommit(DROP_STAGING_INDEX_QUERY)
+    repo.discard_staged(store)
+    repo.drop_staging_index(store)
     store.write(repo.end_restore)
 
 
@@ -163,11 +154,9 @@ def _swap_in_batches(
     run again after an interruption; phase `promoting` marks the old graph gone (a
     promoted node is no longer told from an old one, so deleting must not run again)."""
     if not promoting:
-        store.run_autocommit(DELETE_OLD_RELATIONSHIPS_IN_BATCHES_QUERY)
-        store.run_autocommit(DELETE_OLD_NODES_IN_BATCHES_QUERY)
+        repo.delete_old_in_batches(store)
         store.write(repo.set_restore_phase, "promoting")
     (step or _no_step)("swapping")
-    store.run_autocommit(PROMOTE_RELATIONSHIPS_IN_BATCHES_QUERY)
-    store.run_autocommit(PROMOTE_NODES_IN_BATCHES_QUERY)
-    store.run_autocommit(DROP_STAGING_INDEX_QUERY)
+    repo.promote_in_batches(store)
+    repo.drop_staging_index(store)
     store.write(repo.end_restore)
