@@ -3,14 +3,18 @@
 A backup is one JSON object per line, written with sorted keys and no spaces
 so that dumping the same graph twice gives the same bytes:
 
-    {"format":"claim-kb-backup","version":1}
+    {"format":"claim-kb-backup","version":2}
     {"id":"4:...:0","kind":"node","labels":["Claim"],"properties":{...}}
     {"end":"4:...:1","id":"5:...:0","kind":"relationship","properties":{...},"start":"4:...:0","type":"ASSERTS"}
-    {"kind":"end","nodes":412,"relationships":980}
+    {"kind":"end","nodes":412,"relationships":980,"sha256":"<hex>"}
 
 Ids are the source database's element ids; they only connect relationship
-lines to node lines and are not restored. The last line lets a restore notice
-a truncated file. Values JSON has no type for are tagged objects with one
+lines to node lines and are not restored. The end line carries the counts
+and (since version 2) the SHA-256 of the body, every byte between the header
+line and the end line, so a restore notices a truncated, damaged or edited
+file before it writes anything. Version 1 files (no hash) are still read,
+with a warning: their structure is checked, their content cannot be.
+Values JSON has no type for are tagged objects with one
 `$`-key (`{"$date": "2024-02-29"}`), so a float stays a float, a zoned
 datetime keeps its zone, and a byte array its bytes.
 """
@@ -29,7 +33,8 @@ from neo4j.time import Date, DateTime, Duration, Time
 from kb.errors import BackupError
 
 FORMAT = "claim-kb-backup"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 _POINT_CLASSES: dict[int, type[Point]] = {
     7203: CartesianPoint,
@@ -43,20 +48,26 @@ def header() -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION}
 
 
-def check_header(line: dict[str, Any]) -> None:
-    """Raise `BackupError` unless `line` is a header this code can read."""
+def check_header(line: dict[str, Any]) -> int:
+    """The format version of header `line`; `BackupError` unless this code can read it."""
     if line.get("format") != FORMAT:
         raise BackupError("not a claim-kb backup (the first line has no claim-kb-backup header)")
-    if line.get("version") != VERSION:
+    version = line.get("version")
+    if version not in READABLE_VERSIONS:
         raise BackupError(
-            f"backup format version {line.get('version')!r} is not supported "
-            f"(this kb reads version {VERSION})"
+            f"backup format version {version!r} is not supported "
+            f"(this kb reads versions {', '.join(map(str, READABLE_VERSIONS))})"
         )
+    return int(version)
 
 
-def dumps(line: dict[str, Any]) -> str:
+# One encoder for every line (json.dumps would build one per call, at a million lines).
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
+def dumps(line: Any) -> str:
     """One line of the file, canonical: sorted keys, no spaces, ASCII only."""
-    return json.dumps(line, sort_keys=True, separators=(",", ":"), allow_nan=False) + "\n"
+    return _ENCODER.encode(line) + "\n"
 
 
 def loads(text: str, number: int) -> dict[str, Any]:
@@ -79,7 +90,10 @@ def decode_properties(properties: dict[str, Any]) -> dict[str, Any]:
 
 def encode_value(value: Any) -> Any:
     """A JSON-able form of a property value, tagged when JSON alone would lose its type."""
-    if value is None or isinstance(value, bool | int | str):
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # the common case, first
+        return value
+    if isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else {"$float": repr(value)}
@@ -108,8 +122,9 @@ def _encode_datetime(value: DateTime) -> dict[str, Any]:
         return {"$localdatetime": value.iso_format()}
     zone = getattr(tz, "zone", None) or getattr(tz, "key", None)
     if isinstance(zone, str):
-        # The instant in UTC plus the zone's name: unambiguous even in a DST fold.
-        utc = value.astimezone(pytz.utc)
+        # The instant in UTC plus the zone's name: unambiguous even in a DST fold. A value
+        # already in UTC is its own instant (and converting is the slow part of a backup).
+        utc = value if zone == "UTC" else value.astimezone(pytz.utc)
         return {"$datetime": utc.iso_format(), "zone": zone}
     return {"$datetime": value.iso_format()}
 

@@ -23,6 +23,10 @@ class DatabaseBusy(KbError):
     """Neo4j kept failing transiently (deadlocks, leader switches) past the retries."""
 
 
+class RestoreUnderWay(DatabaseBusy):
+    """A `kb restore` is replacing the graph (or was interrupted: run it again)."""
+
+
 class QueryTooLarge(KbError):
     """The answer would need more memory than Neo4j allows one transaction.
 

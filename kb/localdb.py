@@ -228,9 +228,58 @@ def admin_import(
     to `log`; a failure raises `LocalServerError` with the tool's last line. Returns the
     counts the tool reports (`nodes`, `relationships`, `properties`).
     """
+    _admin(config, ["database", "import", "full", "neo4j", "{off_heap}", *options], cwd, log)
+    report = log.read_text(errors="replace").rpartition("IMPORT DONE")[2]
+    return {
+        what: int(match.group(1))
+        for what in ("nodes", "relationships", "properties")
+        if (match := re.search(rf"(\d+) {what}\b", report))
+    }
+
+
+def admin_dump(config: LocalServerConfig, target: Path, log: Path) -> None:
+    """`neo4j-admin database dump neo4j` of the stopped server's store into the file `target`.
+
+    The tool writes `<dir>/neo4j.dump`; it goes to a scratch folder beside
+    `target` and is renamed into place, so a failed dump never leaves a partial
+    file under `target`'s name.
+    """
+    scratch = target.parent / f".{target.name}.dumping"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    try:
+        args = ["database", "dump", "neo4j", f"--to-path={scratch.resolve()}"]
+        _admin(config, args, target.parent, log)
+        os.replace(scratch / "neo4j.dump", target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def admin_load(config: LocalServerConfig, source: Path, log: Path) -> None:
+    """`neo4j-admin database load neo4j --overwrite-destination` from the dump file `source`
+    into the stopped server's store."""
+    scratch = source.parent / f".{source.name}.loading"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    try:
+        (scratch / "neo4j.dump").symlink_to(source.resolve())
+        args = ["database", "load", "neo4j", f"--from-path={scratch.resolve()}"]
+        _admin(config, [*args, "--overwrite-destination=true"], source.parent, log)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _admin(config: LocalServerConfig, args: list[str], cwd: Path, log: Path) -> None:
+    """Run `neo4j-admin ARGS` on the stopped server's store (`{off_heap}` in ARGS becomes
+    the tool's off-heap limit); a failure raises `LocalServerError` with its last line.
+
+    The tool is on the launcher's classpath (`org.neo4j.cli.AdminTool`); it reads the
+    data directory from a one-line `neo4j.conf` under `<home>/admin-conf`.
+    """
     build(config)
+    what = " ".join(args[:2])
     if status(config).running:
-        raise LocalServerError("neo4j-admin import needs the local Neo4j stopped (kb db stop)")
+        raise LocalServerError(f"neo4j-admin {what} needs the local Neo4j stopped (kb db stop)")
     conf_dir = config.home / "admin-conf"
     conf_dir.mkdir(parents=True, exist_ok=True)
     (conf_dir / "neo4j.conf").write_text(
@@ -242,7 +291,7 @@ def admin_import(
     cmd = [java, *_heap_options(memory.heap), "-cp", _classpath(), "org.neo4j.cli.AdminTool"]
     # The tool would otherwise take 90% of free memory off-heap: give it the server's share.
     off_heap = f"--max-off-heap-memory={format_size(memory.pagecache + memory.heap)}"
-    cmd += ["database", "import", "full", "neo4j", off_heap, *options]
+    cmd += [off_heap if arg == "{off_heap}" else arg for arg in args]
     env = {**os.environ, "NEO4J_HOME": str(config.home.resolve()), "NEO4J_CONF": str(conf_dir)}
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w") as out:
@@ -250,13 +299,7 @@ def admin_import(
     if proc.returncode != 0:
         lines = [ln for ln in log.read_text(errors="replace").splitlines() if ln.strip()]
         last = lines[-1][:300] if lines else f"exit code {proc.returncode}"
-        raise LocalServerError(f"neo4j-admin import failed: {last} (see {log})")
-    report = log.read_text(errors="replace").rpartition("IMPORT DONE")[2]
-    return {
-        what: int(match.group(1))
-        for what in ("nodes", "relationships", "properties")
-        if (match := re.search(rf"(\d+) {what}\b", report))
-    }
+        raise LocalServerError(f"neo4j-admin {what} failed: {last} (see {log})")
 
 
 def _browser_files(config: LocalServerConfig) -> Path:

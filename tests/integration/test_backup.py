@@ -7,11 +7,13 @@ fixture of tests/conftest.py puts the seeded graph back afterwards.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from kb.db import Store
 from kb.errors import BackupError
 from kb.services import backup as backup_service
 from kb.services import keys as key_service
+from kb.services import restore as restore_service
 from kb.services.stats import graph_stats
 from tests.api.helpers import evidence
 from tests.graph_snapshot import GraphSnapshot
@@ -98,8 +101,15 @@ def _add_odd_values(tx: ManagedTransaction) -> None:
 
 def _dump(store: Store) -> str:
     out = io.StringIO()
-    backup_service.dump(store, out, page_size=50)  # several pages, to exercise the paging
+    backup_service.dump(store, out)
     return out.getvalue()
+
+
+def _restore(store: Store, text: str, **options: Any) -> restore_service.RestoreResult:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "backup.jsonl"
+        path.write_text(text, encoding="utf-8")
+        return restore_service.restore(store, path, **options)
 
 
 def _counts(store: Store) -> tuple[dict[str, int], dict[str, int]]:
@@ -120,13 +130,14 @@ def test_round_trip_of_the_article_and_analysts_work(seeded_store: Store) -> Non
     lines = [json.loads(line) for line in dumped.splitlines()]
     assert lines[0] == {"format": FORMAT, "version": VERSION}
     end = {"kind": "end", "nodes": before.nodes, "relationships": before.relationships}
-    assert lines[-1] == end
+    body = dumped.split("\n", 1)[1].rsplit("\n", 2)[0] + "\n"
+    assert lines[-1] == {**end, "sha256": hashlib.sha256(body.encode()).hexdigest()}
 
     backup_service.wipe(seeded_store)
     assert backup_service.counts(seeded_store) == backup_service.BackupCounts(0, 0)
-    restored = backup_service.restore(seeded_store, io.StringIO(dumped), batch_size=40)
+    restored = _restore(seeded_store, dumped, batch_size=40)
 
-    assert restored == backup_service.BackupCounts(before.nodes, before.relationships)
+    assert restored.counts == backup_service.BackupCounts(before.nodes, before.relationships)
     assert backup_service.content_hash(seeded_store) == before
     assert _counts(seeded_store) == counts
     assert GraphSnapshot.take(seeded_store).content == snapshot.content
@@ -135,7 +146,7 @@ def test_round_trip_of_the_article_and_analysts_work(seeded_store: Store) -> Non
 def test_odd_values_survive_exactly(seeded_store: Store) -> None:
     seeded_store.write(_add_odd_values)
     dumped = _dump(seeded_store)
-    backup_service.restore(seeded_store, io.StringIO(dumped), force=True)
+    _restore(seeded_store, dumped, force=True)
 
     def probe(tx: ManagedTransaction) -> dict[str, Any]:
         record = tx.run("MATCH (n:BackupProbe) WHERE n.int IS NOT NULL RETURN n").single()
@@ -160,7 +171,7 @@ def test_restore_refuses_a_non_empty_database(seeded_store: Store) -> None:
     dumped = _dump(seeded_store)
     before = backup_service.content_hash(seeded_store)
     with pytest.raises(BackupError, match="not empty .* --force"):
-        backup_service.restore(seeded_store, io.StringIO(dumped))
+        _restore(seeded_store, dumped)
     assert backup_service.content_hash(seeded_store) == before
 
 
@@ -169,7 +180,15 @@ def test_force_replaces_what_the_database_holds(seeded_store: Store) -> None:
     before = backup_service.content_hash(seeded_store)
     _add_analysts_work(seeded_store)
     assert backup_service.content_hash(seeded_store) != before
-    backup_service.restore(seeded_store, io.StringIO(dumped), force=True)
+    _restore(seeded_store, dumped, force=True)
+    assert backup_service.content_hash(seeded_store) == before
+
+
+def test_a_large_restore_swaps_in_batches(seeded_store: Store) -> None:
+    dumped = _dump(seeded_store)
+    before = backup_service.content_hash(seeded_store)
+    _add_analysts_work(seeded_store)
+    _restore(seeded_store, dumped, force=True, batch_size=70, swap_in_one_transaction=0)
     assert backup_service.content_hash(seeded_store) == before
 
 
@@ -184,6 +203,21 @@ def test_force_replaces_what_the_database_holds(seeded_store: Store) -> None:
             "truncated",
         ),
         (
+            '{"format":"claim-kb-backup","version":2}\n{"kind":"node","id":"a","labels":["X"],'
+            '"properties":{}}\n{"kind":"end","nodes":1,"relationships":0,"sha256":"00"}\n',
+            "does not match the SHA-256",
+        ),
+        (
+            '{"format":"claim-kb-backup","version":1}\n{"kind":"node","id":"a","labels":["X"],'
+            '"properties":{}}\n{"kind":"end","nodes":2,"relationships":0}\n',
+            "lists 2 and 0",
+        ),
+        (
+            '{"format":"claim-kb-backup","version":1}\n{"kind":"node","id":"a","labels":["X"],'
+            '"properties":{"d":{"$date":"nope"}}}\n{"kind":"end","nodes":1,"relationships":0}\n',
+            "malformed \\$date",
+        ),
+        (
             '{"format":"claim-kb-backup","version":1}\n{"kind":"relationship","id":"r",'
             '"type":"R","start":"a","end":"b","properties":{}}\n{"kind":"end","nodes":0,'
             '"relationships":1}\n',
@@ -192,10 +226,13 @@ def test_force_replaces_what_the_database_holds(seeded_store: Store) -> None:
         ('{"format":"claim-kb-backup","version":1}\nnot json\n', "line 2 of the backup is not"),
     ],
 )
-def test_bad_backups_are_refused(seeded_store: Store, text: str, message: str) -> None:
-    backup_service.wipe(seeded_store)
+def test_bad_backups_are_refused_before_any_write(
+    seeded_store: Store, text: str, message: str
+) -> None:
+    before = backup_service.content_hash(seeded_store)
     with pytest.raises(BackupError, match=message):
-        backup_service.restore(seeded_store, io.StringIO(text))
+        _restore(seeded_store, text, force=True)
+    assert backup_service.content_hash(seeded_store) == before
 
 
 def test_cli_backup_restore_and_hash(
@@ -210,6 +247,7 @@ def test_cli_backup_restore_and_hash(
     written = run_kb(neo4j_settings, "backup", str(target))
     assert written.returncode == 0, written.stderr
     assert "backed up" in written.stderr
+    assert not list(tmp_path.glob(".*"))  # no temporary file left beside it
     assert_one_line_error(run_kb(neo4j_settings, "restore", str(target)), "--force")
 
     forced = run_kb(neo4j_settings, "restore", "--force", str(target))
