@@ -43,6 +43,7 @@ class TargetEvidence(MethodView):
     @blp.doc(security=WRITE_SECURITY, responses={201: {"links": links.AFTER_ATTACH}})
     @blp.arguments(EvidenceInputSchema)
     @blp.response(201, EvidenceLinkSchema)
+    @blp.alt_response(308, **MERGED_REDIRECT)
     @blp.alt_response(200, schema=EvidenceLinkSchema, description="The existing identical link.")
     def post(self, body: dict[str, Any], kind: TargetKind, target_id: str) -> Any:
         """Attach external evidence (supports, refutes or context), optionally filling a slot.

@@ -21,7 +21,7 @@ from kb.models import Role, Stance, TargetKind
 from kb.repositories import evidence as repo
 from kb.services import derived, history, slots, validation
 from kb.services.keys import Principal, now_iso
-from kb.services.targets import require_target
+from kb.services.targets import lock_target, require_target
 from kb.urls import normalise_url
 
 
@@ -80,7 +80,7 @@ def _attach(
     principal: Principal,
     idempotency_key: str | None,
 ) -> tuple[dict[str, Any], bool]:
-    require_target(tx, kind, target_id)
+    lock_target(tx, kind, target_id)
     now = now_iso()
     record_id = f"{principal.name}:{idempotency_key}" if idempotency_key else None
     if record_id:

@@ -124,7 +124,7 @@ def test_serve_dev_is_refused_on_a_non_loopback_host(neo4j_settings: Settings) -
 
 def test_serve_runs_threaded_workers_without_a_shared_control_socket() -> None:
     args = gunicorn_args("127.0.0.1", 8000, workers=2, threads=8, timeout=30)
-    assert args[args.index("--worker-class") + 1] == "gthread"
+    assert args[args.index("--worker-class") + 1] == "api.worker.HardenedThreadWorker"
     assert args[args.index("--threads") + 1] == "8"
     assert "--no-control-socket" in args
     assert args[args.index("--limit-request-line") + 1] == "0"  # the API answers 414 itself
