@@ -30,7 +30,7 @@ from functools import partial
 from typing import Any
 
 from gunicorn import util
-from gunicorn.workers.gthread import ThreadWorker, TConn
+from gunicorn.workers.gthread import TConn, ThreadWorker
 
 HEADER_TIMEOUT_ENV = "KB_HEADER_TIMEOUT"
 DEFAULT_HEADER_TIMEOUT = 10.0

@@ -22,7 +22,6 @@ import click
 
 from kb.errors import InvalidRequest
 
-
 WORKER_CLASS = "api.worker.HardenedThreadWorker"
 
 

@@ -17,7 +17,7 @@ from kb.models import Page, Role, SlotKind, SlotStatus, TargetKind
 from kb.repositories import slots as repo
 from kb.services import history, validation
 from kb.services.keys import Principal, now_iso
-from kb.services.targets import lock_target, require_target
+from kb.services.targets import lock_target
 
 
 def list_slots(
