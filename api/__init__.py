@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask
 from flask.json.provider import DefaultJSONProvider
 
-from api import auth, errors, extensions, guards, limits, merged
+from api import auth, docs_policy, errors, extensions, guards, limits, merged
 from api.config import ApiConfig
 
 
@@ -36,6 +36,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     limits.init_app(app)  # before auth: callers without a key are counted too
     auth.init_app(app)
     guards.init_app(app)
+    docs_policy.init_app(app)
     _register_blueprints(app)
     return app
 

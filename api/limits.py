@@ -9,7 +9,7 @@ shared store such as `redis://...` for one count). Beyond it: 429 with
 `Retry-After`.
 
 Exports are the costliest reads: each worker process runs at most
-`KB_MAX_CONCURRENT_EXPORTS` (default 2) at a time; one more answers 429 with
+`KB_MAX_CONCURRENT_EXPORTS` (default 1) at a time; one more answers 429 with
 `Retry-After` at once instead of queueing behind them. The slot is held until
 the streamed body has been sent.
 """
@@ -30,7 +30,7 @@ from flask_limiter import Limiter, RequestLimit
 from api.errors import problem
 
 DEFAULT_RATE_LIMIT = "300/second"
-DEFAULT_MAX_CONCURRENT_EXPORTS = 2
+DEFAULT_MAX_CONCURRENT_EXPORTS = 1
 EXPORT_RETRY_AFTER_SECONDS = 2
 _OFF = {"", "0", "off", "none", "false", "no"}
 
