@@ -64,7 +64,9 @@ def _only_api() -> bool:
 
 
 def _breached(limit: RequestLimit) -> Response:
-    retry_after = max(1, math.ceil(limit.reset_at - time.time()))
+    # the store rounds its reset time up: never ask for more than one window
+    window = limit.limit.get_expiry()
+    retry_after = min(window, max(1, math.ceil(limit.reset_at - time.time())))
     response, _status = problem(
         429,
         f"more than {limit.limit} requests from this caller; retry in {retry_after} s",

@@ -76,6 +76,12 @@ def is_health_check(buffered: bytes) -> bool:
     return _HEALTH_LINE.match(buffered) is not None
 
 
+def _unreader(conn: TConn) -> Any:
+    """The HTTP/1.x parser's buffer (typeshed's gunicorn stubs predate `take_buffered`)."""
+    parser: Any = conn.parser
+    return parser.unreader
+
+
 def _kept_alive(fs: futures.Future[Any]) -> bool:
     """Whether a finished request left its connection open for another one."""
     if fs.cancelled() or fs.exception() is not None:
@@ -129,8 +135,9 @@ class HardenedThreadWorker(ThreadWorker):  # type: ignore[misc]
     def finish_request(self, conn: TConn, fs: futures.Future[Any]) -> None:
         """A kept-alive connection whose client already sent part of its next request
         goes back to the loop with those bytes (gthread would give it a thread)."""
-        if self.alive and _kept_alive(fs) and conn.parser.unreader.buf.getvalue():
-            self._read_request(conn, conn.parser.unreader.take_buffered())
+        unreader = _unreader(conn)
+        if self.alive and _kept_alive(fs) and unreader.buf.getvalue():
+            self._read_request(conn, unreader.take_buffered())
             return
         super().finish_request(conn, fs)
 
@@ -169,7 +176,7 @@ class HardenedThreadWorker(ThreadWorker):  # type: ignore[misc]
         """Hand the connection, its bytes given back to the parser, to a thread."""
         conn.data_ready = True
         conn.init()  # plain HTTP/1.x: only creates the parser, in blocking mode
-        conn.parser.unreader.unread(buffered)
+        _unreader(conn).unread(buffered)
         if is_health_check(buffered) and self.health_pool is not None:
             done = self.health_pool.submit(self.handle, conn)
             done.add_done_callback(

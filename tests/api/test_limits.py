@@ -61,10 +61,9 @@ def test_one_export_too_many_is_refused_at_once_until_a_slot_frees(seeded_store:
     assert int(refused.headers["Retry-After"]) >= 1
     running.get_data()
     running.close()  # the body is sent: the slot is free again
-    assert client.get(f"{API}/export/aif").status_code == 200
-    # a failed export gives its slot back too
-    assert client.get(f"{API}/export/no-such-format").status_code == 404
-    assert client.get(f"{API}/export/aif").status_code == 200
+    for path, status in (("aif", 200), ("no-such-format", 404), ("aif", 200)):
+        with client.get(f"{API}/export/{path}") as answer:  # closed: the slot is free
+            assert answer.status_code == status  # a failed export gives its slot back too
 
 
 def test_exports_need_a_key_when_configured(seeded_store: Store, reader_key: str) -> None:
