@@ -21,7 +21,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from flask import Flask, Response, request
@@ -107,16 +107,44 @@ def busy_exports(slots: ExportSlots) -> tuple[Response, int]:
 def with_export_slot(
     slots: ExportSlots, export: Callable[[], Response]
 ) -> Response | tuple[Response, int]:
-    """Run `export` in a free slot, released when its streamed body is done; else 429."""
+    """Run `export` in a free slot, released when its streamed body is done; else 429.
+
+    Done means sent to the end or closed, whichever comes first (a server closes
+    every response; a client library may only read it to the end).
+    """
     if not slots.acquire():
         return busy_exports(slots)
+    release = _once(slots.release)
     try:
         response = export()
     except BaseException:
-        slots.release()
+        release()
         raise
-    response.call_on_close(slots.release)
+    response.response = _releasing(response.response, release)
+    response.call_on_close(release)
     return response
+
+
+def _releasing(body: Iterable[Any], release: Callable[[], None]) -> Iterator[Any]:
+    try:
+        yield from body
+    finally:
+        release()
+
+
+def _once(action: Callable[[], None]) -> Callable[[], None]:
+    lock = threading.Lock()
+    done = False
+
+    def run() -> None:
+        nonlocal done
+        with lock:
+            if done:
+                return
+            done = True
+        action()
+
+    return run
 
 
 def init_app(app: Flask) -> None:
