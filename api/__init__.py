@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask
 from flask.json.provider import DefaultJSONProvider
 
-from api import auth, errors, extensions, guards, merged
+from api import auth, docs_policy, errors, extensions, guards, limits, merged
 from api.config import ApiConfig
 
 
@@ -33,8 +33,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     extensions.init_app(app)
     errors.init_app(app)
     merged.init_app(app)  # after errors: its 404 handler comes first
+    limits.init_app(app)  # before auth: callers without a key are counted too
     auth.init_app(app)
     guards.init_app(app)
+    docs_policy.init_app(app)
     _register_blueprints(app)
     return app
 

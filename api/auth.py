@@ -1,7 +1,8 @@
 """Who is calling: Bearer API keys, checked before anything else about a request.
 
 Every write under `/api/v1` needs at least an analyst's key, and with
-`KB_READS_REQUIRE_KEY` every read needs at least a reader's. The check runs
+`KB_READS_REQUIRE_KEY` every read needs at least a reader's
+(`KB_EXPORTS_REQUIRE_KEY`: exports only). The check runs
 before the body is validated, so a caller without a key learns that first
 (401), not what was wrong with their JSON. Finer rules (an analyst may only
 retract their own evidence) belong to the services.
@@ -15,6 +16,7 @@ from api.extensions import get_store
 from kb.models import Role
 from kb.services.keys import Principal, authenticate, authorise
 
+EXPORT_PATH = "/api/v1/export/"
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # What write routes declare in the OpenAPI document.
 WRITE_SECURITY: list[dict[str, list[str]]] = [{"bearerAuth": []}]
@@ -44,4 +46,6 @@ def init_app(app: Flask) -> None:
         if request.method in WRITE_METHODS:
             g.principal = require(Role.analyst)
         elif app.config.get("KB_READS_REQUIRE_KEY") and not request.path.endswith("/openapi.json"):
+            g.principal = require(Role.reader)
+        elif app.config.get("KB_EXPORTS_REQUIRE_KEY") and request.path.startswith(EXPORT_PATH):
             g.principal = require(Role.reader)

@@ -17,6 +17,8 @@ class ApiConfig:
     KB_READS_REQUIRE_KEY: bool = False
     # Who authors the ClaimReview export, and the public base URL of its reviews.
     KB_PUBLISHER: Publisher = field(default_factory=Publisher)
+    # Exports need a reader's key even when other reads do not (KB_EXPORTS_REQUIRE_KEY).
+    KB_EXPORTS_REQUIRE_KEY: bool = False
     # Larger bodies answer 413 before they are read (KB_MAX_BODY_BYTES).
     MAX_CONTENT_LENGTH: int = 1_000_000
     API_TITLE: str = "Claim knowledge base"
@@ -31,13 +33,19 @@ class ApiConfig:
 
     @classmethod
     def from_env(cls) -> ApiConfig:
-        """Read `KB_READS_REQUIRE_KEY`, `KB_MAX_BODY_BYTES`, `KB_PUBLISHER_*`,
-        `KB_PUBLIC_BASE_URL` and the `NEO4J_*` settings."""
-        require = os.environ.get("KB_READS_REQUIRE_KEY", "").lower() in {"1", "true", "yes"}
+        """Read `KB_READS_REQUIRE_KEY`, `KB_EXPORTS_REQUIRE_KEY`, `KB_MAX_BODY_BYTES`,
+        `KB_PUBLISHER_*`, `KB_PUBLIC_BASE_URL` and the `NEO4J_*` settings (the limits of
+        `api.limits` read their own)."""
+        require = _flag("KB_READS_REQUIRE_KEY")
         max_body = os.environ.get("KB_MAX_BODY_BYTES", "")
         return cls(
             KB_SETTINGS=Settings.from_env(),
             KB_READS_REQUIRE_KEY=require,
             KB_PUBLISHER=Publisher.from_env(),
+            KB_EXPORTS_REQUIRE_KEY=_flag("KB_EXPORTS_REQUIRE_KEY"),
             MAX_CONTENT_LENGTH=int(max_body) if max_body.isdigit() else 1_000_000,
         )
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").lower() in {"1", "true", "yes"}

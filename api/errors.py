@@ -83,6 +83,8 @@ def problem(
 def http_problem(error: HTTPException) -> tuple[Response, int]:
     """Flask/webargs HTTP errors; 422s carry webargs' messages as `errors`."""
     status = error.code or 500
+    if isinstance(error.response, Response):  # built by its raiser (the rate limit's 429)
+        return error.response, status
     data = getattr(error, "data", None) or {}
     messages = data.get("messages")
     if status == 422 and messages:

@@ -2,10 +2,14 @@
 
 A claim merged into another stays as a tombstone, so every service answers
 its id with `NotFound("claim", id)`. This handler sits in front of the 404:
-for a GET or HEAD whose path names the claim (`/claims/<id>` and its
+for any request whose path names the claim (`/claims/<id>` and its
 sub-resources), it asks the merge service where the claim went and answers a
 permanent redirect (308, `Location` = the same URL with the survivor's id)
-with a problem document that names the survivor. Anything else stays a 404.
+with a problem document that names the survivor. Writes (POST, PUT, PATCH,
+DELETE) get the same answer as reads: a 308 keeps the method and body, so a
+client that follows it writes to the survivor, and one that does not learns
+where the claim went; nothing is written to the tombstone. Anything else stays
+a 404.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from api.extensions import get_store
 from kb.errors import KbError, NotFound
 from kb.services import merges as merge_service
 
-# For `@blp.alt_response(308, **MERGED_REDIRECT)` on the claim's GET operations.
+# For `@blp.alt_response(308, **MERGED_REDIRECT)` on every operation under a claim's URL.
 MERGED_REDIRECT: dict[str, Any] = {
     "schema": ProblemSchema,
     "content_type": "application/problem+json",
@@ -36,7 +40,7 @@ def _not_found(error: NotFound) -> tuple[Response, int]:
 
 
 def _redirect_to_survivor(error: NotFound) -> tuple[Response, int] | None:
-    if error.kind != "claim" or request.method not in ("GET", "HEAD"):
+    if error.kind != "claim":
         return None
     segment = "/claims/" + error.key
     at = request.path.find(segment)

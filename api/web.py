@@ -10,6 +10,7 @@ This is a plain Flask blueprint, not part of the OpenAPI document.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from flask import Blueprint, abort, send_from_directory
@@ -71,6 +72,12 @@ def asset(filename: str) -> Response:
     npm's working folder (`web/node_modules`) and its manifests are not served: the page
     uses only the copies `make install` puts in `web/vendor/`.
     """
-    if filename.startswith("node_modules/") or filename.startswith("package"):
+    if _denied(filename):
         abort(404)
     return _send(filename)
+
+
+def _denied(filename: str) -> bool:
+    """npm's folder and manifests, judged on the normalised path (`./package.json` too)."""
+    parts = [part for part in posixpath.normpath(filename).lower().split("/") if part != "."]
+    return not parts or parts[0] == "node_modules" or parts[0].startswith("package")

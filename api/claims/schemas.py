@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from typing import Any
+from urllib.parse import quote
 
 from marshmallow import Schema, ValidationError, fields, validate
 
@@ -30,6 +32,7 @@ from kb.models import (
     Standing,
     choices,
 )
+from kb.services.claims import DETAIL_EVIDENCE_LIMIT
 
 STATUS_OR_STANDING = (*choices(EvidenceStatus), *choices(Standing))
 
@@ -235,8 +238,30 @@ class ClaimDetailSchema(ClaimSummarySchema):
     slots = fields.List(fields.Nested(SlotSchema))
     evidence = fields.List(
         fields.Nested(EvidenceLinkSchema),
-        metadata={"description": "Analysts' evidence links, retracted ones included."},
+        metadata={
+            "description": "Analysts' evidence links, retracted ones included, oldest first: "
+            f"the first {DETAIL_EVIDENCE_LIMIT}; `evidence_next` pages on."
+        },
     )
+    evidence_total = fields.Integer(metadata={"description": "Evidence links on the claim."})
+    evidence_next = fields.Method(
+        "_evidence_next",
+        allow_none=True,
+        metadata={
+            "description": "When the claim has more evidence links than `evidence` holds: the "
+            "URL of the next page of `/claims/{id}/evidence`.",
+            "type": "string",
+            "nullable": True,
+        },
+    )
+
+    def _evidence_next(self, claim: dict[str, Any]) -> str | None:
+        if claim.get("evidence_total", 0) <= DETAIL_EVIDENCE_LIMIT:
+            return None
+        return (
+            f"/api/v1/claims/{quote(claim['id'], safe='')}/evidence"
+            f"?page=2&limit={DETAIL_EVIDENCE_LIMIT}"
+        )
 
 
 class ViaSchema(BasisMixin):

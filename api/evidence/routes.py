@@ -11,12 +11,19 @@ from flask.views import MethodView
 from api.auth import WRITE_SECURITY, current_principal
 from api.common import links
 from api.common.blueprint import Blueprint
+from api.common.schemas import PageArgsSchema
 from api.common.targets import CAUSAL_LINK, CLAIM
-from api.evidence.schemas import EvidenceInputSchema, EvidenceLinkSchema, RetractionSchema
+from api.evidence.schemas import (
+    EvidenceInputSchema,
+    EvidenceLinkPageSchema,
+    EvidenceLinkSchema,
+    RetractionSchema,
+)
 from api.extensions import get_store
 from api.merged import MERGED_REDIRECT
-from kb.models import TargetKind
+from kb.models import Page, TargetKind
 from kb.services import evidence as evidence_service
+from kb.services import validation
 from kb.services.evidence import EvidenceInput
 
 blp = Blueprint("evidence", __name__, description="Analysts attach and retract evidence.")
@@ -34,15 +41,19 @@ def _evidence_input(body: dict[str, Any]) -> EvidenceInput:
     "/causal-links/<target_id>/evidence", endpoint="causal_link_evidence", defaults=CAUSAL_LINK
 )
 class TargetEvidence(MethodView):
-    @blp.response(200, EvidenceLinkSchema(many=True))
+    @blp.arguments(PageArgsSchema, location="query", as_kwargs=True)
+    @blp.response(200, EvidenceLinkPageSchema)
     @blp.alt_response(308, **MERGED_REDIRECT)
-    def get(self, kind: TargetKind, target_id: str) -> list[dict[str, Any]]:
-        """Every evidence link on the claim or causal link, retracted ones included."""
-        return evidence_service.evidence_for(get_store(), kind, target_id)
+    def get(self, page: int, limit: int, kind: TargetKind, target_id: str) -> Page:
+        """The evidence links on the claim or causal link, oldest first, retracted ones
+        included, a page at a time."""
+        request_ = validation.page_request(page, limit)
+        return evidence_service.evidence_page(get_store(), kind, target_id, request_)
 
     @blp.doc(security=WRITE_SECURITY, responses={201: {"links": links.AFTER_ATTACH}})
     @blp.arguments(EvidenceInputSchema)
     @blp.response(201, EvidenceLinkSchema)
+    @blp.alt_response(308, **MERGED_REDIRECT)
     @blp.alt_response(200, schema=EvidenceLinkSchema, description="The existing identical link.")
     def post(self, body: dict[str, Any], kind: TargetKind, target_id: str) -> Any:
         """Attach external evidence (supports, refutes or context), optionally filling a slot.

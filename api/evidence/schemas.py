@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.common.schemas import StrictSchema, one_of
+from api.common.schemas import StrictSchema, one_of, page_of
 from kb.models import Stance
 
 _TEXT = validate.Length(min=1, max=2000)
@@ -81,3 +81,6 @@ class EvidenceLinkSchema(Schema):
 
 class RetractionSchema(StrictSchema):
     reason = fields.String(required=True, validate=_TEXT)
+
+
+EvidenceLinkPageSchema = page_of(EvidenceLinkSchema, "EvidenceLinkPage")

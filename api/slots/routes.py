@@ -11,6 +11,7 @@ from api.common import links
 from api.common.blueprint import Blueprint
 from api.common.targets import CAUSAL_LINK, CLAIM
 from api.extensions import get_store
+from api.merged import MERGED_REDIRECT
 from api.slots.schemas import (
     NewSlotSchema,
     SlotListArgsSchema,
@@ -63,6 +64,7 @@ class TargetSlots(MethodView):
     @blp.doc(security=WRITE_SECURITY, responses={201: {"links": links.AFTER_OPEN_SLOT}})
     @blp.arguments(NewSlotSchema)
     @blp.response(201, SlotSchema)
+    @blp.alt_response(308, **MERGED_REDIRECT)
     def post(self, body: dict[str, Any], kind: TargetKind, target_id: str) -> dict[str, Any]:
         """Open a new evidence slot saying what would settle the claim or link."""
         return slot_service.open_slot(

@@ -1,7 +1,11 @@
 """`kb serve`: the API under gunicorn (or Flask's reloader with --dev).
 
-gunicorn runs threaded workers (gthread): a slow client holds one thread,
-not a whole worker, so a few idle connections cannot starve the API. Sizing:
+gunicorn runs threaded workers (`api.worker.HardenedThreadWorker`, gthread that
+reads each request head in its main loop): a slow client holds no thread at
+all, and one that has not sent its request head within `KB_HEADER_TIMEOUT`
+seconds is disconnected, so slowloris sockets cannot starve the API; `/healthz`
+has two threads of its own in each worker. Kept-alive connections are closed
+after 5 idle seconds. Sizing:
 workers = cores (CPU-bound serialisation), threads = 8 each (requests mostly
 wait on Neo4j); raise threads before workers. The URL limit is the API's own
 (414 problem document, `api.guards`), so gunicorn's request-line limit is off.
@@ -17,6 +21,8 @@ import sys
 import click
 
 from kb.errors import InvalidRequest
+
+WORKER_CLASS = "api.worker.HardenedThreadWorker"
 
 
 def _is_loopback(host: str) -> bool:
@@ -61,13 +67,15 @@ def gunicorn_args(host: str, port: int, workers: int, threads: int, timeout: int
         "--bind",
         f"{host}:{port}",
         "--worker-class",
-        "gthread",
+        WORKER_CLASS,
         "--workers",
         str(workers),
         "--threads",
         str(threads),
         "--timeout",
         str(timeout),
+        "--keep-alive",
+        "5",
         "--limit-request-line",
         "0",
         "--no-control-socket",

@@ -78,6 +78,25 @@ ORDER BY l.added_at, l.id
 """
 )
 
+# One page of a target's evidence links, in the order of `TARGET_EVIDENCE_QUERY`.
+TARGET_EVIDENCE_PAGE_QUERY: LiteralString = (
+    """
+MATCH (l:EvidenceLink {target_id: $target_id})
+WITH l ORDER BY l.added_at, l.id SKIP $skip LIMIT $limit
+MATCH (l)-[:CITES]->(e:Evidence)
+OPTIONAL MATCH (l)-[:FILLS]->(slot:EvidenceSlot)
+"""
+    + _EVIDENCE_LINK_PROJECTION
+    + """
+ORDER BY l.added_at, l.id
+"""
+)
+
+TARGET_EVIDENCE_COUNT_QUERY: LiteralString = """
+MATCH (l:EvidenceLink {target_id: $target_id})
+RETURN count(l) AS total
+"""
+
 # Retraction marks, never deletes; dropping `active_key` lets the same
 # analyst attach the same evidence again later as a new link. The link is
 # write-locked before `retracted_at` is read, so of racing retractions exactly

@@ -17,6 +17,27 @@ OPTIONAL MATCH (gone:MergedClaim {id: $claim_id})
 RETURN live IS NOT NULL AS live, gone.merged_into AS merged_into
 """
 
+# Lock both claims (in the order given: sorted ids, so two merges cannot deadlock)
+# before anything is read; writes to a claim take the same lock (`kb.queries.targets`).
+LOCK_CLAIMS_QUERY: LiteralString = """
+UNWIND $claim_ids AS claim_id
+CALL (claim_id) {
+  MATCH (c:Claim {id: claim_id}) RETURN c
+  UNION
+  MATCH (c:MergedClaim {id: claim_id}) RETURN c
+}
+SET c.kb_write_lock = true
+REMOVE c.kb_write_lock
+"""
+
+# Relationships still on tombstones: a merge moves all of them, so any found is a
+# write that slipped past the merge's locks (`kb lint` and the reliability suite).
+TOMBSTONE_RELATIONSHIPS_QUERY: LiteralString = """
+MATCH (gone:MergedClaim)-[r]-()
+RETURN gone.id AS merged_id, type(r) AS type, count(r) AS relationships
+ORDER BY merged_id, type
+"""
+
 # Every relationship of a claim with what a merge needs to move or compare it.
 CLAIM_RELATIONSHIPS_QUERY: LiteralString = """
 MATCH (c) WHERE elementId(c) = $node

@@ -15,6 +15,8 @@ from kb.queries.evidence import (
     MERGE_EVIDENCE_QUERY,
     RETRACT_EVIDENCE_LINK_QUERY,
     SAVE_IDEMPOTENT_ANSWER_QUERY,
+    TARGET_EVIDENCE_COUNT_QUERY,
+    TARGET_EVIDENCE_PAGE_QUERY,
     TARGET_EVIDENCE_QUERY,
 )
 
@@ -65,6 +67,19 @@ def evidence_link(tx: ManagedTransaction, link_id: str) -> dict[str, Any] | None
 def target_evidence(tx: ManagedTransaction, target_id: str) -> list[dict[str, Any]]:
     rows = value_records(tx, TARGET_EVIDENCE_QUERY, target_id=target_id)
     return [row["link"] for row in rows]
+
+
+def target_evidence_page(
+    tx: ManagedTransaction, target_id: str, skip: int, limit: int
+) -> list[dict[str, Any]]:
+    rows = value_records(
+        tx, TARGET_EVIDENCE_PAGE_QUERY, target_id=target_id, skip=skip, limit=limit
+    )
+    return [row["link"] for row in rows]
+
+
+def count_target_evidence(tx: ManagedTransaction, target_id: str) -> int:
+    return int(records(tx, TARGET_EVIDENCE_COUNT_QUERY, target_id=target_id)[0]["total"])
 
 
 def evidence_link_owner(tx: ManagedTransaction, link_id: str) -> dict[str, Any] | None:

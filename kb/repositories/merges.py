@@ -18,6 +18,7 @@ from kb.queries.merges import (
     CREATE_OUTGOING_QUERY,
     DELETE_RELATIONSHIPS_QUERY,
     LINKS_BETWEEN_QUERY,
+    LOCK_CLAIMS_QUERY,
     MERGED_CLAIMS_QUERY,
     MOVE_INCOMING_QUERY,
     MOVE_OUTGOING_QUERY,
@@ -25,7 +26,18 @@ from kb.queries.merges import (
     RETARGET_EVIDENCE_QUERY,
     REVIVE_QUERY,
     TOMBSTONE_QUERY,
+    TOMBSTONE_RELATIONSHIPS_QUERY,
 )
+
+
+def lock_claims(tx: ManagedTransaction, claim_ids: list[str]) -> None:
+    """Hold the write locks on these claims (or tombstones) until the transaction ends."""
+    records(tx, LOCK_CLAIMS_QUERY, claim_ids=sorted(set(claim_ids)))
+
+
+def tombstone_relationships(tx: ManagedTransaction) -> list[dict[str, Any]]:
+    """`{merged_id, type, relationships}` for every relationship left on a tombstone."""
+    return records(tx, TOMBSTONE_RELATIONSHIPS_QUERY)
 
 
 def claim_state(tx: ManagedTransaction, claim_id: str) -> tuple[bool, str | None]:

@@ -99,6 +99,11 @@ def list_claims(
     return Page.of(request, total, items, estimate, next_after=items[-1]["id"] if full else None)
 
 
+# A claim's detail carries the first page of its evidence; the rest is paged at
+# `/claims/{id}/evidence` (1,400 links once made one claim's answer 796 KB).
+DETAIL_EVIDENCE_LIMIT = 50
+
+
 def get_claim(store: Store, claim_id: str) -> dict[str, Any]:
     """A claim with its assertions, actors, links, slots, evidence and derived status."""
     claim = store.read(_claim_with_evidence, claim_id)
@@ -115,8 +120,12 @@ def get_claim(store: Store, claim_id: str) -> dict[str, Any]:
 
 
 def _claim_with_evidence(tx: ManagedTransaction, claim_id: str) -> dict[str, Any] | None:
-    """The claim (with its stored status and standing) and its evidence, in one read."""
+    """The claim (with its stored status and standing) and the first page of its evidence
+    (`DETAIL_EVIDENCE_LIMIT` links, with the total), in one read."""
     claim = repo.claim_detail(tx, claim_id)
     if claim is not None:
-        claim["evidence"] = evidence_repo.target_evidence(tx, claim_id)
+        claim["evidence"] = evidence_repo.target_evidence_page(
+            tx, claim_id, 0, DETAIL_EVIDENCE_LIMIT
+        )
+        claim["evidence_total"] = evidence_repo.count_target_evidence(tx, claim_id)
     return claim

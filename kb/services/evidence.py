@@ -18,11 +18,11 @@ from neo4j import ManagedTransaction
 from kb.db import Store
 from kb.derived import incremental
 from kb.errors import Conflict, Forbidden, NotFound
-from kb.models import Role, Stance, TargetKind
+from kb.models import Page, PageRequest, Role, Stance, TargetKind
 from kb.repositories import evidence as repo
 from kb.services import history, slots, validation
 from kb.services.keys import Principal, now_iso
-from kb.services.targets import require_target
+from kb.services.targets import lock_target, require_target
 from kb.urls import normalise_url
 
 
@@ -70,6 +70,7 @@ def attach_evidence(
     is a `Conflict` if the request differs.
     """
     data.validate()
+    idempotency_key = validation.idempotency_key(idempotency_key)
     return store.write(_attach, kind, target_id, data, principal, idempotency_key)
 
 
@@ -81,7 +82,7 @@ def _attach(
     principal: Principal,
     idempotency_key: str | None,
 ) -> tuple[dict[str, Any], bool]:
-    require_target(tx, kind, target_id)
+    lock_target(tx, kind, target_id)
     now = now_iso()
     record_id = f"{principal.name}:{idempotency_key}" if idempotency_key else None
     if record_id:
@@ -182,6 +183,20 @@ def _retract(
 def evidence_for(store: Store, kind: TargetKind, target_id: str) -> list[dict[str, Any]]:
     """Every evidence link on a claim or causal link, retracted ones included (marked)."""
     return store.read(_evidence_for, kind, target_id)
+
+
+def evidence_page(store: Store, kind: TargetKind, target_id: str, request: PageRequest) -> Page:
+    """One page of a target's evidence links (oldest first, retracted ones included)."""
+    return store.read(_evidence_page, kind, target_id, request)
+
+
+def _evidence_page(
+    tx: ManagedTransaction, kind: TargetKind, target_id: str, request: PageRequest
+) -> Page:
+    require_target(tx, kind, target_id)
+    total = repo.count_target_evidence(tx, target_id)
+    items = repo.target_evidence_page(tx, target_id, request.skip, request.limit)
+    return Page.of(request, total, items)
 
 
 def _evidence_for(tx: ManagedTransaction, kind: TargetKind, target_id: str) -> list[dict[str, Any]]:

@@ -12,7 +12,10 @@ the graph as it was (apart from the record and the events, which stay as
 audit). A merge refuses to make a claim support, attack or cause itself: two
 claims joined by such a link are not one claim.
 
-Both run in one write transaction each. Relationship types and labels are
+Both run in one write transaction each, and lock both claims before reading
+anything they move: evidence, slots and other writes to a claim take the same
+lock first (`kb.services.targets.lock_target`), so none lands on a claim
+between the merge's read of its relationships and its tombstone. Relationship types and labels are
 checked against the allow-lists below before they reach a query.
 """
 
@@ -89,6 +92,14 @@ def survivor_of(store: Store, claim_id: str) -> str | None:
     return current
 
 
+def tombstone_relationships(store: Store) -> list[dict[str, Any]]:
+    """Relationships left on merged-away claims (`{merged_id, type, relationships}`).
+
+    A merge moves every relationship, so this is empty unless a write slipped past it.
+    """
+    return store.read(repo.tombstone_relationships)
+
+
 def absorbed_ids(tx: ManagedTransaction, claim_id: str) -> list[str]:
     """Ids of the claims merged into `claim_id`, directly or through other merges."""
     by_survivor: dict[str, list[str]] = {}
@@ -113,6 +124,7 @@ def _reason(reason: str) -> str:
 def _merge(
     tx: ManagedTransaction, survivor_id: str, merged_id: str, reason: str, by: str, now: str
 ) -> MergeOutcome:
+    repo.lock_claims(tx, [survivor_id, merged_id])  # before reading anything we move
     _require_live(tx, survivor_id)
     _require_live(tx, merged_id)
     between = repo.links_between(tx, survivor_id, merged_id)
@@ -160,6 +172,7 @@ def _merge(
 def _unmerge(
     tx: ManagedTransaction, merged_id: str, reason: str, by: str, now: str
 ) -> MergeOutcome:
+    repo.lock_claims(tx, [merged_id])
     live, merged_into = repo.claim_state(tx, merged_id)
     if live:
         raise Conflict(f"claim {merged_id!r} is not merged into another claim")
@@ -167,6 +180,7 @@ def _unmerge(
     if record is None:
         raise NotFound("claim", merged_id)
     survivor_id: str = record["survivor_id"]
+    repo.lock_claims(tx, [merged_id, survivor_id])  # sorted: the same order as a merge's
     survivor_live, survivor_into = repo.claim_state(tx, survivor_id)
     if not survivor_live:
         raise Conflict(

@@ -17,7 +17,7 @@ from kb.models import Page, Role, SlotKind, SlotStatus, TargetKind
 from kb.repositories import slots as repo
 from kb.services import history, validation
 from kb.services.keys import Principal, now_iso
-from kb.services.targets import require_target
+from kb.services.targets import lock_target
 
 
 def list_slots(
@@ -41,7 +41,7 @@ def open_slot(
 def _open_slot(
     tx: ManagedTransaction, kind: TargetKind, target_id: str, question: str, principal: Principal
 ) -> dict[str, Any]:
-    require_target(tx, kind, target_id)
+    lock_target(tx, kind, target_id)
     now = now_iso()
     slot_id = repo.open_slot(tx, target_id, kind, question, principal.name, now)
     history.record(

@@ -6,6 +6,7 @@ keep the CLI, importers and benchmarks to the same vocabulary and bounds.
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum, StrEnum
 
 from kb.errors import InvalidRequest
@@ -57,3 +58,23 @@ def bases(values: list[str] | None) -> list[str] | None:
     for value in values:
         one_of(value, Basis, "basis")
     return None if set(BASES) <= set(values) else sorted(set(values), key=BASES.index)
+
+
+MAX_IDEMPOTENCY_KEY = 255
+_IDEMPOTENCY_KEY = re.compile(rf"[\x21-\x7e]{{1,{MAX_IDEMPOTENCY_KEY}}}")
+
+
+def idempotency_key(value: str | None) -> str | None:
+    """An `Idempotency-Key` of 1-255 printable ASCII characters (no spaces), or None.
+
+    Longer or non-ASCII keys are refused before they reach the store, where a key
+    too large to index would fail the write.
+    """
+    if value is None or _IDEMPOTENCY_KEY.fullmatch(value):
+        return value
+    raise InvalidRequest(
+        f"Idempotency-Key must be 1-{MAX_IDEMPOTENCY_KEY} printable ASCII characters "
+        "without spaces",
+        field="Idempotency-Key",
+        location="headers",
+    )

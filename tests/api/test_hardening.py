@@ -105,7 +105,7 @@ def test_two_ipv6_urls_stay_two_evidence_sources_with_brackets(
             f"{API}/claims/{CLAIM}/evidence", json=evidence(url), headers=auth(keys["analyst"])
         )
         assert created.status_code == 201
-    stored = client.get(f"{API}/claims/{CLAIM}/evidence").get_json()
+    stored = client.get(f"{API}/claims/{CLAIM}/evidence").get_json()["items"]
     assert {link["evidence"]["url"] for link in stored} == urls
 
 
@@ -263,3 +263,30 @@ def test_a_seeded_slot_is_reworded_by_admins_only(
     )
     changed = client.patch(url, json=reword, headers=auth(keys["admin"])).get_json()
     assert changed["question"] == "Something else?"
+
+
+@pytest.mark.parametrize(
+    "key", ["é" * 4000, "k" * 256, "two words", "ключ"], ids=["4k-latin1", "256", "space", "cyr"]
+)
+def test_an_idempotency_key_too_long_or_not_ascii_is_a_422_and_writes_nothing(
+    client: CheckedClient, keys: dict[str, str], seeded_store: Store, key: str
+) -> None:
+    before = _count(seeded_store, "MATCH (l:EvidenceLink) RETURN count(l) AS n")
+    headers = {**auth(keys["analyst"]), "Idempotency-Key": key.encode().decode("latin-1")}
+    response = client.post(
+        f"{API}/claims/{CLAIM}/evidence", json=evidence("https://example.org/k"), headers=headers
+    )
+    body = assert_problem(response, 422)
+    assert "Idempotency-Key" in body["errors"]["headers"]
+    assert _count(seeded_store, "MATCH (l:EvidenceLink) RETURN count(l) AS n") == before
+
+
+def test_an_idempotency_key_of_255_characters_is_accepted(
+    client: CheckedClient, keys: dict[str, str]
+) -> None:
+    headers = {**auth(keys["analyst"]), "Idempotency-Key": "k" * 255}
+    url = f"{API}/claims/{CLAIM}/evidence"
+    first = client.post(url, json=evidence("https://example.org/k255"), headers=headers)
+    again = client.post(url, json=evidence("https://example.org/k255"), headers=headers)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert first.get_json() == again.get_json()

@@ -15,6 +15,7 @@ from kb.services import merges
 from kb.services import slots as slot_service
 from kb.services.evidence import EvidenceInput
 from kb.services.keys import Principal
+from tests.api.helpers import auth, evidence
 from tests.api.openapi_check import CheckedClient
 from tests.graph_snapshot import GraphSnapshot
 from tests.second_source import ATTACKED, OWN_CLAIM, SOURCE_ID
@@ -214,3 +215,29 @@ def test_merge_and_unmerge_keep_stored_status_and_standing_current(second_source
 
     merges.unmerge(store, MERGED, "They differ after all.", "tester")
     assert list(full.drift(store)) == []
+
+
+def test_writes_to_a_merged_claim_redirect_like_reads_and_write_nothing(
+    client: CheckedClient, second_source: Store, keys: dict[str, str]
+) -> None:
+    store = second_source
+    merges.merge(store, SURVIVOR, MERGED, "Same proposition, two wordings.", "tester")
+    try:
+        writes = (
+            (f"/api/v1/claims/{MERGED}/evidence", evidence("https://example.org/late")),
+            (f"/api/v1/claims/{MERGED}/slots", {"question": "Who said it first?"}),
+        )
+        for path, body in writes:
+            answer = client.post(path, json=body, headers=auth(keys["analyst"]))
+            assert answer.status_code == 308, (path, answer.get_json())
+            assert answer.headers["Location"] == path.replace(MERGED, SURVIVOR)
+            assert answer.get_json()["survivor_id"] == SURVIVOR
+        assert merges.tombstone_relationships(store) == []
+        # a method the resource does not have answers as it does for the survivor
+        for method in ("put", "patch", "delete"):
+            send = getattr(client, method)
+            gone = send(f"/api/v1/claims/{MERGED}/evidence", headers=auth(keys["analyst"]))
+            live = send(f"/api/v1/claims/{SURVIVOR}/evidence", headers=auth(keys["analyst"]))
+            assert gone.status_code == live.status_code == 405, method
+    finally:
+        merges.unmerge(store, MERGED, "undo", "tester")

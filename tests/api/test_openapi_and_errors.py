@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+
 from flask import Flask
 from openapi_spec_validator import validate
 
@@ -44,6 +48,27 @@ def test_swagger_ui_is_served_without_a_cdn(client: CheckedClient) -> None:
     assert "/api/docs/assets/swagger-ui-bundle.js" in html
     assert "//cdn" not in html
     assert client.get("/api/docs/assets/swagger-ui-bundle.js").status_code == 200
+
+
+def test_swagger_ui_cannot_be_framed_and_runs_only_its_own_scripts(client: CheckedClient) -> None:
+    page = client.get("/api/docs")
+    policy = page.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in policy
+    assert page.headers["X-Frame-Options"] == "DENY"
+    script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
+    # 'self' for the local assets and the one inline script by its hash, nothing else
+    assert script_src.startswith("script-src 'self' 'sha256-")
+    assert "unsafe-inline" not in script_src and "http" not in policy
+    digest = base64.b64encode(
+        hashlib.sha256(
+            re.search(r"<script>(.*?)</script>", page.get_data(as_text=True), re.S)
+            .group(1)  # type: ignore[union-attr]
+            .encode()
+        ).digest()
+    ).decode()
+    assert f"'sha256-{digest}'" in script_src
+    asset = client.get("/api/docs/assets/swagger-ui-bundle.js")
+    assert "frame-ancestors 'none'" in asset.headers["Content-Security-Policy"]
 
 
 def test_healthz_reports_database_and_schema(client: CheckedClient) -> None:

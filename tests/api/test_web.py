@@ -129,7 +129,18 @@ def test_the_graph_library_is_served_as_a_module(client: CheckedClient, path: st
     assert "export" in response.get_data(as_text=True)[-400:]
 
 
-@pytest.mark.parametrize("path", ["/web/node_modules/cytoscape/package.json", "/web/package.json"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/web/node_modules/cytoscape/package.json",
+        "/web/package.json",
+        "/web/./package.json",
+        "/web/./node_modules/cytoscape/package.json",
+        "/web/vendor/../package-lock.json",
+        "/web/.//node_modules/cytoscape/dist/cytoscape.esm.min.mjs",
+        "/web/PACKAGE.JSON",
+    ],
+)
 def test_npm_folders_are_not_served(client: CheckedClient, path: str) -> None:
     assert client.get(path).status_code == 404
 

@@ -74,6 +74,28 @@ def test_query_syntax_error_is_one_line(seeded_store: Store, neo4j_settings: Set
     assert_one_line_error(run_kb(neo4j_settings, "query", "MATCH (n RETURN n"), "rejected")
 
 
+@pytest.mark.parametrize(
+    ("statement", "named"),
+    [
+        ("LOAD CSV FROM 'http://127.0.0.1:9/rows.csv' AS row RETURN row", "LOAD CSV"),
+        ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "TERMINATE"),
+        ("CALL db.clearQueryCaches()", "db.clearQueryCaches"),
+    ],
+)
+def test_query_refuses_what_reaches_beyond_the_graph(
+    seeded_store: Store, neo4j_settings: Settings, statement: str, named: str
+) -> None:
+    assert_one_line_error(run_kb(neo4j_settings, "query", statement), named)
+
+
+def test_query_failing_inside_the_database_is_one_line(
+    seeded_store: Store, neo4j_settings: Settings
+) -> None:
+    # a read that fails at run time (not at parse time): a bad argument to a function
+    result = run_kb(neo4j_settings, "query", "RETURN toInteger([1]) AS n")
+    assert_one_line_error(result, "rejected")
+
+
 def test_wrong_password_is_a_clear_error(neo4j_settings: Settings) -> None:
     result = run_kb(neo4j_settings, "stats", password="definitely-wrong")
     assert_one_line_error(result, "refused the credentials")
@@ -124,7 +146,7 @@ def test_serve_dev_is_refused_on_a_non_loopback_host(neo4j_settings: Settings) -
 
 def test_serve_runs_threaded_workers_without_a_shared_control_socket() -> None:
     args = gunicorn_args("127.0.0.1", 8000, workers=2, threads=8, timeout=30)
-    assert args[args.index("--worker-class") + 1] == "gthread"
+    assert args[args.index("--worker-class") + 1] == "api.worker.HardenedThreadWorker"
     assert args[args.index("--threads") + 1] == "8"
     assert "--no-control-socket" in args
     assert args[args.index("--limit-request-line") + 1] == "0"  # the API answers 414 itself

@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from kb import localdb
+from kb.cli.serve import WORKER_CLASS
 from kb.config import CYPHER_DIR, LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
 from kb.db import Store
 from kb.derived.full import recompute_all
@@ -40,6 +41,7 @@ BOLT_PORT = int(os.environ.get("KB_RELIABILITY_BOLT_PORT", str(TEST_BOLT_PORT + 
 HTTP_PORT = int(os.environ.get("KB_RELIABILITY_HTTP_PORT", str(TEST_HTTP_PORT + 2)))
 REPORT_DIR = LOCAL_DIR / "reliability"
 START_TIMEOUT = 300.0
+HEADER_TIMEOUT_SECONDS = 5  # how long the served API waits for a request head
 
 
 @dataclass
@@ -117,7 +119,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def served_api(faulty_neo4j: FaultyNeo4j) -> Iterator[ServedApi]:
-    """The API under gunicorn's gthread worker, on a free loopback port."""
+    """The API under `kb serve`'s gunicorn worker class, on a free loopback port."""
     key = key_service.create_key(faulty_neo4j.store, "reliability-analyst", "analyst")
     port = _free_port()
     log = REPORT_DIR / "gunicorn.log"
@@ -126,6 +128,7 @@ def served_api(faulty_neo4j: FaultyNeo4j) -> Iterator[ServedApi]:
         **os.environ,
         "NEO4J_URI": faulty_neo4j.settings.neo4j_uri,
         "NEO4J_PASSWORD": PASSWORD,
+        "KB_HEADER_TIMEOUT": str(HEADER_TIMEOUT_SECONDS),
     }
     command = [
         sys.executable,
@@ -136,7 +139,9 @@ def served_api(faulty_neo4j: FaultyNeo4j) -> Iterator[ServedApi]:
         "--workers",
         "2",
         "--worker-class",
-        "gthread",
+        WORKER_CLASS,
+        "--keep-alive",
+        "5",
         "--threads",
         "8",
         "--no-control-socket",

@@ -44,7 +44,7 @@ class Api:
 
     def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Outcome:
         phase = self.phase
-        headers = {"Authorization": f"Bearer {self.key}"}
+        headers = {"Authorization": f"Bearer {self.key}"} if self.key else {}
         payload = None
         if body is not None:
             payload = json.dumps(body).encode()

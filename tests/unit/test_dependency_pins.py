@@ -1,7 +1,8 @@
 """The libraries whose major versions the code relies on are the pinned ones.
 
-flask-smorest, marshmallow, apispec and the neo4j driver are used through their
-public APIs only, within one major version each (pyproject.toml); this fails
+flask-smorest, marshmallow, apispec, Flask-Limiter and the neo4j driver are used
+through their public APIs only, and gunicorn's gthread worker is subclassed
+(api/worker.py), within one major version each (pyproject.toml); this fails
 if an installed version drifts outside the pin, e.g. in a hand-made venv.
 """
 
@@ -15,7 +16,7 @@ from packaging.requirements import Requirement
 
 from kb.config import PROJECT_ROOT
 
-PINNED = ("neo4j", "flask-smorest", "marshmallow", "apispec")
+PINNED = ("neo4j", "flask-smorest", "marshmallow", "apispec", "gunicorn", "flask-limiter")
 
 
 def _requirements() -> dict[str, Requirement]:
