@@ -435,6 +435,7 @@ export class GraphView {
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         data.drawMs = String(Math.round(performance.now() - started));
+        data.drawnAt = String(Math.round(performance.now())); // since the page began loading
         data.drawn = "yes";
       }),
     );
@@ -459,6 +460,8 @@ export class GraphView {
       this.cy.pan({ x: width / 2 - at.x * zoom, y: y - at.y * zoom });
     }
     this.overview.show(!fits);
+    this.container.dataset.zoom = this.cy.zoom().toFixed(3);
+    this.container.dataset.fits = fits ? "yes" : "no";
   }
 
   zoomBy(factor) {

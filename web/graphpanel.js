@@ -145,7 +145,30 @@ export class GraphPanel {
         onclick: () => this.toggleGroup(g.name),
         text: `${g.label} (${g.size})`,
       });
-    clear(box, el("span", { class: "small muted", text: "Sections (pressed = expanded): " }), big.map(button));
+    const all = (open) =>
+      el("button", {
+        type: "button",
+        class: "secondary small-button",
+        id: open ? "groups-expand" : "groups-collapse",
+        onclick: () => this.setGroups(groups.map((g) => g.name), open),
+        text: open ? "Expand all" : "Collapse all",
+      });
+    clear(
+      box,
+      el("span", { class: "small muted", text: "Sections (pressed = expanded): " }),
+      big.map(button),
+      all(true),
+      all(false),
+    );
+  }
+
+  /** Open or close every section of `names` at once. */
+  setGroups(names, open) {
+    const route = this.lastRoute;
+    const state = this.expanded.get(route.source) || new Map();
+    for (const name of names) state.set(name, open);
+    this.expanded.set(route.source, state);
+    this.show(route);
   }
 
   toggleGroup(section) {
