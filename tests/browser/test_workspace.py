@@ -304,3 +304,20 @@ def _draw_report(figures: dict[str, Any]) -> str:
         "*url to map* is from the page's navigation start (fetches included).\n\n"
         f"| figure | value |\n|---|---|\n{rows}\n"
     )
+
+
+def test_swagger_ui_passes_axe(browser: WebDriver, base_url: str) -> None:
+    """/api/docs with its local overrides (api/templates/swagger_ui.html, web/swagger-*)."""
+    browser.get(f"{base_url}/api/docs")
+    summary = wait_for(
+        browser,
+        lambda b: next(iter(b.find_elements(By.CSS_SELECTOR, ".opblock-summary-control")), None),
+        "Swagger UI's operations",
+    )
+    assert axe_violations(browser) == []
+    summary.click()  # an open operation: its parameters, selects and "Try it out"
+    wait_for(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".opblock-body"), "the operation")
+    browser.find_element(By.CSS_SELECTOR, ".try-out__btn").click()
+    wait_for(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".parameters input"), "the inputs")
+    assert axe_violations(browser) == []
+    assert page_errors(browser) == []

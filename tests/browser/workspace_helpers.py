@@ -101,7 +101,7 @@ def axe_violations(browser: WebDriver) -> list[dict[str, Any]]:
         axe.run(document, {resultTypes: ['violations']})
           .then((r) => done(r.violations.map((v) => ({
             id: v.id, impact: v.impact,
-            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ': ' + n.failureSummary),
+            nodes: v.nodes.slice(0, 12).map((n) => n.target.join(' ') + ': ' + n.failureSummary),
           }))))
           .catch((e) => done([{id: 'axe-error', impact: String(e), nodes: []}]));
         """
