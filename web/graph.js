@@ -31,8 +31,8 @@ function styles() {
   return [
     rule("node", {
       shape: "round-rectangle",
-      width: (node) => 170 + 14 * Math.min(node.data("weight") || 0, 8),
-      height: (node) => 14 * Math.ceil((node.data("label") || "").length / 27) + 6,
+      width: "data(w)",
+      height: "data(h)",
       padding: 6,
       label: "data(label)",
       "text-wrap": "wrap",
@@ -123,6 +123,7 @@ function styles() {
     rule('edge[basis = "structure"]', { "line-style": "dashed", "line-dash-pattern": [9, 4] }),
     rule('edge[basis = "curator"]', { "line-style": "dotted", opacity: 0.8 }),
     rule('edge[status = "refuted"]', { "line-style": "dotted", width: 4 }),
+    rule("edge.map", { "curve-style": "straight" }),
     rule("edge.bundle", { width: (edge) => 2 + Math.min(edge.data("count"), 6) }),
   ];
 }
@@ -136,9 +137,12 @@ function layered(cy, rankDir) {
   ranked(cy.elements()).layout({ ...DAGRE, rankDir }).run();
 }
 
+// Bounding boxes without labels: measuring 500 labels' text is what makes a layout slow.
+const BOX_OPTIONS = { includeLabels: false, includeOverlays: false };
+
 /** Move `nodes` so their bounding box starts at (x, y). */
 function moveTo(nodes, x, y) {
-  const box = nodes.boundingBox();
+  const box = nodes.boundingBox(BOX_OPTIONS);
   nodes.positions((node) => ({ x: node.position("x") - box.x1 + x, y: node.position("y") - box.y1 + y }));
 }
 
@@ -146,7 +150,7 @@ function moveTo(nodes, x, y) {
 function shelve(parts, width, gap) {
   let [x, y, rowHeight] = [0, 0, 0];
   for (const part of parts) {
-    const box = part.boundingBox();
+    const box = part.boundingBox(BOX_OPTIONS);
     if (x > 0 && x + box.w > width) [x, y, rowHeight] = [0, y + rowHeight + gap, 0];
     moveTo(part, x, y);
     x += box.w + gap;
@@ -172,7 +176,7 @@ function structural(cy) {
     const inside = members.edgesWith(members);
     const pieces = members.union(inside).components().map((piece) => {
       const nodes = piece.nodes();
-      if (nodes.length > 1) ranked(piece).layout({ ...DAGRE, rankDir: "BT" }).run();
+      if (nodes.length > 1) layers(nodes, ranked(piece.edges()));
       return nodes;
     });
     pieces.sort((a, b) => b.length - a.length);
@@ -182,19 +186,78 @@ function structural(cy) {
   shelve(boxes, MAP_WIDTH, 90);
 }
 
-const claimNode = (c, extra = {}) => ({
-  group: "nodes",
-  data: {
-    id: c.id,
-    label: short(c.text || c.id),
-    text: c.text || c.id,
-    type: c.type || "",
-    status: c.status || "unverified",
-    standing: c.standing || "intact",
-    weight: 0,
-    ...extra,
-  },
-});
+/**
+ * A cheap layered layout for one connected piece of a section (linear in its size, where
+ * dagre's is not): a claim's row is its longest chain of support down to a conclusion,
+ * conclusions in the top row; each row ordered under the claims it supports.
+ */
+const PER_LINE = 6;
+
+function layers(nodes, edges) {
+  const out = new Map(nodes.map((n) => [n.id(), []]));
+  for (const e of edges) out.get(e.source().id())?.push(e.target().id());
+  const row = new Map();
+  const rank = (id, seen = new Set()) => {
+    if (row.has(id)) return row.get(id);
+    if (seen.has(id)) return 0; // a cycle: cut it here
+    seen.add(id);
+    const above = out.get(id).map((to) => rank(to, seen) + 1);
+    const r = above.length ? Math.max(...above) : 0;
+    row.set(id, r);
+    return r;
+  };
+  const rows = [];
+  for (const node of nodes) {
+    const r = rank(node.id());
+    (rows[r] ||= []).push(node);
+  }
+  const x = new Map();
+  const gap = 24;
+  let y = 0;
+  for (const members of rows) {
+    if (!members) continue;
+    const under = (n) => {
+      const targets = out.get(n.id()).filter((id) => x.has(id));
+      return targets.length ? targets.reduce((sum, id) => sum + x.get(id), 0) / targets.length : Infinity;
+    };
+    members.sort((a, b) => under(a) - under(b));
+    // a long row wraps into lines of `PER_LINE`, each centred on the piece's middle
+    for (let start = 0; start < members.length; start += PER_LINE) {
+      const line = members.slice(start, start + PER_LINE);
+      const width = line.reduce((sum, n) => sum + n.outerWidth() + gap, -gap);
+      let left = -width / 2;
+      let height = 0;
+      for (const node of line) {
+        const w = node.outerWidth();
+        node.position({ x: left + w / 2, y: y + node.outerHeight() / 2 });
+        x.set(node.id(), left + w / 2);
+        left += w + gap;
+        height = Math.max(height, node.outerHeight());
+      }
+      y += height + (start + PER_LINE < members.length ? gap : 45);
+    }
+  }
+}
+
+const claimNode = (c, extra = {}) => {
+  const label = short(c.text || c.id);
+  const weight = extra.weight || 0;
+  return {
+    group: "nodes",
+    data: {
+      id: c.id,
+      label,
+      text: c.text || c.id,
+      type: c.type || "",
+      status: c.status || "unverified",
+      standing: c.standing || "intact",
+      ...extra,
+      weight,
+      w: 170 + 14 * Math.min(weight, 8),
+      h: 14 * Math.ceil(label.length / 27) + 6,
+    },
+  };
+};
 
 const edge = (l) => ({
   group: "edges",
@@ -202,7 +265,7 @@ const edge = (l) => ({
     id: l.link_id, source: l.from_id, target: l.to_id,
     kind: l.kind, basis: l.basis || "", status: l.status || "", count: l.count || 1,
   },
-  classes: l.count > 1 ? "bundle" : "",
+  classes: [l.count > 1 && "bundle", l.map && "map"].filter(Boolean).join(" "),
 });
 
 /** One graph canvas; `onPick(claimId)` when a claim is clicked or chosen from the list. */
@@ -221,6 +284,9 @@ export class GraphView {
       maxZoom: 3,
       boxSelectionEnabled: false,
       autounselectify: true,
+      // while panning or zooming, move a snapshot instead of redrawing 500 labels
+      textureOnViewport: true,
+      hideEdgesOnViewport: true,
     });
     this.overview = new Overview(overview, this.cy);
     this.cy.on("tap", "node", (event) => {
@@ -332,7 +398,7 @@ export class GraphView {
       if (collapsed.has(name)) {
         elements.push({
           group: "nodes",
-          data: { id, section: name, label: `${label}: click to expand`, text: label, weight: 0 },
+          data: { id, section: name, label: `${label}: click to expand`, text: label, w: 240, h: 64 },
           classes: "collapsed",
         });
         for (const c of claims) nodeOf.set(c.id, id);
@@ -357,7 +423,7 @@ export class GraphView {
       const key = from === l.from_id && to === l.to_id ? l.link_id : `${from}>${to}>${l.kind}`;
       const seen = drawn.get(key);
       if (seen) seen.count += 1;
-      else drawn.set(key, { ...l, link_id: key, from_id: from, to_id: to, count: 1 });
+      else drawn.set(key, { ...l, link_id: key, from_id: from, to_id: to, count: 1, map: true });
     }
     elements.push(...[...drawn.values()].map(edge));
     this.draw(elements, { selectedId, claims: map.claims.length, links, layout: structural });

@@ -2,6 +2,7 @@
 // stops at readable labels and the graph is larger than the canvas. Click it to go there.
 
 const BOX = { width: 180, height: 120 };
+const NO_LABELS = { includeLabels: false, includeOverlays: false };
 
 export class Overview {
   constructor(canvas, cy) {
@@ -30,7 +31,7 @@ export class Overview {
 
   /** Model coordinates -> overview pixels. */
   scale() {
-    const box = this.cy.elements().boundingBox();
+    const box = this.cy.elements().boundingBox(NO_LABELS);
     const k = Math.min(BOX.width / (box.w || 1), BOX.height / (box.h || 1));
     return { box, k };
   }
@@ -42,7 +43,7 @@ export class Overview {
     context.fillStyle = "#ffffff";
     context.fillRect(0, 0, BOX.width, BOX.height);
     for (const node of this.cy.nodes()) {
-      const b = node.boundingBox();
+      const b = node.boundingBox(NO_LABELS);
       context.fillStyle = node.isParent() ? "#e5e7eb" : "#6b7280";
       context.fillRect((b.x1 - box.x1) * k, (b.y1 - box.y1) * k, Math.max(1, b.w * k), Math.max(1, b.h * k));
     }

@@ -9,6 +9,7 @@ draw time is recorded (docs/explorer-map-draw.md), never asserted.
 from __future__ import annotations
 
 import json
+import os
 import time
 import urllib.error
 import urllib.request
@@ -37,6 +38,7 @@ from tests.browser.workspace_helpers import (
 )
 from tests.large_source import CLAIMS, SECTIONS, write_large_source
 from tests.second_source import SOURCE_ID as WIRE
+
 
 def api(base_url: str, path: str) -> Any:
     """GET from the API, trying again while a busy machine's database answers 503."""
@@ -87,8 +89,10 @@ def test_a_claims_graph_draws_from_its_url(browser: WebDriver, base_url: str, si
     }
     wait_drawn(browser, "the neighbourhood, with no click", nodes=1 + len(linked - {STOPPED}))
     assert Select(browser.find_element(By.ID, "graph-depth")).first_selected_option.text == "all"
-    check_layout(browser)
     keep(browser, f"explorer-graph-{sized}")
+    if sized == "laptop":
+        keep(browser, "explorer")  # the README's first picture
+    check_layout(browser)
     assert page_errors(browser) == []
 
 
@@ -106,8 +110,8 @@ def test_a_sources_whole_map_draws_from_its_url(
     assert zoom * FONT_PX >= MIN_LABEL_PX - 0.01
     overview = browser.find_element(By.ID, "graph-overview")
     assert overview.is_displayed() == (canvas_data(browser)["fits"] == "no")
-    check_layout(browser)
     keep(browser, f"explorer-map-{sized}")
+    check_layout(browser)
     assert page_errors(browser) == []
 
 
@@ -130,11 +134,9 @@ def test_two_sources_side_by_side_draw_from_their_url(
         c["claim_id"] for c in agreement["shared"]
     }
     attack_items = browser.find_elements(By.CSS_SELECTOR, "#compare li.attack")
-    assert {li.get_attribute("data-link") for li in attack_items} == {
-        a["link_id"] for a in attacks
-    }
-    check_layout(browser)
+    assert {li.get_attribute("data-link") for li in attack_items} == {a["link_id"] for a in attacks}
     keep(browser, f"explorer-compare-{sized}")
+    check_layout(browser)
     assert page_errors(browser) == []
 
 
@@ -162,9 +164,11 @@ def test_opening_a_claim_brings_its_heading_on_screen(
         lambda b: b.find_elements(By.CSS_SELECTOR, "#dependents .tree li"),
         "the dependents",
     )[0]
-    assert {"unverified", "intact"} & {b.text for b in walk_item.find_elements(By.CSS_SELECTOR, ".badge")}
-    check_layout(browser)
+    assert {"unverified", "intact"} & {
+        b.text for b in walk_item.find_elements(By.CSS_SELECTOR, ".badge")
+    }
     keep(browser, f"explorer-claim-{sized}")
+    check_layout(browser)
     assert page_errors(browser) == []
 
 
@@ -188,7 +192,9 @@ def test_back_and_forward_restore_each_view(browser: WebDriver, base_url: str) -
     assert browser.current_url.endswith(f"#claim={PREMISE}&view=graph&depth=1")
     browser.find_element(By.ID, "view-map").click()
     wait_for(browser, lambda b: "view=map" in b.current_url, "the map's URL")
-    wait_drawn(browser, "the map", nodes=len(api(base_url, "/sources/article-001/argument-map")["claims"]))
+    wait_drawn(
+        browser, "the map", nodes=len(api(base_url, "/sources/article-001/argument-map")["claims"])
+    )
     browser.back()
     wait_drawn(browser, "depth 1 again", nodes=1 + len(near))
     assert Select(browser.find_element(By.ID, "graph-depth")).first_selected_option.text == "1 step"
@@ -285,6 +291,8 @@ def test_the_whole_map_of_500_claims_is_drawn_and_its_time_recorded(
         "expanded_draw_ms": int(expanded["drawMs"]),
         "expanded_layout_ms": int(expanded["layoutMs"]),
         "test_seconds": round(time.monotonic() - started, 1),
+        "machine_load_average_1min": round(os.getloadavg()[0], 1),
+        "machine_cores": os.cpu_count(),
     }
     (ARTIFACTS / "map-500-draw.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
     if REFRESH_DOCS:

@@ -60,7 +60,8 @@ for (const button of document.querySelectorAll('button')) {
   const x = box.left + box.width / 2, y = box.top + box.height / 2;
   const top = document.elementFromPoint(x, y);
   if (!top || !(top === button || button.contains(top))) {
-    covered.push(`${button.id || button.textContent.trim()} under ${top ? top.outerHTML.slice(0, 80) : 'nothing'}`);
+    const under = top ? top.outerHTML.slice(0, 80) : 'nothing';
+    covered.push(`${button.id || button.textContent.trim()} under ${under}`);
   }
 }
 window.scrollTo(0, 0);
@@ -81,8 +82,10 @@ def on_screen(browser: WebDriver, element_id: str) -> bool:
             """
             const e = document.getElementById(arguments[0]);
             const b = e.getBoundingClientRect();
-            if (b.height === 0 || b.top < 0 || b.bottom > innerHeight || b.left < 0 || b.right > innerWidth) return false;
-            const top = document.elementFromPoint(b.left + Math.min(b.width / 2, 20), b.top + b.height / 2);
+            if (b.height === 0 || b.top < 0 || b.bottom > innerHeight) return false;
+            if (b.left < 0 || b.right > innerWidth) return false;
+            const x = b.left + Math.min(b.width / 2, 20);
+            const top = document.elementFromPoint(x, b.top + b.height / 2);
             return top === e || e.contains(top);
             """,
             element_id,
