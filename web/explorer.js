@@ -209,6 +209,11 @@ async function showClaim(claimId, { keepFocus = false } = {}) {
     clearMessage();
     renderClaim(claim);
     graphs.setClaim(claim, dependencies, dependents);
+    // the quote in the text first; the walks' badges wait for the argument maps
+    const asserting = claim.assertions.map((a) => a.source_id);
+    const sourceId =
+      route.source && asserting.includes(route.source) ? route.source : asserting[0] || sources.sourceId;
+    const shown = sourceId ? sources.show(sourceId, claimId).catch(showError) : null;
     const statusOf = await statuses(claim);
     if (token !== state.token) return;
     renderWalk($("dependents"), claim, dependents, "downstream", claimLink, statusOf);
@@ -220,10 +225,7 @@ async function showClaim(claimId, { keepFocus = false } = {}) {
     }
     if (state.focusOnLoad) bringClaimOnScreen();
     state.focusOnLoad = false;
-    const asserting = claim.assertions.map((a) => a.source_id);
-    const sourceId =
-      route.source && asserting.includes(route.source) ? route.source : asserting[0] || sources.sourceId;
-    if (sourceId) await sources.show(sourceId, claimId);
+    await shown;
   } catch (error) {
     if (token !== state.token) return;
     showError(error);
