@@ -518,12 +518,16 @@ export class GraphView {
     if (!fits) {
       const node = this.selectedId ? this.cy.getElementById(this.selectedId) : null;
       const box = this.cy.elements().boundingBox();
-      const at = node && node.nonempty() ? node.position() : { x: (box.x1 + box.x2) / 2, y: box.y1 };
       const zoom = READABLE_ZOOM;
-      const width = this.container.clientWidth;
-      const y = node && node.nonempty() ? this.container.clientHeight / 2 : 30;
       this.cy.zoom(zoom);
-      this.cy.pan({ x: width / 2 - at.x * zoom, y: y - at.y * zoom });
+      if (node && node.nonempty()) {
+        const at = node.position();
+        const { clientWidth: width, clientHeight: height } = this.container;
+        this.cy.pan({ x: width / 2 - at.x * zoom, y: height / 2 - at.y * zoom });
+      } else {
+        // where reading starts: the top left (the first section of a map)
+        this.cy.pan({ x: 20 - box.x1 * zoom, y: 20 - box.y1 * zoom });
+      }
     }
     this.overview.show(!fits);
     this.container.dataset.zoom = this.cy.zoom().toFixed(3);

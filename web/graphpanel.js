@@ -132,7 +132,8 @@ export class GraphPanel {
   groups(sourceId, groups) {
     const box = $("graph-groups");
     const big = groups.filter((g) => g.size > 1);
-    if (!sourceId || big.length === 0) {
+    $("groups-box").hidden = !sourceId || big.length === 0;
+    if ($("groups-box").hidden) {
       clear(box);
       return;
     }
@@ -155,7 +156,7 @@ export class GraphPanel {
       });
     clear(
       box,
-      el("span", { class: "small muted", text: "Sections (pressed = expanded): " }),
+      el("span", { class: "small muted", text: "Pressed = expanded: " }),
       big.map(button),
       all(true),
       all(false),
