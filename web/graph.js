@@ -404,7 +404,8 @@ export class GraphView {
         for (const c of claims) nodeOf.set(c.id, id);
         continue;
       }
-      elements.push({ group: "nodes", data: { id, section: name, label } });
+      // (a box's size follows its claims; w and h only keep the mapped style quiet)
+      elements.push({ group: "nodes", data: { id, section: name, label, w: 1, h: 1 } });
       for (const c of claims) {
         nodeOf.set(c.id, c.id);
         const conclusion = incoming.has(c.id) && !outgoing.has(c.id);
