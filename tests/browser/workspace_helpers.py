@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -95,6 +96,8 @@ def on_screen(browser: WebDriver, element_id: str) -> bool:
 
 def axe_violations(browser: WebDriver) -> list[dict[str, Any]]:
     """axe-core (from npm, injected here, never served) on the current page: its violations."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"{AXE_SCRIPT} missing: run `make install` (npm ci installs axe-core)")
     if not browser.execute_script("return typeof window.axe !== 'undefined'"):
         browser.execute_script(AXE_SCRIPT.read_text(encoding="utf-8"))
     browser.set_script_timeout(WAIT_SECONDS)
