@@ -44,6 +44,11 @@ def _int_env(name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
 
 
+# Where `kb serve` answers by default (`make run`); the Neo4j Browser guide links the
+# explorer here unless KB_EXPLORER_URL says otherwise.
+DEFAULT_EXPLORER_URL = "http://127.0.0.1:8000/"
+
+
 @dataclass(frozen=True)
 class LocalServerConfig:
     """Where and how the project's own Neo4j runs (see `kb.localdb`)."""
@@ -57,6 +62,8 @@ class LocalServerConfig:
     settings: tuple[str, ...] = ()
     # Heap, page cache and transaction memory; what is left open is derived (`kb.sizing`).
     memory: MemoryRequest = field(default_factory=MemoryRequest)
+    # The explorer's address, for the links of the Browser guide this server serves.
+    explorer_url: str = DEFAULT_EXPLORER_URL
 
     @property
     def data_dir(self) -> Path:
@@ -112,6 +119,7 @@ class Settings:
             http_port=_int_env("KB_LOCAL_HTTP_PORT", 7474),
             password=password,
             memory=MemoryRequest.from_env(),
+            explorer_url=env.get("KB_EXPLORER_URL", DEFAULT_EXPLORER_URL),
         )
         return cls(
             neo4j_uri=env.get("NEO4J_URI", f"neo4j://127.0.0.1:{local.bolt_port}"),

@@ -307,7 +307,7 @@ def _browser_files(config: LocalServerConfig) -> Path:
     so the guide always shows the queries of `cypher/browser/` as they are now."""
     folder = config.home / "browser"
     try:
-        write_browser_files(folder)
+        write_browser_files(folder, explorer_url=config.explorer_url)
     except (OSError, KbError) as exc:
         raise LocalServerError(
             f"cannot write the Neo4j Browser guide into {folder}: {exc}"

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from kb.config import CYPHER_DIR
+from kb.config import CYPHER_DIR, DEFAULT_EXPLORER_URL
 from kb.errors import InvalidRequest
+from kb.palette import load_palette, render_grass
 
 BROWSER_DIR = CYPHER_DIR / "browser"
-STYLE_FILE = BROWSER_DIR / "style.grass"
 _HEADER = re.compile(r"^//\s*(title|question|param)\s*:?\s*(.*)$")
 _PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*[:=]\s*(.*)$")
 
@@ -132,9 +132,15 @@ def comment_block(query: QueryFile) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def render_guide(queries: list[QueryFile], folder: Path = BROWSER_DIR) -> str:
-    """The Browser guide: the intro slide (`intro.html`), then one slide per query file."""
+def render_guide(
+    queries: list[QueryFile],
+    folder: Path = BROWSER_DIR,
+    explorer_url: str = DEFAULT_EXPLORER_URL,
+) -> str:
+    """The Browser guide: the intro slide (`intro.html`, its `{explorer_url}` filled from the
+    settings), then one slide per query file."""
     intro = (folder / "intro.html").read_text(encoding="utf-8").strip()
+    intro = intro.replace("{explorer_url}", escape(explorer_url.rstrip("/") + "/"))
     slides = "\n".join(_slide(query, number) for number, query in enumerate(queries, start=1))
     return (
         '<article class="guide">\n<carousel class="deck container-fluid">\n'
@@ -142,11 +148,14 @@ def render_guide(queries: list[QueryFile], folder: Path = BROWSER_DIR) -> str:
     )
 
 
-def write_browser_files(target: Path, folder: Path = BROWSER_DIR) -> list[Path]:
-    """Write `guide.html` and `style.grass` into `target` (created); returns their paths."""
+def write_browser_files(
+    target: Path, folder: Path = BROWSER_DIR, explorer_url: str = DEFAULT_EXPLORER_URL
+) -> list[Path]:
+    """Write `guide.html` and `style.grass` (from the palette) into `target` (created);
+    returns their paths."""
     target.mkdir(parents=True, exist_ok=True)
     guide = target / "guide.html"
-    guide.write_text(render_guide(query_files(folder), folder), encoding="utf-8")
+    guide.write_text(render_guide(query_files(folder), folder, explorer_url), encoding="utf-8")
     style = target / "style.grass"
-    style.write_text((folder / "style.grass").read_text(encoding="utf-8"), encoding="utf-8")
+    style.write_text(render_grass(load_palette()), encoding="utf-8")
     return [guide, style]

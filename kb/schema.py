@@ -90,6 +90,7 @@ SUPPORTS = RelKind("SUPPORTS", "Claim", "Claim", merge_key="id", argued=True)
 ATTACKS = RelKind("ATTACKS", "Claim", "Claim", merge_key="id", argued=True)
 ABOUT = RelKind("ABOUT", "Claim", "Actor", merge_key="role")
 BEARS_ON_CLAIM = RelKind("BEARS_ON", "EvidenceLink", "Claim")
+CAUSE_OF = RelKind("CAUSE_OF", "Claim", "CausalLink", anchor="end")
 
 # Every relationship kind, in export order.
 RELATIONSHIPS: tuple[RelKind, ...] = (
@@ -97,7 +98,7 @@ RELATIONSHIPS: tuple[RelKind, ...] = (
     ASSERTS_LINK,
     SUPPORTS,
     ATTACKS,
-    RelKind("CAUSE_OF", "Claim", "CausalLink", anchor="end"),
+    CAUSE_OF,
     RelKind("LEADS_TO", "CausalLink", "Claim"),
     ABOUT,
     RelKind("CONCERNS", "Claim", "Topic"),

@@ -69,10 +69,17 @@ function headers(extra = {}) {
   return { Accept: "application/json", ...(key ? { Authorization: `Bearer ${key}` } : {}), ...extra };
 }
 
+const RETRIES = 2; // a read answered 503 (database busy) is tried again, as the API invites
+
 async function call(url, init) {
   let response;
   try {
     response = await fetch(url, init);
+    for (let attempt = 0; attempt < RETRIES && response.status === 503 && !init.method; attempt += 1) {
+      const wait = Math.min(Number(response.headers.get("Retry-After")) || 1, 2);
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      response = await fetch(url, init);
+    }
   } catch (error) {
     throw new ApiError(`Cannot reach the server (${error.message}).`, 0);
   }

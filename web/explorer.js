@@ -1,11 +1,16 @@
-// The claim explorer: search (left), the selected claim and what rests on
-// what (middle), the asserting source with its claims highlighted (right).
-// The selected claim lives in the URL hash (#claim=c-...), so a view can be
-// cited and the back button works.
+// The claim explorer: search (Find), the selected claim and what rests on what (Claim),
+// the asserting source with its claims highlighted (Source), and the full-page graph
+// workspace (Graph) beside a collapsible claim panel. The whole view lives in the URL hash
+// (route.js), so any picture can be linked to and Back/Forward restore it. Below 900 px
+// the panes become tabs, one on screen at a time.
 
+import "./palette.js";
 import { analystPanel, initKeyForm, setKeyError } from "./analyst.js";
 import { STATUS_HELP, badge, clear, el, getJSON, seg } from "./common.js";
+import { renderCompare, stanceOf } from "./compare.js";
+import { initDownloads } from "./downloads.js";
 import { GraphPanel } from "./graphpanel.js";
+import { formatRoute, parseRoute } from "./route.js";
 import { SourceView } from "./source.js";
 import { renderWalk } from "./walks.js";
 
@@ -19,6 +24,8 @@ const note = (text) => el("p", { class: "muted small", text });
 const sub = (...children) => el("span", { class: "muted small block" }, ...children);
 
 const state = { page: 1, selected: null, token: 0, searchToken: 0, focusOnLoad: false };
+let route = parseRoute(window.location.hash);
+const narrow = window.matchMedia("(max-width: 899px)");
 
 // --- messages and navigation -------------------------------------------
 
@@ -35,22 +42,19 @@ function clearMessage() {
   $("message").hidden = true;
 }
 
-function claimFromHash() {
-  const match = /^#claim=(.+)$/.exec(window.location.hash);
-  if (!match) return null;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
+/** Go to the view `changes` make of the current one (a new history entry, so Back returns). */
+function navigate(changes) {
+  const next = { ...route, ...changes };
+  const hash = formatRoute(next);
+  if (hash === window.location.hash || (hash === "" && !window.location.hash)) apply(next);
+  else window.location.hash = hash;
 }
 
-/** Select a claim by changing the hash: a new history entry, so Back returns. */
+/** Select a claim, keeping the view (list, graph, or the map it was picked from). */
 function select(claimId) {
   state.focusOnLoad = true;
-  const hash = `#claim=${encodeURIComponent(claimId)}`;
-  if (window.location.hash === hash) showClaim(claimId);
-  else window.location.hash = hash;
+  const keep = route.view === "map" ? { source: route.source } : { source: null };
+  navigate({ claim: claimId, compare: null, ...keep, view: route.compare ? "list" : route.view });
 }
 
 /** A link to a claim's view, labelled with its text (or with `children`). */
@@ -58,11 +62,20 @@ function claimLink(claimId, text, attrs = {}, ...children) {
   const link = {
     href: `#claim=${encodeURIComponent(claimId)}`,
     title: claimId,
-    onclick: () => (state.focusOnLoad = true),
+    "data-claim-link": claimId,
     text: children.length ? null : text || claimId,
   };
   return el("a", { ...link, ...attrs }, ...children);
 }
+
+// One handler for every claim link: open it within the current view (plain links still
+// work when opened in a new tab).
+document.addEventListener("click", (event) => {
+  const link = event.target.closest && event.target.closest("a[data-claim-link]");
+  if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  select(link.dataset.claimLink);
+});
 
 function statusBadges(item) {
   return [
@@ -154,6 +167,7 @@ function filterByActor(actorId) {
 async function refresh() {
   graphs.invalidate();
   await showClaim(state.selected, { keepFocus: true });
+  if (isWorkspace(route)) await graphs.show(route);
   search(state.page);
 }
 
@@ -172,12 +186,14 @@ async function wholeWalk(path) {
 
 async function showClaim(claimId, { keepFocus = false } = {}) {
   state.selected = claimId;
+  graphs.setClaim(null);
   markCurrentResult();
   clear($("impact"));
   if (!claimId) {
     clear($("claim"), note("Select a claim to see who asserts it."));
     $("graph").hidden = true;
     sources.highlight(null);
+    $("claim-heading").textContent = "Claim";
     return;
   }
   const token = ++state.token;
@@ -192,18 +208,24 @@ async function showClaim(claimId, { keepFocus = false } = {}) {
     if (token !== state.token) return; // a newer selection won
     clearMessage();
     renderClaim(claim);
-    graphs.update(claim, dependencies, dependents);
-    renderWalk($("dependents"), claim, dependents, "downstream", claimLink);
-    renderWalk($("dependencies"), claim, dependencies, "upstream", claimLink);
+    graphs.setClaim(claim, dependencies, dependents);
+    // the quote in the text first; the walks' badges wait for the argument maps
+    const asserting = claim.assertions.map((a) => a.source_id);
+    const sourceId =
+      route.source && asserting.includes(route.source) ? route.source : asserting[0] || sources.sourceId;
+    const shown = sourceId ? sources.show(sourceId, claimId).catch(showError) : null;
+    const statusOf = await statuses(claim);
+    if (token !== state.token) return;
+    renderWalk($("dependents"), claim, dependents, "downstream", claimLink, statusOf);
+    renderWalk($("dependencies"), claim, dependencies, "upstream", claimLink, statusOf);
     $("graph").hidden = false;
     if (!keepFocus) {
       $("claim").scrollTop = 0;
       $("graph").scrollTop = 0;
     }
-    if (state.focusOnLoad) $("claim-heading").focus({ preventScroll: true });
+    if (state.focusOnLoad) bringClaimOnScreen();
     state.focusOnLoad = false;
-    const sourceId = claim.assertions.length ? claim.assertions[0].source_id : sources.sourceId;
-    if (sourceId) await sources.show(sourceId, claimId);
+    await shown;
   } catch (error) {
     if (token !== state.token) return;
     showError(error);
@@ -217,9 +239,27 @@ async function showClaim(claimId, { keepFocus = false } = {}) {
   }
 }
 
-function group(title, items, render) {
+/** Status and standing of the claims in the maps of the sources asserting `claim`. */
+async function statuses(claim) {
+  const known = new Map();
+  const ids = [...new Set(claim.assertions.map((a) => a.source_id))];
+  const maps = await Promise.all(ids.map((id) => graphs.map(id).catch(() => null)));
+  for (const map of maps) for (const c of map ? map.claims : []) known.set(c.id, c);
+  return (id) => known.get(id) || null;
+}
+
+/** The opened claim's heading on screen and focused (on a phone: the Claim tab). */
+function bringClaimOnScreen() {
+  if (narrow.matches && !isWorkspace(route)) showTab("claim");
+  $("claim").scrollTop = 0;
+  $("pane-claim").scrollTop = 0;
+  $("claim-heading").focus({ preventScroll: true });
+  $("claim-heading").scrollIntoView({ block: "nearest" });
+}
+
+function group(title, items, render, listClass = null) {
   if (!items || items.length === 0) return null;
-  const list = el("ul", {}, items.map(render));
+  const list = el("ul", { class: listClass }, items.map(render));
   return el("section", { class: "group" }, el("h3", { text: title }), list);
 }
 
@@ -238,10 +278,28 @@ function renderClaim(claim) {
       }),
       " ",
       el("code", { class: "small", text: a.source_id }),
-      " asserts: ",
+      " ",
+      badge(stanceOf(a), "How this source stands to the claim"),
+      " ",
       el("q", { class: "quote", text: a.quote }),
       sub(`${a.section || "no section"} · code points ${a.start}–${a.end}`),
     );
+  const others = [...new Set(claim.assertions.map((a) => a.source_id))];
+  const compareButtons =
+    others.length > 1
+      ? el(
+          "p",
+          { class: "small" },
+          others.slice(1).map((other) =>
+            el("button", {
+              type: "button",
+              class: "secondary small-button",
+              onclick: () => navigate({ compare: [others[0], other] }),
+              text: `Compare ${others[0]} with ${other}`,
+            }),
+          ),
+        )
+      : null;
   const sourceCount = new Set(claim.assertions.map((a) => a.source_id)).size;
   const whoAsserts =
     sourceCount > 1 ? `Who asserts it (${sourceCount} sources)` : "Who asserts it";
@@ -281,6 +339,7 @@ function renderClaim(claim) {
     el("li", {}, badge(s.status), " ", s.question, s.reason ? sub(`closed: ${s.reason}`) : "");
   const openFirst = (a, b) => Number(a.status !== "open") - Number(b.status !== "open");
   const topics = claim.topics.map((t) => t.name).join(", ");
+  $("claim-heading").textContent = "Claim";
   clear(
     $("claim"),
     el("p", { class: "claim-text", text: claim.text }),
@@ -293,7 +352,8 @@ function renderClaim(claim) {
       el("code", { class: "small", text: claim.id }),
     ),
     note("The text above is the knowledge base's paraphrase. What the source actually says:"),
-    group(whoAsserts, claim.assertions, assertion),
+    group(whoAsserts, claim.assertions, assertion, "side-by-side"),
+    compareButtons,
     group("Actors", claim.actors, actor),
     topics ? el("p", { class: "small", text: `Topics: ${topics}` }) : null,
     group("Supported by", claim.supported_by, argument),
@@ -377,10 +437,76 @@ async function showImpact() {
   }
 }
 
+// --- the route: which panes show what ---------------------------------------
+
+const isWorkspace = (r) => Boolean(r.compare) || r.view === "graph" || r.view === "map";
+
+/** On a narrow screen, the one pane on screen. */
+function showTab(tab) {
+  $("layout").dataset.tab = tab;
+  for (const button of document.querySelectorAll(".tab")) {
+    button.setAttribute("aria-pressed", String(button.dataset.tab === tab));
+  }
+}
+
+function syncViewButtons(r) {
+  const pressed = { "view-list": !isWorkspace(r), "view-graph": r.view === "graph" && !r.compare };
+  pressed["view-map"] = r.view === "map" && !r.compare;
+  for (const [id, on] of Object.entries(pressed)) $(id).setAttribute("aria-pressed", String(on));
+  $("view-graph").disabled = !r.claim;
+}
+
+/** Make the page show `next` (from the hash, on load, Back and Forward). */
+async function apply(next) {
+  const before = route;
+  route = next;
+  const workspace = isWorkspace(route);
+  document.body.classList.toggle("workspace", workspace);
+  syncViewButtons(route);
+  graphs.sync(route);
+  if (workspace && (narrow.matches || !isWorkspace(before))) showTab("graph");
+  else if (!workspace && narrow.matches && $("layout").dataset.tab === "graph") showTab("claim");
+  $("compare").hidden = !route.compare;
+  $("claim").hidden = Boolean(route.compare);
+  if (route.compare) {
+    $("graph").hidden = true;
+    $("claim-heading").textContent = "Two sources";
+    showCompare(route.compare);
+  } else if (route.claim !== state.selected || !before || before.compare) {
+    await showClaim(route.claim);
+  }
+  if (!route.claim && !route.compare) {
+    const sourceId = route.source || sources.sourceId;
+    if (sourceId) sources.show(sourceId, null).catch(showError);
+  }
+  if (route.source && route.claim && !route.compare) sources.show(route.source, route.claim).catch(showError);
+  if (workspace) await graphs.show(route);
+}
+
+async function showCompare([a, b]) {
+  try {
+    const agreement = await getJSON(`/sources/${seg(a)}/agreement/${seg(b)}`);
+    renderCompare($("compare"), agreement, claimLink);
+    clearMessage();
+  } catch (error) {
+    clear($("compare"), note(`Cannot compare ${a} and ${b}.`));
+    showError(error);
+  }
+}
+
+async function loadSourceChoices() {
+  try {
+    const body = await getJSON("/sources", { limit: 100 });
+    $("compare-with").append(...body.items.map((s) => el("option", { value: s.id, text: s.title || s.id })));
+  } catch (error) {
+    showError(error);
+  }
+}
+
 // --- start --------------------------------------------------------------
 
 const sources = new SourceView($("source-text"), $("source-meta"), select);
-const graphs = new GraphPanel({ onPick: select, onError: showError });
+const graphs = new GraphPanel({ onPick: select, onError: showError, navigate, sources });
 
 $("search-form").addEventListener("submit", (event) => {
   event.preventDefault();
@@ -393,20 +519,54 @@ $("prev").addEventListener("click", () => search(Math.max(1, state.page - 1)));
 $("next").addEventListener("click", () => search(state.page + 1));
 $("impact-button").addEventListener("click", showImpact);
 $("message-close").addEventListener("click", clearMessage);
-window.addEventListener("hashchange", () => showClaim(claimFromHash()));
+$("view-list").addEventListener("click", () => navigate({ view: "list", compare: null }));
+$("graph-back").addEventListener("click", () => navigate({ view: "list", compare: null }));
+$("view-graph").addEventListener("click", () => navigate({ view: "graph", compare: null }));
+const mapOf = () => route.source || sources.sourceId;
+$("view-map").addEventListener("click", () => navigate({ view: "map", source: mapOf(), compare: null }));
+$("source-map").addEventListener("click", () =>
+  navigate({ view: "map", source: sources.sourceId, compare: null }),
+);
+$("graph-whole").addEventListener("change", () =>
+  navigate($("graph-whole").checked ? { view: "map", source: mapOf() } : { view: "graph", source: null }),
+);
+$("compare-with").addEventListener("change", () => {
+  const other = $("compare-with").value;
+  $("compare-with").value = "";
+  if (other && sources.sourceId) navigate({ compare: [sources.sourceId, other] });
+});
+$("panel-toggle").addEventListener("click", () => {
+  const hidden = document.body.classList.toggle("panel-hidden");
+  $("panel-toggle").setAttribute("aria-expanded", String(!hidden));
+  $("panel-toggle").textContent = hidden ? "Show claim panel" : "Hide claim panel";
+  graphs.view?.cy.resize();
+});
+for (const button of document.querySelectorAll(".tab")) {
+  button.addEventListener("click", () => {
+    showTab(button.dataset.tab);
+    if (button.dataset.tab === "graph" && !isWorkspace(route)) {
+      navigate(route.claim ? { view: "graph" } : { view: "map", source: mapOf() });
+    }
+  });
+}
+window.addEventListener("hashchange", () => apply(parseRoute(window.location.hash)));
+initDownloads(() => sources.sourceId, showError);
 
 /** Load (or, after a key is entered, reload) everything the page reads. */
 function start() {
   clearMessage();
   if ($("actor").options.length <= 1) loadActors();
+  if ($("compare-with").options.length <= 1) loadSourceChoices();
   search(1);
-  if (claimFromHash()) {
-    showClaim(claimFromHash());
-  } else if (!sources.sourceId) {
+  state.selected = undefined; // draw the route afresh
+  graphs.invalidate();
+  showTab(route.claim ? "claim" : "find");
+  if (!route.claim && !route.source && !route.compare) {
     getJSON("/sources", { limit: 1 })
       .then((body) => body.items.length && sources.show(body.items[0].id, null))
       .catch(showError);
   }
+  apply(parseRoute(window.location.hash));
 }
 
 initKeyForm(start);

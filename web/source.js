@@ -51,18 +51,31 @@ export class SourceView {
     if (sourceId !== this.sourceId) {
       if (!this.cache.has(sourceId)) {
         clear(this.container, el("p", { class: "muted", text: "Loading source…" }));
-        const loaded = Promise.all([
-          getJSON(`/sources/${seg(sourceId)}`),
-          getJSON(`/sources/${seg(sourceId)}/coverage`).catch(() => null),
-        ]);
-        this.cache.set(sourceId, loaded);
-        loaded.catch(() => this.cache.delete(sourceId));
       }
-      const [source, coverage] = await this.cache.get(sourceId);
+      const [source, coverage] = await this.fetch(sourceId);
       this.render(source, coverage);
       this.sourceId = sourceId;
     }
     this.highlight(claimId, start);
+  }
+
+  /** A source's detail (text and spans) and coverage, fetched once. */
+  fetch(sourceId) {
+    if (!this.cache.has(sourceId)) {
+      const loaded = Promise.all([
+        getJSON(`/sources/${seg(sourceId)}`),
+        getJSON(`/sources/${seg(sourceId)}/coverage`).catch(() => null),
+      ]);
+      this.cache.set(sourceId, loaded);
+      loaded.catch(() => this.cache.delete(sourceId));
+    }
+    return this.cache.get(sourceId);
+  }
+
+  /** A source's detail alone (the whole map places claims by its spans' sections). */
+  async load(sourceId) {
+    const [source] = await this.fetch(sourceId);
+    return source;
   }
 
   render(source, coverage) {

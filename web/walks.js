@@ -1,17 +1,23 @@
 // What rests on what, as indented lists: the accessible view of the walks
 // (the graph view draws the same walks).
 
-import { badge, clear, el } from "./common.js";
+import { STATUS_HELP, badge, clear, el } from "./common.js";
 
 const note = (text) => el("p", { class: "muted small", text });
+
+const statusBadges = (known) =>
+  known
+    ? [" ", badge(known.status, STATUS_HELP[known.status]), " ", badge(known.standing, STATUS_HELP[known.standing])]
+    : [];
 
 const STEP_LABEL = {
   downstream: { supports: "supports →", causal: "causes →" },
   upstream: { supports: "← supported by", causal: "← caused by" },
 };
 
-/** An indented tree: each reached claim hangs under the claim it was reached from (`via`). */
-export function renderWalk(container, claim, walk, direction, claimLink) {
+/** An indented tree: each reached claim hangs under the claim it was reached from (`via`);
+ * `statusOf(id)` gives a claim's status and standing when known (its badges). */
+export function renderWalk(container, claim, walk, direction, claimLink, statusOf = () => null) {
   if (walk.claims.length === 0) {
     const downstream = direction === "downstream";
     clear(container, note(downstream ? "Nothing depends on it." : "It rests on no other claim."));
@@ -37,6 +43,7 @@ export function renderWalk(container, claim, walk, direction, claimLink) {
       claimLink(reached.claim_id, reached.text),
       " ",
       badge(reached.type),
+      ...statusBadges(statusOf(reached.claim_id)),
       children.has(reached.claim_id) ? branch(reached.claim_id) : null,
     );
   };

@@ -19,6 +19,11 @@ SCRIPTS = (
     "/web/analyst.js",
     "/web/graphpanel.js",
     "/web/graph.js",
+    "/web/palette.js",
+    "/web/route.js",
+    "/web/compare.js",
+    "/web/downloads.js",
+    "/web/overview.js",
 )
 STYLES = ("/web/explorer.css", "/web/graph.css")
 # The graph library, copied from web/node_modules by `make install`.
@@ -36,6 +41,8 @@ CALLED = {
     "/api/v1/sources/{source_id}/coverage": "/coverage`",
     "/api/v1/sources/{source_id}/argument-map": "/argument-map`",
     "/api/v1/causal-links/{link_id}": "`/causal-links/${seg(link.link_id)}`",
+    "/api/v1/sources/{source_id}/agreement/{other_id}": "/agreement/${seg(b)}`",
+    "/api/v1/export/{format_name}": "`/api/v1/export/${encodeURIComponent(format)}",
 }
 # The writes the analyst forms make: (method, operation, fragment of the URL the page builds).
 WRITES = (
@@ -172,7 +179,7 @@ def test_every_form_control_has_a_label(client: CheckedClient) -> None:
     tags = _tags(_text(client, "/"))
     labelled = {attrs["for"] for tag, attrs in tags if tag == "label"}
     controls = [attrs.get("id") for tag, attrs in tags if tag in ("input", "select", "textarea")]
-    assert len(controls) == 8
+    assert len(controls) == 13
     assert [control for control in controls if control not in labelled] == []
 
 
