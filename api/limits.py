@@ -120,6 +120,9 @@ def with_export_slot(
     except BaseException:
         release()
         raise
+    if not response.is_streamed or response.status_code == 304:
+        release()  # built whole in memory (the feed) or no body to send: the work is done
+        return response
     response.response = _releasing(response.response, release)
     response.call_on_close(release)
     return response
