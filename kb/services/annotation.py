@@ -64,7 +64,9 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
         raise AnnotationError([exc.problem]) from exc
     ids = store.read_bulk(repo.existing_ids)
     existing = ExistingIds(**{key: frozenset(value) for key, value in ids.items()})
-    source_id = str(document.data.get("source", {}).get("id", "source"))
+    source = document.data.get("source")
+    # The schema is checked by the compiler; a source that is no mapping is reported there.
+    source_id = str(source.get("id", "source")) if isinstance(source, dict) else "source"
     name, reused = _script_name(cypher_dir, source_id, None)
     compiled, problems = compile_document(document, existing, f"seed/{name}")
     if compiled is None:
