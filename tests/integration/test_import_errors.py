@@ -66,6 +66,15 @@ CASES = [
         "reported-speech",
         "c-fx-officials-said-talks-resumed: reported speech with no speaker, not unattributed",
     ),
+    (
+        # The loop runs through the article's sup-001: the violation's id is an existing
+        # link, the line is the file's link that closes it.
+        "cycle_through_existing.yaml",
+        16,
+        "no-cycle",
+        "sup-001: support/causal cycle through c-second-phase-decisive-moment ->"
+        " c-second-phase-provisions (links sup-001, sup-fx-back)",
+    ),
     ("unknown_key.yaml", 14, "unknown-key", "unknown key 'confidence'"),
     (
         "ref_with_definition.yaml",
