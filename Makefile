@@ -74,7 +74,7 @@ fuzz: install
 
 # The corrupted-annotation-file fuzz test with a long budget (CI runs 30 per corruption).
 fuzz-annotations: install
-	KB_ANNOTATION_FUZZ_EXAMPLES=1000 $(BIN)/python -m pytest tests/unit/test_annotation_fuzz.py -p no:randomly
+	KB_ANNOTATION_FUZZ_EXAMPLES=1000 $(BIN)/python -m pytest tests/unit/test_annotation_fuzz.py tests/integration/test_import_fuzz.py -p no:randomly
 
 # The stored-status property test with a long budget (CI runs 30 random write sequences).
 oracle: install
