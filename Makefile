@@ -16,7 +16,7 @@ WEB_VENDOR := web/vendor
 VENDOR_FILES := web/node_modules/cytoscape/dist/cytoscape.esm.min.mjs \
 	web/node_modules/cytoscape-dagre/dist/cytoscape-dagre.min.mjs
 
-.PHONY: install run test unit lint bench fuzz oracle reliability clean browser-deps compose-check
+.PHONY: install run test unit lint bench fuzz fuzz-annotations oracle reliability clean browser-deps compose-check
 
 install: $(VENV)/.installed $(WEB_VENDOR)/.installed
 
@@ -71,6 +71,10 @@ lint: install
 # The fuzzing suite with a long budget (CI runs 50 examples per operation).
 fuzz: install
 	KB_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest tests/api/test_fuzz.py -p no:randomly
+
+# The corrupted-annotation-file fuzz test with a long budget (CI runs 30 per corruption).
+fuzz-annotations: install
+	KB_ANNOTATION_FUZZ_EXAMPLES=1000 $(BIN)/python -m pytest tests/unit/test_annotation_fuzz.py tests/integration/test_import_fuzz.py -p no:randomly
 
 # The stored-status property test with a long budget (CI runs 30 random write sequences).
 oracle: install

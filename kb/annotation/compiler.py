@@ -12,7 +12,14 @@ from typing import Any
 
 from kb.annotation import checks
 from kb.annotation.anchors import AnchorError, Span, anchor, section_at
-from kb.annotation.document import Document, Path_, Problem, schema_problems
+from kb.annotation.document import (
+    AnnotationSyntaxError,
+    Document,
+    Path_,
+    Problem,
+    decode_utf8,
+    schema_problems,
+)
 from kb.annotation.model import CLAIM_MARKS, Compiled, ExistingIds, Row
 from kb.schema import CHECKABLE_BY_TYPE, TYPE_LABELS
 
@@ -80,9 +87,14 @@ class _Compiler:
         if "text_file" in source:
             text_path = self.doc.path.parent / source["text_file"]
             try:
-                self.text = text_path.read_text(encoding="utf-8")
+                self.text = decode_utf8(str(text_path), text_path.read_bytes())
             except OSError as exc:
                 self.problem((*path, "text_file"), "text-file", f"cannot read {text_path}: {exc}")
+            except AnnotationSyntaxError as exc:
+                bad = exc.problem
+                self.problem(
+                    (*path, "text_file"), bad.rule, f"{text_path}:{bad.line}: {bad.message}"
+                )
         else:
             self.text = source["text"]
         for index, section in enumerate(source.get("sections", [])):

@@ -27,6 +27,7 @@ Path_ = tuple[str | int, ...]
 
 # One constructor turns composed scalar nodes into Python values (tags already resolved).
 _CONSTRUCTOR = yaml.SafeLoader("")
+_TOO_DEEP = "the file nests lists or mappings too deeply"
 
 
 @dataclass(frozen=True)
@@ -76,34 +77,90 @@ def load(path: Path) -> Document:
     """Parse `path`; raise `AnnotationSyntaxError` when it is not a YAML mapping."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        raw = path.read_bytes()
     except OSError as exc:
         raise AnnotationSyntaxError(Problem(name, 1, "unreadable", str(exc))) from exc
+    text = decode_utf8(name, raw)
+    if not text.strip():
+        raise AnnotationSyntaxError(Problem(name, 1, "empty", "the file is empty"))
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        detail = getattr(exc, "problem", None) or str(exc)
-        raise AnnotationSyntaxError(Problem(name, line, "yaml-syntax", str(detail))) from exc
+        raise AnnotationSyntaxError(_yaml_problem(name, exc)) from exc
+    except RecursionError as exc:
+        raise AnnotationSyntaxError(Problem(name, 1, "yaml-syntax", _TOO_DEEP)) from exc
+    if node is None:
+        raise AnnotationSyntaxError(Problem(name, 1, "empty", "the file holds only comments"))
     if not isinstance(node, yaml.MappingNode):
         raise AnnotationSyntaxError(Problem(name, 1, "schema", "the file must be a YAML mapping"))
     lines: dict[Path_, int] = {}
-    data = _plain(node, (), lines)
+    try:
+        data = _plain(name, node, (), lines, set())
+    except RecursionError as exc:
+        raise AnnotationSyntaxError(Problem(name, 1, "yaml-syntax", _TOO_DEEP)) from exc
     return Document(path, data, lines)
 
 
-def _plain(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
-    lines[path] = node.start_mark.line + 1
+def decode_utf8(name: str, raw: bytes) -> str:
+    """`raw` as UTF-8, or a problem naming the first bad byte, its offset, line and column."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise AnnotationSyntaxError(
+            Problem(
+                name,
+                line,
+                "not-utf8",
+                f"byte 0x{raw[exc.start]:02x} at offset {exc.start} (column {column}) "
+                "is not UTF-8; save the file as UTF-8",
+            )
+        ) from exc
+
+
+def _yaml_problem(name: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    detail = getattr(exc, "problem", None) or str(exc)
+    return Problem(name, line, "yaml-syntax", " ".join(str(detail).split()))
+
+
+def _plain(name: str, node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> Any:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        # A collection met twice is an alias: refused, since a self-referencing one
+        # never ends and nested ones grow exponentially ("billion laughs").
+        if id(node) in seen:
+            raise AnnotationSyntaxError(
+                Problem(name, line, "yaml-alias", "anchors and aliases (&, *) are not supported")
+            )
+        seen.add(id(node))
+    lines[path] = line
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = str(_CONSTRUCTOR.construct_object(key_node))
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise AnnotationSyntaxError(
+                    Problem(name, key_node.start_mark.line + 1, "schema", "a key must be a name")
+                )
+            key = str(_scalar(name, key_node))
             lines[(*path, key)] = key_node.start_mark.line + 1
-            result[key] = _plain(value_node, (*path, key), lines)
+            result[key] = _plain(name, value_node, (*path, key), lines, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, (*path, i), lines) for i, item in enumerate(node.value)]
-    return _CONSTRUCTOR.construct_object(node)
+        return [_plain(name, item, (*path, i), lines, seen) for i, item in enumerate(node.value)]
+    return _scalar(name, node)
+
+
+def _scalar(name: str, node: yaml.Node) -> Any:
+    """The node's value; a scalar YAML cannot construct (a date like 2024-13-45) is a problem."""
+    try:
+        return _CONSTRUCTOR.construct_object(node)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        line = node.start_mark.line + 1
+        raise AnnotationSyntaxError(Problem(name, line, "yaml-value", str(exc))) from exc
 
 
 @cache

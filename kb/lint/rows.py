@@ -26,6 +26,9 @@ class Assertion:
 
     quote: str
     mode: str = "asserts"
+    # Whether the quote equals its source's text at its offsets (None: no text or offsets).
+    matches_text: bool | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)

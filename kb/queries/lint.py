@@ -25,7 +25,15 @@ RETURN c.id AS id, c.text AS text, c.type AS type, c.checkable AS checkable,
        c.checkable_reason AS checkable_reason,
        coalesce(c.unattributed, false) AS unattributed, c.restates AS restates,
        EXISTS { (c)-[:ABOUT {role: 'speaker'}]->(:Actor) } AS has_speaker,
-       [(:Source)-[a:ASSERTS]->(c) | {quote: a.quote, mode: coalesce(a.mode, 'asserts')}]
+       [(s:Source)-[a:ASSERTS]->(c) | {quote: a.quote, mode: coalesce(a.mode, 'asserts'),
+                                        source: s.id, start: a.start, end: a.end}]
          AS assertions
 ORDER BY id
+"""
+
+# The text of every source that has one, for `span-matches-text` (offsets are
+# code points, compared in Python, where the compiler computed them).
+LINT_SOURCE_TEXTS_QUERY: LiteralString = """
+MATCH (s:Source) WHERE s.text IS NOT NULL
+RETURN s.id AS id, s.text AS text
 """

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from neo4j import ManagedTransaction
 
 from kb.db import records
 from kb.lint.rows import Assertion, ClaimRow, LinkRow
-from kb.queries.lint import LINT_CLAIMS_QUERY, LINT_LINKS_QUERY
+from kb.queries.lint import LINT_CLAIMS_QUERY, LINT_LINKS_QUERY, LINT_SOURCE_TEXTS_QUERY
 
 
 def link_rows(tx: ManagedTransaction) -> list[LinkRow]:
@@ -18,9 +20,21 @@ def link_rows(tx: ManagedTransaction) -> list[LinkRow]:
 
 
 def claim_rows(tx: ManagedTransaction) -> list[ClaimRow]:
-    """Every claim with its assertions."""
+    """Every claim with its assertions, each checked against its source's text."""
+    texts = {row["id"]: row["text"] for row in records(tx, LINT_SOURCE_TEXTS_QUERY)}
     rows = []
     for row in records(tx, LINT_CLAIMS_QUERY):
-        assertions = tuple(Assertion(a["quote"], a["mode"]) for a in row.pop("assertions"))
+        assertions = tuple(
+            Assertion(a["quote"], a["mode"], _matches(texts.get(a["source"]), a), a["source"])
+            for a in row.pop("assertions")
+        )
         rows.append(ClaimRow(**row, assertions=assertions))
     return rows
+
+
+def _matches(text: str | None, assertion: dict[str, Any]) -> bool | None:
+    """`text[start:end] == quote`, or None when the span has no text or offsets to compare."""
+    start, end = assertion["start"], assertion["end"]
+    if text is None or not isinstance(start, int) or not isinstance(end, int):
+        return None
+    return bool(text[start:end] == assertion["quote"])

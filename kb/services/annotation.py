@@ -3,14 +3,16 @@
 The plan is made without writing anything: the file is compiled against the
 ids the database holds, diffed by id against its current state, and its
 script is run once inside a write transaction that is always rolled back, so
-`kb lint`'s rules judge the graph the import would produce (only violations
-on this source's ids count). Applying writes the script as the next version
+`kb lint`'s rules judge the graph the import would produce: every violation
+the script adds counts, on this source's ids or on existing ones (a support
+link closing a cycle through the article's claims). Applying writes the script as the next version
 under `cypher/seed/` (or reuses an identical one) and applies it through the
 seed loader, so the source arrives checksummed like every other seed.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,18 +66,20 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
         raise AnnotationError([exc.problem]) from exc
     ids = store.read_bulk(repo.existing_ids)
     existing = ExistingIds(**{key: frozenset(value) for key, value in ids.items()})
-    source_id = str(document.data.get("source", {}).get("id", "source"))
+    source = document.data.get("source")
+    # The schema is checked by the compiler; a source that is no mapping is reported there.
+    source_id = str(source.get("id", "source")) if isinstance(source, dict) else "source"
     name, reused = _script_name(cypher_dir, source_id, None)
     compiled, problems = compile_document(document, existing, f"seed/{name}")
     if compiled is None:
         raise AnnotationError(problems)
     text = render(compiled, _shown(path))
     name, reused = _script_name(cypher_dir, source_id, text)
-    violations = _lint_trial(store, text, compiled.ids())
+    violations = _lint_trial(store, text)
     if violations:
         raise AnnotationError(
             [
-                Problem(document.name, compiled.lines.get(v.id, 1), v.rule, f"{v.id}: {v.message}")
+                Problem(document.name, _line_of(v, compiled), v.rule, f"{v.id}: {v.message}")
                 for v in violations
             ]
         )
@@ -142,21 +146,42 @@ class _Rollback(Exception):
         self.violations = violations
 
 
-def _lint_trial(store: Store, script_text: str, ids: set[str]) -> list[Violation]:
-    """The lint violations on `ids` once the script has run; nothing is kept."""
+def _lint_trial(store: Store, script_text: str) -> list[Violation]:
+    """The lint violations the script adds, wherever they land; nothing is kept."""
     try:
-        store.write(_trial, script_text, ids)
+        store.write(_trial, script_text)
     except _Rollback as rollback:
         return rollback.violations
     raise AssertionError("the trial transaction must end in _Rollback")  # pragma: no cover
 
 
-def _trial(tx: ManagedTransaction, script_text: str, ids: set[str]) -> None:
-    """Run the script and the lint rules in `tx`, then raise so the driver rolls back."""
+def _trial(tx: ManagedTransaction, script_text: str) -> None:
+    """Lint, run the script, lint again in `tx`, then raise so the driver rolls back.
+
+    Only what the script adds counts (a violation the graph already had is
+    `kb lint`'s business), but it counts wherever it lands: a support link
+    closing a cycle through existing claims is a violation on an existing id.
+    """
+    before = set(check(lint_repo.claim_rows(tx), lint_repo.link_rows(tx)))
     for statement in split_statements(script_text):
         run_script_statement(tx, statement.text)
-    violations = check(lint_repo.claim_rows(tx), lint_repo.link_rows(tx))
-    raise _Rollback([v for v in violations if v.id in ids])
+    after = check(lint_repo.claim_rows(tx), lint_repo.link_rows(tx))
+    raise _Rollback([v for v in after if v not in before])
+
+
+def _line_of(violation: Violation, compiled: Compiled) -> int:
+    """The file's line for a violation: its id's, else the first of the file's ids it names."""
+    if violation.id in compiled.lines:
+        return compiled.lines[violation.id]
+    named = set(re.findall(r"[\w-]+", violation.message))
+    links = {
+        str(row["id"]) for row in [*compiled.supports, *compiled.attacks, *compiled.causal_links]
+    }
+    for wanted in (named & links, named):  # a link of the file names the cause best
+        lines = [line for item_id, line in compiled.lines.items() if item_id in wanted]
+        if lines:
+            return min(lines)
+    return 1
 
 
 def _script_name(cypher_dir: Path, source_id: str, text: str | None) -> tuple[str, bool]:

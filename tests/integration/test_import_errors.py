@@ -25,7 +25,9 @@ CASES = [
         "quote_not_found.yaml",
         13,
         "quote-not-found",
-        "quote 'The crossing closed on Monday' does not occur in the text",
+        "quote 'The crossing closed on Monday' does not occur in the text; closest passage at"
+        " line 1, column 1: 'The crossing reopened on Monday'; first difference at character"
+        " 14 of the quote:",
     ),
     (
         "ambiguous_quote.yaml",
@@ -63,6 +65,15 @@ CASES = [
         10,
         "reported-speech",
         "c-fx-officials-said-talks-resumed: reported speech with no speaker, not unattributed",
+    ),
+    (
+        # The loop runs through the article's sup-001: the violation's id is an existing
+        # link, the line is the file's link that closes it.
+        "cycle_through_existing.yaml",
+        16,
+        "no-cycle",
+        "sup-001: support/causal cycle through c-second-phase-decisive-moment ->"
+        " c-second-phase-provisions (links sup-001, sup-fx-back)",
     ),
     ("unknown_key.yaml", 14, "unknown-key", "unknown key 'confidence'"),
     (
@@ -105,3 +116,47 @@ def test_cli_prints_each_problem_and_exits_non_zero(
     lines = result.stderr.strip().splitlines()
     assert lines[0].startswith(f"{path}:13: quote-not-found: ")
     assert "1 problem(s)" in lines[-1] and "nothing written" in lines[-1]
+
+
+CORRUPTED = {
+    "not-utf8": b"format: kb-annotation/1\nsource:\n  title: caf\xe9\n",
+    "empty": b"",
+    "yaml-syntax": b"format: kb-annotation/1\nsource: [unclosed\n",
+    "schema": b"format: kb-annotation/1\nsource: 12\n",
+    "unknown-key": b"format: kb-annotation/1\nsurce: {}\n",
+    "quote-not-found": (FIXTURES / "quote_not_found.yaml")
+    .read_bytes()
+    .replace(b"reopened on Monday.", b"reopened\\non Monday.", 1)
+    .replace(b"closed on Monday", b"reopened on Monday"),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(CORRUPTED))
+def test_cli_answers_a_corrupted_file_in_one_line_per_problem(
+    seeded_store: Store, neo4j_settings: Settings, tmp_path: Path, rule: str
+) -> None:
+    """`kb import --dry-run` on each kind of broken file: exit 1, no traceback, nothing written."""
+    path = tmp_path / f"{rule}.yaml"
+    path.write_bytes(CORRUPTED[rule])
+    before = GraphSnapshot.take(seeded_store).content
+    seed_before = sorted(p.name for p in (CYPHER_DIR / "seed").iterdir())
+    result = run_kb(neo4j_settings, "import", str(path), "--dry-run")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    *problems, summary = result.stderr.strip().splitlines()
+    assert problems and all(line.startswith(f"{path}:") for line in problems), result.stderr
+    assert problems[0].split(": ")[1] == rule, problems
+    assert "nothing written" in summary
+    assert GraphSnapshot.take(seeded_store).content == before
+    assert sorted(p.name for p in (CYPHER_DIR / "seed").iterdir()) == seed_before
+
+
+def test_quote_with_a_straight_apostrophe_names_the_curly_one(tmp_path: Path) -> None:
+    from kb.annotation.anchors import AnchorError, anchor
+
+    with pytest.raises(AnchorError) as raised:
+        anchor("He said: “it’s over” and left.", "it's over", None)
+    assert str(raised.value).endswith(
+        "closest passage at line 1, column 11: 'it’s over'; first difference at character 3"
+        " of the quote: ’ (U+2019) in the text, ' in the quote"
+    )

@@ -87,6 +87,30 @@ CASES = {
         "MERGE (a:Claim {id: 'lint-a'}) "
         "SET a.text = 'A.', a.type = 'interpretive', a.checkable = true;\n",
     ),
+    "marker-is-connective": (
+        "lint-ab",
+        CLAIMS
+        + support(
+            "lint-a",
+            "lint-b",
+            "lint-ab",
+            basis="connective",
+            marker="'did not'",
+            quote="it did not stop",
+        ),
+    ),
+    "duplicate-link": (
+        "lint-ab2",
+        CLAIMS + support("lint-a", "lint-b", "lint-ab") + support("lint-a", "lint-b", "lint-ab2"),
+    ),
+    "span-matches-text": (
+        "lint-a",
+        # A span whose stored quote is not the text at its offsets (stale offsets).
+        CLAIMS
+        + assertion("lint-a", 0, 5, "asserts").replace(
+            "r.quote = substring(s.text, 0, 5)", "r.quote = 'stale'"
+        ),
+    ),
     "hedge": (
         "lint-a",
         # "why Trump appears convinced that ..." paraphrased without the hedge

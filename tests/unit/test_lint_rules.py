@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+from kb.config import PROJECT_ROOT
 from kb.lint.rows import Assertion, ClaimRow, LinkRow
-from kb.lint.rules import check, hedges_survive, no_cycle
+from kb.lint.rules import (
+    CONNECTIVES,
+    check,
+    hedges_survive,
+    marker_is_connective,
+    no_cycle,
+    no_duplicate_link,
+    span_matches_text,
+)
 
 
 def link(link_id: str, a: str, b: str, kind: str = "supports") -> LinkRow:
@@ -52,3 +63,53 @@ def test_a_hedge_must_survive_and_a_rejected_view_is_exempt() -> None:
         assertions=(Assertion("not, if anything, calm", "rejects"),),
     )
     assert check([kept, rejected], []) == []
+
+
+def test_a_marker_must_hold_a_listed_connective_as_whole_words() -> None:
+    def link(marker: str, link_id: str = "x") -> LinkRow:
+        return LinkRow(link_id, "supports", "a", "b", "connective", marker, None, (marker,))
+
+    passing = ["because", "This is why", "not a mediator but", "For  this reason", "Far from"]
+    failing = ["the", "did not", "so-called", "sobering", "war, not peace"]
+    found = marker_is_connective([], [link(m, m) for m in passing + failing])
+    assert sorted(v.id for v in found) == sorted(failing)
+    assert marker_is_connective([], [link("did not", "att-009")]) == []  # awaiting revision
+
+
+def test_the_connectives_are_those_docs_curation_lists() -> None:
+    text = (PROJECT_ROOT / "docs" / "curation.md").read_text(encoding="utf-8")
+    paragraph = text.split("**What counts as a connective.**", 1)[1].split("Not connectives", 1)[0]
+    listed = {
+        word.strip().lower()
+        for group in re.findall(r"\*([^*]+)\*", paragraph)
+        for word in group.split(",")
+    }
+    assert listed - {"not x but y"} == set(CONNECTIVES)
+
+
+def test_a_second_link_of_the_same_kind_and_direction_is_a_duplicate() -> None:
+    links = [
+        LinkRow("l1", "supports", "a", "b"),
+        LinkRow("l2", "supports", "a", "b"),
+        LinkRow("l3", "attacks", "a", "b"),
+        LinkRow("l4", "supports", "b", "a"),
+        LinkRow("att-013", "attacks", "a", "b"),
+    ]
+    assert [(v.id, v.message) for v in no_duplicate_link([], links)] == [
+        ("l2", "a supports b is already the link l1")
+    ]
+
+
+def test_a_span_whose_quote_is_not_the_text_at_its_offsets_is_reported() -> None:
+    claims = [
+        ClaimRow("ok", "A.", "factual", True, assertions=(Assertion("A", matches_text=True),)),
+        ClaimRow("none", "A.", "factual", True, assertions=(Assertion("A"),)),
+        ClaimRow(
+            "stale",
+            "A.",
+            "factual",
+            True,
+            assertions=(Assertion("A", matches_text=False, source="s"),),
+        ),
+    ]
+    assert [v.id for v in span_matches_text(claims, [])] == ["stale"]
