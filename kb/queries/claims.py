@@ -140,7 +140,9 @@ RETURN c {
   status: coalesce(c.status, 'unverified'), standing: coalesce(c.standing, 'intact'),
   assertions: [(s:Source)-[a:ASSERTS]->(c) | {
       source_id: s.id, source_title: s.title, quote: a.quote,
-      start: a.start, end: a.end, section: a.section, mode: coalesce(a.mode, 'asserts')}],
+      start: a.start, end: a.end, section: a.section,
+      stance: coalesce(a.stance, 'asserts'), mode: coalesce(a.stance, 'asserts'),
+      speaker: a.speaker, speaker_stance: a.speaker_stance, reporting: a.reporting}],
   actors: [(c)-[r:ABOUT]->(a:Actor) | {actor_id: a.id, name: a.name, kind: a.kind, role: r.role}],
   topics: [(c)-[:CONCERNS]->(t:Topic) | {topic_id: t.id, name: t.name}],
   supports: [(c)-[r:SUPPORTS]->(o:Claim) | {"""
