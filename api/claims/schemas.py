@@ -61,7 +61,20 @@ class ClaimListArgsSchema(PageArgsSchema):
     )
     asserted_by_min = fields.Integer(
         validate=validate.Range(min=1, max=1_000_000),
-        metadata={"description": "Claims asserted by at least this many distinct sources."},
+        metadata={
+            "description": "Claims at least this many distinct sources commit to (stance "
+            "`asserts` or `presupposes`; a source that rejects or only reports it does not count)."
+        },
+    )
+    rejected_by_min = fields.Integer(
+        validate=validate.Range(min=1, max=1_000_000),
+        metadata={"description": "Claims at least this many distinct sources reject."},
+    )
+    contested = fields.Boolean(
+        metadata={
+            "description": "`true`: claims one source commits to and another rejects; "
+            "`false`: the others."
+        }
     )
     after = fields.String(
         validate=validate.Length(min=1, max=200),

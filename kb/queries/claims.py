@@ -24,7 +24,16 @@ WHERE c.id > $after
   AND ($status IS NULL OR c.status = $status)
   AND ($standing IS NULL OR c.standing = $standing)
   AND ($asserted_by_min IS NULL
-       OR COUNT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s } >= $asserted_by_min)
+       OR COUNT { MATCH (s:Source)-[a:ASSERTS]->(c)
+                  WHERE a.stance IN ['asserts', 'presupposes']
+                  RETURN DISTINCT s } >= $asserted_by_min)
+  AND ($rejected_by_min IS NULL
+       OR COUNT { MATCH (s:Source)-[:ASSERTS {stance: 'rejects'}]->(c)
+                  RETURN DISTINCT s } >= $rejected_by_min)
+  AND ($contested IS NULL
+       OR $contested = (EXISTS { (:Source)-[a:ASSERTS]->(c)
+                                 WHERE a.stance IN ['asserts', 'presupposes'] }
+                        AND EXISTS { (:Source)-[:ASSERTS {stance: 'rejects'}]->(c) }))
 """
 
 _CLAIM_ITEM: LiteralString = """
