@@ -29,6 +29,20 @@ class SpanSchema(Schema):
     end = fields.Integer()
     quote = fields.String()
     section = fields.String(allow_none=True)
+    stance = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "A claim span: how the source stands to the claim (`asserts`, "
+            "`presupposes`, `rejects`, `reports`); null for links."
+        },
+    )
+    speaker = fields.String(allow_none=True, metadata={"description": "`reports`: the actor id."})
+    speaker_stance = fields.String(
+        allow_none=True, metadata={"description": "`reports`: `asserts` or `rejects`."}
+    )
+    reporting = fields.String(
+        allow_none=True, metadata={"description": "`reports`: the reporting words."}
+    )
 
 
 class SourceDetailSchema(SourceSchema):

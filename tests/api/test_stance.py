@@ -83,3 +83,16 @@ def test_claim_detail_gives_each_source_its_stance(client: CheckedClient, stance
     rejected = client.get(f"/api/v1/claims/{REJECTED}").get_json()
     by_source = {(a["source_id"], a["stance"]) for a in rejected["assertions"]}
     assert (SOURCE_ID, "rejects") in by_source and ("article-001", "asserts") in by_source
+
+
+def test_source_spans_carry_the_stance(client: CheckedClient, stances: Store) -> None:
+    article = client.get("/api/v1/sources/article-001").get_json()
+    claims = [s for s in article["spans"] if s["kind"] == "claim"]
+    mediator = [s["stance"] for s in claims if s["target_id"] == "c-view-us-mediator"]
+    assert mediator == ["rejects", "rejects"]
+    assert {s["stance"] for s in claims} == {"asserts", "presupposes", "rejects"}
+    assert all(s["stance"] is None for s in article["spans"] if s["kind"] != "claim")
+    wire = client.get(f"/api/v1/sources/{SOURCE_ID}").get_json()
+    stances = {s["target_id"]: (s["stance"], s["speaker"]) for s in wire["spans"]}
+    assert stances[REPORTED] == ("reports", "hamas")
+    assert stances[REJECTED] == ("rejects", None)
