@@ -45,6 +45,8 @@ FILTERS = {
     "standing": None,
     "q": None,
     "asserted_by_min": None,
+    "rejected_by_min": None,
+    "contested": None,
     "after": "",
 }
 

@@ -63,6 +63,26 @@ class Stance(StrEnum):
     context = "context"
 
 
+class AppearanceStance(StrEnum):
+    """How a source stands to a claim it states (`ASSERTS.stance`, docs/model.md)."""
+
+    asserts = "asserts"
+    presupposes = "presupposes"
+    rejects = "rejects"
+    reports = "reports"  # only a named speaker is committed (`speaker`, `speaker_stance`)
+
+
+class SpeakerStance(StrEnum):
+    """How the speaker a source reports stands to the claim."""
+
+    asserts = "asserts"
+    rejects = "rejects"
+
+
+# The stances that commit a source to a claim; `rejects` commits it to the negation.
+COMMITTING_STANCES: tuple[str, ...] = (AppearanceStance.asserts, AppearanceStance.presupposes)
+
+
 class SlotKind(StrEnum):
     """What an evidence slot belongs to."""
 

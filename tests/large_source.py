@@ -28,7 +28,7 @@ UNWIND $claims AS row
 CREATE (c:Claim:Factual {id: row.id, text: row.text, type: 'factual', checkable: true,
                          status: 'unverified', standing: 'intact'})
 CREATE (s)-[:ASSERTS {quote: row.text, start: row.start, end: row.end, section: row.section,
-                      mode: 'asserts'}]->(c)
+                      stance: 'asserts'}]->(c)
 WITH DISTINCT s
 UNWIND $links AS link
 MATCH (a:Claim {id: link.from}), (b:Claim {id: link.to})

@@ -43,7 +43,8 @@ CREATE (own:Claim:Factual {id: $own.id, text: $own.text, type: 'factual', checka
 WITH s
 UNWIND $assertions AS row
 MATCH (c:Claim {id: row.claim})
-CREATE (s)-[:ASSERTS {quote: row.quote, start: row.start, end: row.end, section: 'body'}]->(c)
+CREATE (s)-[:ASSERTS {quote: row.quote, start: row.start, end: row.end, section: 'body',
+                    stance: 'asserts'}]->(c)
 WITH DISTINCT s
 UNWIND $links AS link
 MATCH (a:Claim {id: link.from}), (b:Claim {id: link.to})

@@ -61,7 +61,20 @@ class ClaimListArgsSchema(PageArgsSchema):
     )
     asserted_by_min = fields.Integer(
         validate=validate.Range(min=1, max=1_000_000),
-        metadata={"description": "Claims asserted by at least this many distinct sources."},
+        metadata={
+            "description": "Claims at least this many distinct sources commit to (stance "
+            "`asserts` or `presupposes`; a source that rejects or only reports it does not count)."
+        },
+    )
+    rejected_by_min = fields.Integer(
+        validate=validate.Range(min=1, max=1_000_000),
+        metadata={"description": "Claims at least this many distinct sources reject."},
+    )
+    contested = fields.Boolean(
+        metadata={
+            "description": "`true`: claims one source commits to and another rejects; "
+            "`false`: the others."
+        }
     )
     after = fields.String(
         validate=validate.Length(min=1, max=200),
@@ -154,11 +167,22 @@ class AssertionSchema(Schema):
     start = fields.Integer(metadata={"description": "Code point offset, inclusive."})
     end = fields.Integer(metadata={"description": "Code point offset, exclusive."})
     section = fields.String(allow_none=True)
-    mode = fields.String(
+    mode = fields.String(metadata={"description": "Deprecated: the same as `stance`."})
+    stance = fields.String(
         metadata={
-            "description": "`asserts`; `presupposes` (a question or why-clause takes it for "
-            "granted); `rejects` (the view a `not X but Y` contrast turns down)."
+            "description": "How the source stands to the claim: `asserts`, `presupposes` "
+            "(commit it), `rejects` (commits it to the negation) or `reports` (commits only "
+            "the `speaker`)."
         }
+    )
+    speaker = fields.String(
+        allow_none=True, metadata={"description": "`reports`: the actor id of the speaker."}
+    )
+    speaker_stance = fields.String(
+        allow_none=True, metadata={"description": "`reports`: `asserts` or `rejects`."}
+    )
+    reporting = fields.String(
+        allow_none=True, metadata={"description": '`reports`: the reporting words ("said").'}
     )
 
 

@@ -29,6 +29,20 @@ class SpanSchema(Schema):
     end = fields.Integer()
     quote = fields.String()
     section = fields.String(allow_none=True)
+    stance = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "A claim span: how the source stands to the claim (`asserts`, "
+            "`presupposes`, `rejects`, `reports`); null for links."
+        },
+    )
+    speaker = fields.String(allow_none=True, metadata={"description": "`reports`: the actor id."})
+    speaker_stance = fields.String(
+        allow_none=True, metadata={"description": "`reports`: `asserts` or `rejects`."}
+    )
+    reporting = fields.String(
+        allow_none=True, metadata={"description": "`reports`: the reporting words."}
+    )
 
 
 class SourceDetailSchema(SourceSchema):
@@ -96,7 +110,23 @@ class SideAssertionSchema(Schema):
     start = fields.Integer(metadata={"description": "Code point offset, inclusive."})
     end = fields.Integer(metadata={"description": "Code point offset, exclusive."})
     section = fields.String(allow_none=True)
-    mode = fields.String(metadata={"description": "asserts, presupposes or rejects."})
+    mode = fields.String(metadata={"description": "Deprecated: the same as `stance`."})
+    stance = fields.String(
+        metadata={
+            "description": "How the source stands to the claim: `asserts`, `presupposes` "
+            "(commit it), `rejects` (commits it to the negation) or `reports` (commits only "
+            "the `speaker`)."
+        }
+    )
+    speaker = fields.String(
+        allow_none=True, metadata={"description": "`reports`: the actor id of the speaker."}
+    )
+    speaker_stance = fields.String(
+        allow_none=True, metadata={"description": "`reports`: `asserts` or `rejects`."}
+    )
+    reporting = fields.String(
+        allow_none=True, metadata={"description": '`reports`: the reporting words ("said").'}
+    )
 
 
 class SharedClaimSchema(Schema):

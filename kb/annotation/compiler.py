@@ -23,10 +23,23 @@ from kb.annotation.document import (
 from kb.annotation.model import CLAIM_MARKS, Compiled, ExistingIds, Row
 from kb.schema import CHECKABLE_BY_TYPE, TYPE_LABELS
 
+# The appearance's stance (docs/annotation.md); `mode` is its older spelling.
+STANCE_KEYS: tuple[str, ...] = ("stance", "speaker", "speaker_stance", "reporting")
+
 # What an entry that references an existing id may say: where this source
 # asserts it, and (for actors and topics) the aliases it adds.
 REF_KEYS: dict[str, set[str]] = {
-    "claim": {"ref", "quote", "occurrence", "section", "mode", "also", "about", "topics"},
+    "claim": {
+        "ref",
+        "quote",
+        "occurrence",
+        "section",
+        "mode",
+        *STANCE_KEYS,
+        "also",
+        "about",
+        "topics",
+    },
     "actor": {"ref", "aliases"},
     "topic": {"ref", "aliases"},
 }
@@ -146,17 +159,42 @@ class _Compiler:
                     "unknown-id",
                     f"section {item['section']!r} is not in source.sections",
                 )
-            mode = item.get("mode")
             rows.append(
                 {
                     "quote": item["quote"],
                     "start": span.start,
                     "end": span.end,
                     "section": section,
-                    "mode": None if mode == "asserts" else mode,
+                    **self._stance(anchor_path, item),
                 }
             )
         return rows
+
+    def _stance(self, path: Path_, item: dict[str, Any]) -> Row:
+        """`stance` (`mode` in files written before it; absent: asserts) and a report's speaker."""
+        mode, stance = item.get("mode"), item.get("stance")
+        if mode is not None and stance is not None and mode != stance:
+            self.problem(
+                (*path, "stance"), "schema", f"stance {stance!r} contradicts mode {mode!r}"
+            )
+        stance = stance or mode or "asserts"
+        speaker = item.get("speaker")
+        if stance == "reports":
+            if speaker is None:
+                self.problem((*path, "speaker"), "schema", "a `reports` stance names its speaker")
+            else:
+                self.known((*path, "speaker"), "actor", speaker)
+        else:
+            for key in ("speaker", "speaker_stance", "reporting"):
+                if key in item:
+                    self.problem((*path, key), "schema", f"`{key}` goes only with stance `reports`")
+        reports = stance == "reports"
+        return {
+            "stance": stance,
+            "speaker": speaker if reports else None,
+            "speaker_stance": item.get("speaker_stance", "asserts") if reports else None,
+            "reporting": item.get("reporting") if reports else None,
+        }
 
     # -- ids ----------------------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ RETURN s.id AS id, s.title AS title
 """
 
 _ASSERTION: LiteralString = """
-r {.quote, .start, .end, .section, mode: coalesce(r.mode, 'asserts')}
+r {.quote, .start, .end, .section, .speaker, .speaker_stance, .reporting,
+   stance: coalesce(r.stance, 'asserts'), mode: coalesce(r.stance, 'asserts')}
 """
 
 # Claims both sources assert, each side's assertions (quote, offsets, section)

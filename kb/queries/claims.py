@@ -24,7 +24,16 @@ WHERE c.id > $after
   AND ($status IS NULL OR c.status = $status)
   AND ($standing IS NULL OR c.standing = $standing)
   AND ($asserted_by_min IS NULL
-       OR COUNT { MATCH (s:Source)-[:ASSERTS]->(c) RETURN DISTINCT s } >= $asserted_by_min)
+       OR COUNT { MATCH (s:Source)-[a:ASSERTS]->(c)
+                  WHERE a.stance IN ['asserts', 'presupposes']
+                  RETURN DISTINCT s } >= $asserted_by_min)
+  AND ($rejected_by_min IS NULL
+       OR COUNT { MATCH (s:Source)-[:ASSERTS {stance: 'rejects'}]->(c)
+                  RETURN DISTINCT s } >= $rejected_by_min)
+  AND ($contested IS NULL
+       OR $contested = (EXISTS { (:Source)-[a:ASSERTS]->(c)
+                                 WHERE a.stance IN ['asserts', 'presupposes'] }
+                        AND EXISTS { (:Source)-[:ASSERTS {stance: 'rejects'}]->(c) }))
 """
 
 _CLAIM_ITEM: LiteralString = """
@@ -140,7 +149,9 @@ RETURN c {
   status: coalesce(c.status, 'unverified'), standing: coalesce(c.standing, 'intact'),
   assertions: [(s:Source)-[a:ASSERTS]->(c) | {
       source_id: s.id, source_title: s.title, quote: a.quote,
-      start: a.start, end: a.end, section: a.section, mode: coalesce(a.mode, 'asserts')}],
+      start: a.start, end: a.end, section: a.section,
+      stance: coalesce(a.stance, 'asserts'), mode: coalesce(a.stance, 'asserts'),
+      speaker: a.speaker, speaker_stance: a.speaker_stance, reporting: a.reporting}],
   actors: [(c)-[r:ABOUT]->(a:Actor) | {actor_id: a.id, name: a.name, kind: a.kind, role: r.role}],
   topics: [(c)-[:CONCERNS]->(t:Topic) | {topic_id: t.id, name: t.name}],
   supports: [(c)-[r:SUPPORTS]->(o:Claim) | {"""

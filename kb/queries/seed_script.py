@@ -97,7 +97,9 @@ SCRIPT_CLAIMS_QUERY: LiteralString = (
 SCRIPT_ASSERTS_QUERY: LiteralString = (
     ROWS + _FROM_SOURCE + "MATCH (c:Claim {id: row.claim})\n"
     "MERGE (s)-[r:ASSERTS {start: row.start}]->(c)\n"
-    "SET r.quote = row.quote, r.end = row.end, r.section = row.section, r.mode = row.mode"
+    "SET r.quote = row.quote, r.end = row.end, r.section = row.section,\n"
+    "    r.stance = row.stance, r.speaker = row.speaker,\n"
+    "    r.speaker_stance = row.speaker_stance, r.reporting = row.reporting"
 )
 SCRIPT_ABOUT_QUERY: LiteralString = (
     ROWS + "MATCH (c:Claim {id: row.claim}), (a:Actor {id: row.actor})\n"

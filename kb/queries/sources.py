@@ -48,18 +48,21 @@ MATCH (s:Source {id: $source_id})
 CALL (s) {
   MATCH (s)-[a:ASSERTS]->(c:Claim)
   RETURN 'claim' AS kind, c.id AS target_id, a.start AS start, a.end AS end,
-         a.quote AS quote, a.section AS section
+         a.quote AS quote, a.section AS section, coalesce(a.stance, 'asserts') AS stance,
+         a.speaker AS speaker, a.speaker_stance AS speaker_stance, a.reporting AS reporting
   UNION ALL
   MATCH (s)-[a:ASSERTS_LINK]->(l:CausalLink)
   RETURN 'causal_link' AS kind, l.id AS target_id, a.start AS start, a.end AS end,
-         a.quote AS quote, a.section AS section
+         a.quote AS quote, a.section AS section, null AS stance,
+         null AS speaker, null AS speaker_stance, null AS reporting
   UNION ALL
   MATCH (:Claim)-[r:SUPPORTS|ATTACKS]->(:Claim)
   WHERE r.source_id = s.id
   RETURN toLower(type(r)) AS kind, r.id AS target_id, r.start AS start, r.end AS end,
-         r.quote AS quote, null AS section
+         r.quote AS quote, null AS section, null AS stance,
+         null AS speaker, null AS speaker_stance, null AS reporting
 }
-RETURN kind, target_id, start, end, quote, section
+RETURN kind, target_id, start, end, quote, section, stance, speaker, speaker_stance, reporting
 ORDER BY start, end, kind, target_id
 """
 

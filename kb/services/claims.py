@@ -48,7 +48,9 @@ class ClaimFilters:
     slot: str | None = None
     status: str | None = None
     q: str | None = None
-    asserted_by_min: int | None = None  # at least this many distinct sources assert it
+    asserted_by_min: int | None = None  # at least this many distinct sources commit to it
+    rejected_by_min: int | None = None  # at least this many distinct sources reject it
+    contested: bool | None = None  # one source commits to it and another rejects it
 
     def validate(self) -> None:
         """`InvalidRequest` naming the first filter whose value is not a known word."""
@@ -57,6 +59,8 @@ class ClaimFilters:
         validation.one_of(self.slot, SlotFilter, "slot")
         if self.asserted_by_min is not None and self.asserted_by_min < 1:
             raise InvalidRequest("asserted_by_min must be at least 1", field="asserted_by_min")
+        if self.rejected_by_min is not None and self.rejected_by_min < 1:
+            raise InvalidRequest("rejected_by_min must be at least 1", field="rejected_by_min")
         statuses = (*choices(EvidenceStatus), *choices(Standing))
         if self.status is not None and self.status not in statuses:
             message = f"status must be one of {', '.join(statuses)}"

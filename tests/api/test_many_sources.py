@@ -19,7 +19,10 @@ def test_asserted_by_min_keeps_claims_of_several_sources(
     assert all(set(item["sources"]) == {ARTICLE, SOURCE_ID} for item in body["items"])
     one = client.get("/api/v1/claims?asserted_by_min=1&limit=1").get_json()
     everything = client.get("/api/v1/claims?limit=1").get_json()
-    assert one["meta"]["total"] == everything["meta"]["total"]
+    # A claim no source commits to (the article's 12 rejected views) is asserted by none.
+    only_rejected = client.get("/api/v1/claims?rejected_by_min=1&contested=false").get_json()
+    assert only_rejected["meta"]["total"] == 12
+    assert one["meta"]["total"] + 12 == everything["meta"]["total"]
 
 
 def test_asserted_by_min_combines_with_other_filters_and_pages(

@@ -56,7 +56,7 @@ def test_compiled_article_on_top_of_the_seeds_changes_nothing(
     """Applying the compiled article after V002-V006 (twice) leaves their graph as it was."""
     cypher_dir = _cypher_copy(tmp_path)
     plan = plan_import(seeded_store, ARTICLE, cypher_dir)
-    assert plan.script_name == "seed/V007__article_001.cypher"
+    assert plan.script_name == "seed/V008__article_001.cypher"
     apply_import(seeded_store, plan, cypher_dir)
     apply_scripts(
         seeded_store, discover_scripts(cypher_dir), reapply_all=True, recompute=recompute_all
@@ -88,13 +88,13 @@ def test_dry_run_writes_nothing_and_apply_writes_and_applies(
     assert "claims: 1 new, 0 changed, 0 unchanged" in dry.stdout
     assert "    - ref: c-second-phase-stopped" in dry.stdout
     assert "dry run: nothing written" in dry.stdout
-    assert not (cypher_dir / "seed" / "V007__fixture_near_duplicate.cypher").exists()
+    assert not (cypher_dir / "seed" / "V008__fixture_near_duplicate.cypher").exists()
     assert GraphSnapshot.take(seeded_store).content == before
 
     applied = run_kb(neo4j_settings, "import", path, "--apply", "--cypher-dir", str(cypher_dir))
     assert applied.returncode == 0, applied.stderr
-    script = cypher_dir / "seed" / "V007__fixture_near_duplicate.cypher"
-    assert "applied seed/V007__fixture_near_duplicate.cypher" in applied.stdout
+    script = cypher_dir / "seed" / "V008__fixture_near_duplicate.cypher"
+    assert "applied seed/V008__fixture_near_duplicate.cypher" in applied.stdout
     assert script.read_text().count("UNWIND [") >= 3
     asserted = seeded_store.read(
         lambda tx: tx.run(

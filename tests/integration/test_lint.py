@@ -40,7 +40,7 @@ def assertion(claim: str, start: int, end: int, mode: str) -> str:
         f"MATCH (s:Source {{id: 'article-001'}}), (c:Claim {{id: '{claim}'}}) "
         f"MERGE (s)-[r:ASSERTS {{start: {start}}}]->(c) "
         f"SET r.end = {end}, r.quote = substring(s.text, {start}, {end - start}), "
-        f"r.mode = '{mode}';\n"
+        f"r.stance = '{mode}';\n"
     )
 
 

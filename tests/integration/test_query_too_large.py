@@ -43,6 +43,8 @@ NO_FILTERS = {
     "status": None,
     "standing": None,
     "asserted_by_min": None,
+    "rejected_by_min": None,
+    "contested": None,
     "after": "",
 }
 

@@ -96,7 +96,7 @@ RETURN sources, claims, asserts, supports, attacks, causal_links, actors, topics
 SOURCES_PER_CLAIM_QUERY = """
 MATCH (s:Source)-[a:ASSERTS]->(c:Claim)
 WITH c, collect(DISTINCT s.id) AS any_mode,
-     collect(DISTINCT CASE WHEN coalesce(a.mode, 'asserts') = 'asserts' THEN s.id END) AS asserting
+     collect(DISTINCT CASE WHEN a.stance = 'asserts' THEN s.id END) AS asserting
 WHERE size(any_mode) >= 2
 RETURN c.id AS claim, any_mode, asserting
 """
@@ -172,9 +172,9 @@ def test_the_dry_run_diff_names_what_each_sample_adds(imported: Imported) -> Non
 
 
 def test_each_sample_arrives_as_its_own_seed_script(imported: Imported) -> None:
-    assert imported.wire_plan.script_name == "seed/V007__wire_001.cypher"
-    assert imported.statement_plan.script_name == "seed/V008__statement_001.cypher"
-    assert {"V007__wire_001.cypher", "V008__statement_001.cypher"} <= set(imported.written)
+    assert imported.wire_plan.script_name == "seed/V008__wire_001.cypher"
+    assert imported.statement_plan.script_name == "seed/V009__statement_001.cypher"
+    assert {"V008__wire_001.cypher", "V009__statement_001.cypher"} <= set(imported.written)
 
 
 def test_counts_after_the_wire_report(imported: Imported) -> None:
@@ -201,7 +201,7 @@ def test_asserts_per_source(imported: Imported) -> None:
         records,
         "MATCH (s:Source)-[a:ASSERTS]->() "
         "RETURN s.id AS source, count(a) AS asserts, "
-        "sum(CASE WHEN a.mode = 'rejects' THEN 1 ELSE 0 END) AS rejects",
+        "sum(CASE WHEN a.stance = 'rejects' THEN 1 ELSE 0 END) AS rejects",
     )
     assert {r["source"]: (r["asserts"], r["rejects"]) for r in rows} == {
         "article-001": (107, 13),

@@ -1,0 +1,98 @@
+"""Issue 19: how each source stands to a claim (`ASSERTS.stance`), and answers across
+sources that count commitment (asserts, presupposes), not mentions.
+
+On top of the seeded article and the test wire report (tests/second_source.py), the
+wire also *rejects* a claim the article asserts and *reports* Hamas saying a claim the
+article asserts (a tests-only statement, values as parameters)."""
+
+from __future__ import annotations
+
+from typing import LiteralString
+
+import pytest
+
+from kb.db import Store
+from tests.api.openapi_check import CheckedClient
+from tests.second_source import SOURCE_ID
+
+REJECTED = "c-second-phase-deliberately-stopped"  # the article asserts it
+REPORTED = "c-second-phase-stopped"  # the article asserts it, the wire reports Hamas saying it
+
+_ADD_STANCES: LiteralString = """
+MATCH (s:Source {id: $source}), (rejected:Claim {id: $rejected}), (reported:Claim {id: $reported})
+CREATE (s)-[:ASSERTS {quote: 'not deliberately stopped', start: 500, end: 524, section: 'body',
+                      stance: 'rejects'}]->(rejected)
+CREATE (s)-[:ASSERTS {quote: 'the second phase stopped', start: 600, end: 624, section: 'body',
+                      stance: 'reports', speaker: 'hamas', speaker_stance: 'asserts',
+                      reporting: 'said'}]->(reported)
+"""
+
+
+@pytest.fixture()
+def stances(second_source: Store) -> Store:
+    second_source.run_autocommit(
+        _ADD_STANCES, source=SOURCE_ID, rejected=REJECTED, reported=REPORTED
+    )
+    return second_source
+
+
+def _ids(client: CheckedClient, query: str) -> list[str]:
+    body = client.get(f"/api/v1/claims?{query}&limit=200").get_json()
+    assert body["meta"]["total"] == len(body["items"])
+    return sorted(item["id"] for item in body["items"])
+
+
+def test_the_seeded_article_keeps_its_stances(client: CheckedClient) -> None:
+    mediator = client.get("/api/v1/claims/c-view-us-mediator").get_json()
+    assert [a["stance"] for a in mediator["assertions"]] == ["rejects", "rejects"]
+    stopped = client.get("/api/v1/claims/c-second-phase-stopped").get_json()
+    # "Why did the second phase stop in the first place?" presupposes it (seed V005)
+    assert {a["stance"] for a in stopped["assertions"]} == {"asserts", "presupposes"}
+    assert all(a["speaker"] is None for a in stopped["assertions"])
+
+
+def test_asserted_by_min_counts_only_committed_sources(
+    client: CheckedClient, stances: Store
+) -> None:
+    twice = _ids(client, "asserted_by_min=2")
+    assert REJECTED not in twice and REPORTED not in twice
+    assert twice == sorted(("c-hostages-not-rescued", "c-some-saw-turning-point-toward-peace"))
+
+
+def test_rejected_by_min_and_contested(client: CheckedClient, stances: Store) -> None:
+    assert _ids(client, "contested=true") == [REJECTED]
+    rejected = _ids(client, "rejected_by_min=1")
+    assert REJECTED in rejected and "c-view-us-mediator" in rejected
+    assert len(rejected) == 13  # the article's 12 rejected views and the wire's rejection
+    assert _ids(client, "rejected_by_min=2") == []
+    assert REJECTED not in _ids(client, "contested=false&asserted_by_min=1")
+
+
+def test_rejected_by_min_below_one_is_a_422(client: CheckedClient) -> None:
+    response = client.get("/api/v1/claims?rejected_by_min=0")
+    assert response.status_code == 422
+    assert "rejected_by_min" in response.get_json()["errors"]["query"]
+
+
+def test_claim_detail_gives_each_source_its_stance(client: CheckedClient, stances: Store) -> None:
+    reported = client.get(f"/api/v1/claims/{REPORTED}").get_json()
+    wire = [a for a in reported["assertions"] if a["source_id"] == SOURCE_ID]
+    assert [(a["stance"], a["speaker"], a["speaker_stance"], a["reporting"]) for a in wire] == [
+        ("reports", "hamas", "asserts", "said")
+    ]
+    rejected = client.get(f"/api/v1/claims/{REJECTED}").get_json()
+    by_source = {(a["source_id"], a["stance"]) for a in rejected["assertions"]}
+    assert (SOURCE_ID, "rejects") in by_source and ("article-001", "asserts") in by_source
+
+
+def test_source_spans_carry_the_stance(client: CheckedClient, stances: Store) -> None:
+    article = client.get("/api/v1/sources/article-001").get_json()
+    claims = [s for s in article["spans"] if s["kind"] == "claim"]
+    mediator = [s["stance"] for s in claims if s["target_id"] == "c-view-us-mediator"]
+    assert mediator == ["rejects", "rejects"]
+    assert {s["stance"] for s in claims} == {"asserts", "presupposes", "rejects"}
+    assert all(s["stance"] is None for s in article["spans"] if s["kind"] != "claim")
+    wire = client.get(f"/api/v1/sources/{SOURCE_ID}").get_json()
+    stances = {s["target_id"]: (s["stance"], s["speaker"]) for s in wire["spans"]}
+    assert stances[REPORTED] == ("reports", "hamas")
+    assert stances[REJECTED] == ("rejects", None)
