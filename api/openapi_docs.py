@@ -25,6 +25,7 @@ API_PREFIX = "/api/v1/"
 OPERATION_IDS: dict[tuple[str, str], str] = {
     ("get", "/api/v1/claims"): "listClaims",
     ("get", "/api/v1/claims/{claim_id}"): "getClaim",
+    ("get", "/api/v1/claims/{claim_id}/appearances"): "listClaimAppearances",
     ("get", "/api/v1/claims/{claim_id}/dependents"): "getClaimDependents",
     ("get", "/api/v1/claims/{claim_id}/dependencies"): "getClaimDependencies",
     ("get", "/api/v1/claims/{claim_id}/impact"): "getClaimImpact",

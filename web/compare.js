@@ -50,7 +50,7 @@ export function renderCompare(box, agreement, claimLink) {
     box,
     el("h3", { class: "compare-title" }, "Side by side: ", el("span", { class: "side-name side-a", text: a.title || a.id }),
       " and ", el("span", { class: "side-name side-b", text: b.title || b.id })),
-    list("Both assert", agreement.shared, shared, "They assert no claim in common.", "both"),
+    list("Both assert", agreement.agree, shared, "They assert no claim in common.", "both"),
     list(`${a.id} attacks what ${b.id} asserts`, agreement.a_attacks_b, attack, "No attack.", "a"),
     list(`${b.id} attacks what ${a.id} asserts`, agreement.b_attacks_a, attack, "No attack.", "b"),
   );

@@ -447,7 +447,7 @@ export class GraphView {
       const had = nodes.get(id);
       nodes.set(id, { id, text, type, side: had && had.side !== side ? "both" : side });
     };
-    for (const c of agreement.shared) put(c.claim_id, c.text, c.type, "both");
+    for (const c of agreement.agree) put(c.claim_id, c.text, c.type, "both");
     const a = agreement.source_a.id;
     const links = [];
     for (const attack of [...agreement.a_attacks_b, ...agreement.b_attacks_a]) {

@@ -8,6 +8,7 @@ from typing import Any
 from flask.views import MethodView
 
 from api.claims.schemas import (
+    AppearancePageSchema,
     BasisArgsSchema,
     ClaimDetailSchema,
     ClaimListArgsSchema,
@@ -17,6 +18,7 @@ from api.claims.schemas import (
     WalkSchema,
 )
 from api.common.blueprint import Blueprint
+from api.common.schemas import PageArgsSchema
 from api.extensions import get_store
 from api.merged import MERGED_REDIRECT
 from kb.models import Direction, Impact, Page, Walk
@@ -56,6 +58,18 @@ class ClaimDetail(MethodView):
     def get(self, claim_id: str) -> dict[str, Any]:
         """A claim with who asserts it, where, its links, actors and slots."""
         return claim_service.get_claim(get_store(), claim_id)
+
+
+@blp.route("/<claim_id>/appearances")
+class ClaimAppearances(MethodView):
+    @blp.arguments(PageArgsSchema, location="query", as_kwargs=True)
+    @blp.response(200, AppearancePageSchema)
+    @blp.alt_response(308, **MERGED_REDIRECT)
+    def get(self, claim_id: str, page: int, limit: int) -> Page:
+        """Every appearance of the claim across sources, with each source's stance,
+        speaker and quote: by the source's publication date (unknown dates last), then
+        offset, so the first known appearance comes first."""
+        return claim_service.appearances(get_store(), claim_id, page, limit)
 
 
 def _walk_view(direction: Direction, summary: str) -> Callable[..., Walk]:

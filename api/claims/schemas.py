@@ -337,3 +337,12 @@ class ImpactSchema(Schema):
     claim_id = fields.String()
     loses_all_support = fields.List(fields.Nested(ImpactedClaimSchema))
     keeps_other_support = fields.List(fields.Nested(ImpactedClaimSchema))
+
+
+class AppearanceSchema(AssertionSchema):
+    published_on = fields.String(
+        allow_none=True, metadata={"description": "The source's publication date, if known."}
+    )
+
+
+AppearancePageSchema = page_of(AppearanceSchema, "AppearancePage")

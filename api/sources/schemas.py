@@ -160,14 +160,23 @@ class AttackAcrossSchema(Schema):
 class AgreementSchema(Schema):
     source_a = fields.Nested(SourceRefSchema)
     source_b = fields.Nested(SourceRefSchema)
-    shared = fields.List(
-        fields.Nested(SharedClaimSchema), metadata={"description": "Claims both assert, by id."}
+    agree = fields.List(
+        fields.Nested(SharedClaimSchema),
+        metadata={"description": "Claims both are committed to, or both reject, by id."},
+    )
+    disagree = fields.List(
+        fields.Nested(SharedClaimSchema),
+        metadata={"description": "Claims one is committed to and the other rejects, by id."},
+    )
+    reported = fields.List(
+        fields.Nested(SharedClaimSchema),
+        metadata={"description": "Claims both state where one only reports a speaker, by id."},
     )
     a_attacks_b = fields.List(
         fields.Nested(AttackAcrossSchema),
-        metadata={"description": "Attack links of source a on claims source b asserts."},
+        metadata={"description": "Attack links of source a on claims source b commits to."},
     )
     b_attacks_a = fields.List(
         fields.Nested(AttackAcrossSchema),
-        metadata={"description": "Attack links of source b on claims source a asserts."},
+        metadata={"description": "Attack links of source b on claims source a commits to."},
     )

@@ -15,8 +15,8 @@ r {.quote, .start, .end, .section, .speaker, .speaker_stance, .reporting,
    stance: coalesce(r.stance, 'asserts'), mode: coalesce(r.stance, 'asserts')}
 """
 
-# Claims both sources assert, each side's assertions (quote, offsets, section)
-# in text order.
+# Claims both sources state in any stance, each side's appearances (quote, offsets,
+# section, stance); the service sorts them into agree / disagree / reported.
 SHARED_CLAIMS_QUERY: LiteralString = (
     """
 MATCH (:Source {id: $a})-[:ASSERTS]->(c:Claim)
@@ -35,13 +35,15 @@ RETURN c {
 """
 )
 
-# Attack links one source argues against a claim the other asserts, both ways.
+# Attack links one source argues against a claim the other is committed to (asserts or
+# presupposes), both ways: attacking what the other rejects too is no clash.
 ATTACKS_ACROSS_QUERY: LiteralString = (
     """
 MATCH (attacker:Claim)-[link:ATTACKS]->(target:Claim)
 WHERE link.source_id IN [$a, $b]
 WITH attacker, link, target, CASE link.source_id WHEN $a THEN $b ELSE $a END AS other_id
 MATCH (other:Source {id: other_id})-[r:ASSERTS]->(target)
+WHERE r.stance IN ['asserts', 'presupposes']
 WITH attacker, link, target, other_id, collect("""
     + _ASSERTION
     + """) AS target_assertions

@@ -178,3 +178,23 @@ RETURN c {
 } AS claim
 """
 )
+
+
+# Every appearance of a claim across sources: the claim's trail, its first known
+# appearance first (sources by publication date, unknown dates last, then offset).
+CLAIM_APPEARANCES_COUNT_QUERY: LiteralString = """
+MATCH (:Source)-[a:ASSERTS]->(:Claim {id: $claim_id})
+RETURN count(a) AS total
+"""
+CLAIM_APPEARANCES_PAGE_QUERY: LiteralString = """
+MATCH (s:Source)-[a:ASSERTS]->(:Claim {id: $claim_id})
+WITH s, a
+ORDER BY s.published_on IS NULL, s.published_on, s.id, a.start, a.end
+SKIP $skip LIMIT $limit
+RETURN {
+  source_id: s.id, source_title: s.title, published_on: s.published_on,
+  quote: a.quote, start: a.start, end: a.end, section: a.section,
+  stance: coalesce(a.stance, 'asserts'), speaker: a.speaker,
+  speaker_stance: a.speaker_stance, reporting: a.reporting
+} AS item
+"""

@@ -9,6 +9,8 @@ from neo4j import ManagedTransaction
 from kb.db import value_records
 from kb.models import PageRequest
 from kb.queries.claims import (
+    CLAIM_APPEARANCES_COUNT_QUERY,
+    CLAIM_APPEARANCES_PAGE_QUERY,
     CLAIM_DETAIL_QUERY,
     CLAIMS_AFTER_COUNT_QUERY,
     CLAIMS_COUNT_QUERY,
@@ -54,3 +56,14 @@ def claim_page(tx: ManagedTransaction, params: dict[str, Any], request: PageRequ
 def claim_detail(tx: ManagedTransaction, claim_id: str) -> dict[str, Any] | None:
     rows = value_records(tx, CLAIM_DETAIL_QUERY, claim_id=claim_id)
     return rows[0]["claim"] if rows else None
+
+
+def appearance_page(tx: ManagedTransaction, claim_id: str, request: PageRequest) -> PageRows:
+    """One page of a claim's appearances across sources, first known first."""
+    return read_page(
+        tx,
+        CLAIM_APPEARANCES_COUNT_QUERY,
+        CLAIM_APPEARANCES_PAGE_QUERY,
+        request,
+        claim_id=claim_id,
+    )

@@ -24,6 +24,7 @@ from kb.repositories import claims as repo
 from kb.repositories import evidence as evidence_repo
 from kb.services import validation
 from kb.services.actors import find_actor
+from kb.services.targets import require_target
 
 _WORD = re.compile(r"\w+")
 
@@ -133,3 +134,16 @@ def _claim_with_evidence(tx: ManagedTransaction, claim_id: str) -> dict[str, Any
         )
         claim["evidence_total"] = evidence_repo.count_target_evidence(tx, claim_id)
     return claim
+
+
+def appearances(store: Store, claim_id: str, page: int, limit: int) -> Page:
+    """One page of the claim's appearances across sources (stance, speaker, quote):
+    by the source's publication date, unknown dates last, then offset."""
+    request = validation.page_request(page, limit)
+    return store.read(_appearances, claim_id, request)
+
+
+def _appearances(tx: ManagedTransaction, claim_id: str, request: PageRequest) -> Page:
+    require_target(tx, "claim", claim_id)
+    total, items, estimate = repo.appearance_page(tx, claim_id, request)
+    return Page.of(request, total, items, estimate)

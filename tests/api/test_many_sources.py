@@ -75,8 +75,8 @@ def test_agreement_lists_shared_claims_and_attacks_both_ways(
     body = response.get_json()
     assert body["source_a"]["id"] == ARTICLE
     assert body["source_b"] == {"id": SOURCE_ID, "title": "Wire report (test sample)"}
-    assert [c["claim_id"] for c in body["shared"]] == sorted(SHARED)
-    hostages = body["shared"][0]
+    assert [c["claim_id"] for c in body["agree"]] == sorted(SHARED)
+    hostages = body["agree"][0]
     assert hostages["a"][0]["quote"] == "Why were the hostages not rescued?"
     assert hostages["b"][0]["quote"] == "The hostages held in Gaza were not rescued"
     # the wire attacks a claim the article asserts
@@ -104,7 +104,7 @@ def test_agreement_of_an_unknown_source_is_a_404_and_of_itself_its_claims(
     assert client.get(f"/api/v1/sources/nope/agreement/{ARTICLE}").status_code == 404
     assert client.get("/api/v1/sources/nope/agreement/nope").status_code == 404
     same = client.get(f"/api/v1/sources/{SOURCE_ID}/agreement/{SOURCE_ID}").get_json()
-    assert len(same["shared"]) == 3  # all its claims
+    assert len(same["agree"]) == 3  # all its claims
     assert [a["link_id"] for a in same["a_attacks_b"]] == []  # its attack is on the article
 
 

@@ -96,3 +96,54 @@ def test_source_spans_carry_the_stance(client: CheckedClient, stances: Store) ->
     stances = {s["target_id"]: (s["stance"], s["speaker"]) for s in wire["spans"]}
     assert stances[REPORTED] == ("reports", "hamas")
     assert stances[REJECTED] == ("rejects", None)
+
+
+def test_agreement_sorts_claims_by_commitment(client: CheckedClient, stances: Store) -> None:
+    body = client.get(f"/api/v1/sources/article-001/agreement/{SOURCE_ID}").get_json()
+    assert "shared" not in body
+    assert [c["claim_id"] for c in body["agree"]] == sorted(
+        ("c-hostages-not-rescued", "c-some-saw-turning-point-toward-peace")
+    )
+    [disagree] = body["disagree"]
+    assert disagree["claim_id"] == REJECTED
+    assert [a["stance"] for a in disagree["b"]] == ["rejects"]
+    assert [c["claim_id"] for c in body["reported"]] == [REPORTED]
+    # the wire attacks REJECTED, which the article asserts: still a clash
+    assert [a["link_id"] for a in body["b_attacks_a"]] == ["att-test-001"]
+
+
+def test_an_attack_on_a_claim_the_other_rejects_is_no_clash(
+    client: CheckedClient, stances: Store
+) -> None:
+    # The article now only rejects what the wire attacks: the two agree there.
+    stances.run_autocommit(
+        "MATCH (:Source {id: 'article-001'})-[a:ASSERTS]->(:Claim {id: $claim}) "
+        "SET a.stance = 'rejects'",
+        claim=REJECTED,
+    )
+    body = client.get(f"/api/v1/sources/article-001/agreement/{SOURCE_ID}").get_json()
+    assert body["b_attacks_a"] == []
+    assert REJECTED in [c["claim_id"] for c in body["agree"]]
+    assert body["disagree"] == []
+
+
+def test_appearances_trail_first_known_first(client: CheckedClient, stances: Store) -> None:
+    stances.run_autocommit(
+        "MATCH (s:Source {id: $source}) SET s.published_on = '2025-11-24'", source=SOURCE_ID
+    )
+    body = client.get(f"/api/v1/claims/{REPORTED}/appearances").get_json()
+    # the dated wire first, then the article (no known date) in text order
+    assert [(a["source_id"], a["stance"]) for a in body["items"]][0] == (SOURCE_ID, "reports")
+    article = [a for a in body["items"] if a["source_id"] == "article-001"]
+    assert [a["start"] for a in article] == sorted(a["start"] for a in article)
+    assert body["items"][0]["published_on"] == "2025-11-24"
+    assert body["items"][0]["speaker"] == "hamas"
+    assert body["meta"]["total"] == len(body["items"]) == 1 + len(article) > 1
+    second = client.get(f"/api/v1/claims/{REPORTED}/appearances?limit=1&page=2").get_json()
+    assert second["items"] == body["items"][1:2]
+
+
+def test_appearances_of_an_unknown_claim_is_a_404(client: CheckedClient) -> None:
+    response = client.get("/api/v1/claims/c-no-such-claim/appearances")
+    assert response.status_code == 404
+    assert response.mimetype == "application/problem+json"

@@ -121,7 +121,7 @@ def test_two_sources_side_by_side_draw_from_their_url(
     agreement = api(base_url, f"/sources/article-001/agreement/{WIRE}")
     attacks = agreement["a_attacks_b"] + agreement["b_attacks_a"]
     browser.get(f"{base_url}/#compare=article-001,{WIRE}")
-    claims = {c["claim_id"] for c in agreement["shared"]}
+    claims = {c["claim_id"] for c in agreement["agree"]}
     claims |= {a["attacker_id"] for a in attacks} | {a["target_id"] for a in attacks}
     data = wait_drawn(browser, "the comparison graph, with no click", nodes=len(claims))
     assert int(data["edges"]) == len(attacks)
@@ -131,7 +131,7 @@ def test_two_sources_side_by_side_draw_from_their_url(
         browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#compare li.shared"), "the lists"
     )
     assert {li.get_attribute("data-claim") for li in shared} == {
-        c["claim_id"] for c in agreement["shared"]
+        c["claim_id"] for c in agreement["agree"]
     }
     attack_items = browser.find_elements(By.CSS_SELECTOR, "#compare li.attack")
     assert {li.get_attribute("data-link") for li in attack_items} == {a["link_id"] for a in attacks}

@@ -21,7 +21,9 @@ import pytest
 
 from kb.config import CORPUS_DIR, CYPHER_DIR, Settings
 from kb.db import Store, records
+from kb.services.agreement import agreement
 from kb.services.annotation import ImportPlan, apply_import, plan_import
+from kb.services.claims import ClaimFilters, list_claims
 from kb.services.lint import lint
 from tests.graph_snapshot import GraphSnapshot
 
@@ -276,3 +278,23 @@ def test_importing_again_changes_nothing(imported: Imported) -> None:
         {},
         0,
     )
+
+
+def test_article_and_statement_disagree_where_the_statement_rejects(imported: Imported) -> None:
+    """Issue 19: the statement's "not a deliberate political decision" is disagreement."""
+    body = agreement(imported.store, "article-001", "statement-001")
+    disagree = {c["claim_id"] for c in body["disagree"]}
+    agree = {c["claim_id"] for c in body["agree"]}
+    assert "c-second-phase-deliberately-stopped" in disagree
+    assert "c-second-phase-deliberately-stopped" not in agree
+    for claim in body["disagree"]:  # one side committed, the other rejects
+        stances = {a["stance"] for a in claim["a"]} | {a["stance"] for a in claim["b"]}
+        assert "rejects" in stances
+    # the 7 claims both state: the statement rejects 4 of them (README, "Sample sources")
+    assert (len(body["agree"]), len(body["disagree"]), len(body["reported"])) == (3, 4, 0)
+    assert (len(body["a_attacks_b"]), len(body["b_attacks_a"])) == (2, 6)
+    thrice = list_claims(imported.store, ClaimFilters(asserted_by_min=3), 1, 50)
+    assert [item["id"] for item in thrice.items] == [
+        "c-first-phase-announced",
+        "c-second-phase-provisions",
+    ]
