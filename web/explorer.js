@@ -508,6 +508,13 @@ async function loadSourceChoices() {
 const sources = new SourceView($("source-text"), $("source-meta"), select);
 const graphs = new GraphPanel({ onPick: select, onError: showError, navigate, sources });
 
+// A search submitted before this script ran reloads the page as ?q=…&type=…: carry it
+// over into the form, so typing fast on a slow connection loses nothing.
+const submitted = new URLSearchParams(window.location.search);
+for (const id of ["q", "type", "status"]) {
+  if (submitted.has(id)) $(id).value = submitted.get(id);
+}
+
 $("search-form").addEventListener("submit", (event) => {
   event.preventDefault();
   clearMessage();
