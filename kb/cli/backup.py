@@ -8,9 +8,12 @@ results go to stderr, so a backup piped to stdout stays clean.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, cast
 
@@ -75,13 +78,30 @@ def backup(file: str | None, show_hash: bool, offline: bool) -> None:
                 shutil.copyfileobj(spool, sys.stdout)
         else:
             with (
-                click.open_file(file, "w", encoding="utf-8", atomic=True) as out,
+                _atomic_text(Path(file)) as out,
                 Task("backing up", unit="records") as task,
             ):
                 written = dump(store, cast(IO[str], CountingWriter(out, task)))
     click.echo(
         f"backed up {written.nodes} nodes and {written.relationships} relationships", err=True
     )
+
+
+@contextmanager
+def _atomic_text(path: Path) -> Iterator[IO[str]]:
+    """A file at `path` only if the block succeeds: written beside it, then renamed.
+
+    (click's `atomic=True` renames even when the block raised, which would leave a
+    failed backup's partial file in place of a good one.)
+    """
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            yield out
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 @click.command(name="restore")
