@@ -94,7 +94,7 @@ def claim_parts(row: dict[str, Any], source_names: dict[str, str], stamp: str) -
     parts = Parts()
     claim_id = parts.node(row["id"], "I", row["text"], stamp, scheme=False)
     speakers = row["speakers"] if row["type"] == ClaimType.reported_speech else []
-    for assertion in sorted(row["assertions"], key=lambda a: (a["source_id"], a["start"])):
+    for assertion in sorted(row["assertions"], key=_in_text_order):
         source_id = assertion["source_id"]
         name = source_names.get(source_id, source_id)
         said = locution_id(source_id, assertion["start"], claim_id)
@@ -111,15 +111,30 @@ def claim_parts(row: dict[str, Any], source_names: dict[str, str], stamp: str) -
     return parts
 
 
+def _in_text_order(assertion: dict[str, Any]) -> tuple[str, int]:
+    """Assertions by source, then offset (one without an offset first)."""
+    start = assertion["start"]
+    return assertion["source_id"], -1 if start is None else start
+
+
 def _anchor(parts: Parts, from_id: str, to_id: str, illocution: str, stamp: str) -> None:
     ya = parts.node(f"ya:{from_id}>{to_id}", "YA", illocution, stamp, scheme=True)
     parts.edge(from_id, ya)
     parts.edge(ya, to_id)
 
 
-def nearest(starts: list[int], position: int) -> int | None:
-    """The assertion offset closest to where the link is asserted (None if there is none)."""
-    return min(starts, key=lambda start: (abs(start - position), start)) if starts else None
+def nearest(starts: list[int | None], position: int | None) -> int | None:
+    """The assertion offset closest to where the link is asserted (None if there is none).
+
+    A link or assertion loaded without offsets (a bulk CSV need not carry them) has
+    no position: then the earliest offset anchors it, and offsetless assertions none.
+    """
+    known = [start for start in starts if start is not None]
+    if not known:
+        return None
+    if position is None:
+        return min(known)
+    return min(known, key=lambda start: (abs(start - position), start))
 
 
 def _transition(
@@ -170,7 +185,7 @@ def causal_parts(row: dict[str, Any], stamp: str) -> Parts:
     cause, effect = row["causes"][0], row["effects"][0]
     parts.edge(cause, node)
     parts.edge(node, effect)
-    for assertion in sorted(row["assertions"], key=lambda a: (a["source_id"], a["start"])):
+    for assertion in sorted(row["assertions"], key=_in_text_order):
         _transition(parts, assertion, assertion["source_id"], cause, effect, "Arguing", node, stamp)
     return parts
 

@@ -8,6 +8,8 @@ the test ports + 7, with no timing assertions: the timings are `python -m bench`
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from kb.config import LOCAL_DIR, LocalServerConfig, Settings
 from kb.db import Store
 from kb.services import backup as backup_service
 from kb.services import bulk as bulk_service
+from kb.services import export as export_service
 from kb.services.stats import graph_stats
 from tests.conftest import TEST_BOLT_PORT, TEST_HTTP_PORT, TEST_PASSWORD
 
@@ -69,6 +72,11 @@ def _answers(settings: Settings, facts: GraphFacts) -> dict[str, tuple[int, Any]
     }
 
 
+def _aif_document(store: Store) -> dict[str, Any]:
+    text = b"".join(export_service.export(store, "aif").body).decode("utf-8")
+    return dict(json.loads(text))
+
+
 def test_both_load_paths_build_a_graph_the_api_cannot_tell_apart(
     bulk_server: Settings, tmp_path: Path
 ) -> None:
@@ -82,6 +90,7 @@ def test_both_load_paths_build_a_graph_the_api_cannot_tell_apart(
         assert imported.relationships == facts.relationships
         counts_imported = graph_stats(store)
         by_import = _answers(bulk_server, facts)
+        aif_document = _aif_document(store)
 
         # Full now: a first load must be refused, not replace the graph.
         with pytest.raises(BulkLoadError, match="not empty"):
@@ -109,4 +118,13 @@ def test_both_load_paths_build_a_graph_the_api_cannot_tell_apart(
     for name, answer in by_import.items():
         assert by_unwind[name] == answer, name
     assert by_import["search"][1]["items"], "the search word is in two claims"
+    # graphgen's links carry no offsets: the AIF export anchors them all the same
+    node_types = Counter(node["type"] for node in aif_document["nodes"])
+    assert node_types["I"] == counts_imported.nodes["Claim"]
+    assert node_types["RA"] + node_types["CA"] == (
+        counts_imported.relationships["SUPPORTS"]
+        + counts_imported.relationships["ATTACKS"]
+        + counts_imported.nodes["CausalLink"]
+    )
+    assert node_types["TA"] > 0
     assert by_import["dependents (hub)"][1]["claims"], "the hub has dependents"
