@@ -1,6 +1,6 @@
 """`python -m bench.export_rate`: each export format beside the raw stream of its reads.
 
-    python -m bench.export_rate [--sizes 10000] [--bolt-port 17690] [--repeat 3]
+    python -m bench.export_rate [--sizes 10000] [--bolt-port 17664] [--repeat 3]
 
 For each size: the graph of `python -m bench` (bench/graphgen.py, `kb bulk-load`
 through neo4j-admin import, so links carry no text offsets) on a server of its
@@ -191,7 +191,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--sizes", default="10000", help="comma-separated claim counts")
-    parser.add_argument("--bolt-port", type=int, default=17690)
+    parser.add_argument("--bolt-port", type=int, default=17664)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]

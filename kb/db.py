@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from typing import Any, LiteralString, TypeVar
 
@@ -59,6 +60,8 @@ SLOW_GRACE_SECONDS = 5.0
 # Bulk reads (exports) may run long on a cold or large graph: their server-side
 # timeout and their wait on a slow but alive database are this long instead.
 BULK_READ_SECONDS = 60.0
+# A request's write on a slow but alive database: Neo4j ends it after this long.
+WRITE_TIMEOUT_SECONDS = 30.0
 
 
 def create_driver(settings: Settings) -> Driver:
@@ -110,8 +113,8 @@ def _not_retried_when_too_large(work: Callable[..., T]) -> Callable[..., T]:
 def translate_driver_errors(uri: str) -> Iterator[None]:
     """Turn the driver's failures into the knowledge base's own errors.
 
-    Connection, pool-acquisition and authentication failures become
-    `DatabaseUnavailable`, a
+    Connection and authentication failures become `DatabaseUnavailable`, a
+    connection pool with every connection in use `DatabaseBusy`, a
     uniqueness violation `Conflict`, Neo4j's transaction memory limit
     `QueryTooLarge`, and a transient error that outlived the
     managed transaction's retries `DatabaseBusy`; nothing above `kb.db` needs
@@ -136,7 +139,12 @@ def translate_driver_errors(uri: str) -> Iterator[None]:
         if "TransactionTimedOut" not in code:
             raise
         raise DatabaseBusy("the graph database did not finish in time; try again shortly") from exc
-    except (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError) as exc:
+    except ConnectionAcquisitionTimeoutError as exc:
+        # Every pooled connection is in use: the database is alive, just busy.
+        raise DatabaseBusy(
+            "every connection to the graph database is in use; try again shortly"
+        ) from exc
+    except (ServiceUnavailable, SessionExpired) as exc:
         raise DatabaseUnavailable(
             f"Neo4j is not reachable at {uri} (is it running? `kb db start` starts a local one)"
         ) from exc
@@ -211,7 +219,9 @@ class Store:
     def write(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `work(tx, *args, **kwargs)` in a managed write transaction."""
         return self._within_deadline(
-            self.call_deadline, functools.partial(self._execute_write, work, args, kwargs)
+            self.call_deadline,
+            functools.partial(self._execute_write, work, args, kwargs),
+            write=True,
         )
 
     def check(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -243,6 +253,10 @@ class Store:
             return session.execute_read(guarded, *args, **kwargs)
 
     def _execute_write(self, work: Callable[..., T], args: Any, kwargs: Any) -> T:
+        if self.call_deadline is not None:
+            # A request waits for its write's outcome on a slow database; the server
+            # bounds that wait (and rolls back what it ends).
+            work = neo4j.unit_of_work(timeout=WRITE_TIMEOUT_SECONDS)(work)
         guarded = _not_retried_when_too_large(work)
         with translate_driver_errors(self.uri), self._session() as session:
             return session.execute_write(guarded, *args, **kwargs)
@@ -253,42 +267,64 @@ class Store:
         call: Callable[..., T],
         *args: Any,
         grace: float | None = None,
+        write: bool = False,
     ) -> T:
         """`call(*args)`, given up on after `deadline` seconds if Neo4j has stopped answering.
 
         Without a deadline the call runs on the caller's thread. With one it runs
-        on the store's bounded thread pool. When the deadline passes, a quick
-        connectivity probe tells a slow database from a gone one: a gone (down,
-        frozen) one raises `DatabaseUnavailable` at once; a slow one gets up to
-        `SLOW_GRACE_SECONDS` more, then `DatabaseBusy`. A call that has not
-        started yet is cancelled.
+        on the store's bounded thread pool. When the deadline passes, a probe
+        statement tells a slow database from a gone one (`_alive`): a gone one
+        raises `DatabaseUnavailable`; a slow one gets up to `SLOW_GRACE_SECONDS`
+        more, then `DatabaseBusy`. A write on a slow database is waited for to
+        its end (its server-side timeout bounds it), so one that commits is never
+        reported as failed. A call that has not started yet is cancelled.
         """
         if deadline is None:
             return call(*args)
         future: Future[T] = self._pools().submit(call, *args)
         if _finished(future, deadline):
             return future.result()
-        alive = self._answers_quickly()
-        if alive and _finished(future, SLOW_GRACE_SECONDS if grace is None else grace):
+        patience = SLOW_GRACE_SECONDS if grace is None else grace
+        started = time.monotonic()
+        alive = self._alive(future, patience)
+        if future.done():
             return future.result()
-        future.cancel()
-        if alive:
-            raise DatabaseBusy(f"Neo4j at {self.uri} is too slow to answer; try again shortly")
-        raise DatabaseUnavailable(f"Neo4j at {self.uri} did not answer within {deadline:g}s")
+        if not alive:
+            unknown = not future.cancel() and write
+            outcome = " (the write may yet be applied: it is safe to repeat)" if unknown else ""
+            raise DatabaseUnavailable(
+                f"Neo4j at {self.uri} did not answer within {deadline:g}s{outcome}"
+            )
+        if write and future.running():
+            return future.result()  # its outcome, whatever it is: never a guess
+        if _finished(future, max(0.0, patience - (time.monotonic() - started))):
+            return future.result()
+        if not future.cancel() and write:
+            return future.result()  # started meanwhile: wait for its outcome
+        raise DatabaseBusy(f"Neo4j at {self.uri} is too slow to answer; try again shortly")
 
-    def _answers_quickly(self) -> bool:
-        """Whether the database runs a trivial statement within `PROBE_SECONDS`.
+    def _alive(self, call: Future[Any], patience: float) -> bool:
+        """Whether the database is alive (maybe slow) rather than gone, after a missed
+        deadline; returns early, True, if `call` finishes meanwhile.
 
-        A statement, not just a Bolt handshake: a server that is starting up
-        accepts connections before its database can answer.
+        A probe statement that answers, or that finds every pooled connection in use,
+        means alive; one that cannot connect means gone. A probe silent for
+        `PROBE_SECONDS` is not enough to call a busy host's database gone: the call
+        and the probe get `patience` more, and whichever answers first says alive.
+        Only a database silent all that while (frozen, a dead VM) counts as gone.
         """
         self._pools()
         assert self._probes is not None
         probe = self._probes.submit(self._ping)
-        if not _finished(probe, PROBE_SECONDS):
+        wait([call, probe], timeout=PROBE_SECONDS, return_when=FIRST_COMPLETED)
+        if not probe.done() and not call.done():
+            wait([call, probe], timeout=patience, return_when=FIRST_COMPLETED)
+        if call.done():
+            return True
+        if not probe.done():
             probe.cancel()
             return False
-        return probe.exception() is None
+        return _answered(probe)
 
     def _ping(self) -> None:
         # Auto-commit: run once, never retried.
@@ -310,6 +346,13 @@ class Store:
 
     def _session(self) -> neo4j.Session:
         return self.driver.session(database=self.database)
+
+
+def _answered(probe: Future[Any]) -> bool:
+    """Whether a finished probe shows a live database: it answered, or it waited in
+    vain for a pooled connection (all in use) or for a busy server."""
+    error = probe.exception()
+    return error is None or isinstance(error, ConnectionAcquisitionTimeoutError | TransientError)
 
 
 def _finished(future: Future[Any], timeout: float) -> bool:

@@ -137,7 +137,7 @@ def test_a_runaway_read_is_ended_by_the_server(store: Store) -> None:
         timed.read(_slow)
 
 
-def test_a_full_connection_pool_is_a_503_not_a_500(neo4j_settings: Settings) -> None:
+def test_a_full_connection_pool_is_busy_not_a_500(neo4j_settings: Settings) -> None:
     driver = GraphDatabase.driver(
         neo4j_settings.neo4j_uri,
         auth=(neo4j_settings.neo4j_user, neo4j_settings.neo4j_password),
@@ -148,10 +148,66 @@ def test_a_full_connection_pool_is_a_503_not_a_500(neo4j_settings: Settings) -> 
     try:
         with driver.session(database=store.database) as held, held.begin_transaction() as tx:
             tx.run("RETURN 1").consume()  # the pool's one connection is taken
-            with pytest.raises(DatabaseUnavailable):
+            # alive, merely busy: every connection is in use
+            with pytest.raises(DatabaseBusy, match="in use"):
                 store.read(_one)
     finally:
         driver.close()
+
+
+def _one_connection_store(settings: Settings, deadline: float) -> Store:
+    """A request store whose driver has a single pooled connection: while a call holds
+    it, the deadline's liveness probe cannot get one (what a busy API sees)."""
+    driver = GraphDatabase.driver(
+        settings.neo4j_uri.replace("neo4j://", "bolt://"),  # no routing connection
+        auth=(settings.neo4j_user, settings.neo4j_password),
+        max_connection_pool_size=1,
+        connection_acquisition_timeout=1.0,
+    )
+    return Store(driver, settings.neo4j_database, settings.neo4j_uri, call_deadline=deadline)
+
+
+def test_a_slow_read_on_a_saturated_pool_is_busy_never_unavailable(
+    neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _one_connection_store(neo4j_settings, deadline=0.2)
+    try:
+        store.driver.verify_connectivity()  # the one connection is open and pooled
+        # the probe finds no free connection: alive, so the read is waited for
+        assert store.read(_sleepy(1.5)) == 1
+        monkeypatch.setattr(db, "SLOW_GRACE_SECONDS", 3.0)
+        with pytest.raises(DatabaseBusy, match="too slow"):
+            store.read(_sleepy(8.0))
+    finally:
+        store.close()
+
+
+def _slow_write(seconds: float, marker: str) -> Callable[[ManagedTransaction], str]:
+    def work(tx: ManagedTransaction) -> str:
+        time.sleep(seconds)  # a cold first write on a busy machine
+        tx.run("MERGE (m:KbTimeoutTestMarker {id: $id})", id=marker).consume()
+        return marker
+
+    return work
+
+
+def test_a_write_that_commits_after_the_deadline_and_grace_is_reported_done(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "SLOW_GRACE_SECONDS", 0.3)
+    impatient = Store(store.driver, store.database, store.uri, call_deadline=0.2)
+    marker = "slow-write-commits"
+    try:
+        # a read this slow would answer busy; the write's outcome is waited for
+        assert impatient.write(_slow_write(1.5, marker)) == marker
+        found = store.read(
+            lambda tx: tx.run(
+                "MATCH (m:KbTimeoutTestMarker {id: $id}) RETURN count(m) AS n", id=marker
+            ).single(strict=True)["n"]
+        )
+        assert found == 1
+    finally:
+        store.write(lambda tx: tx.run("MATCH (m:KbTimeoutTestMarker) DELETE m").consume())
 
 
 def _sleepy(seconds: float) -> Callable[[ManagedTransaction], int]:
