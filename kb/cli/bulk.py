@@ -98,4 +98,6 @@ _PHASES = {
     "schema": "applying the schema",
     "indexes": "waiting for indexes to come online",
     "derived": "bringing derived status and standing current",
+    "resize": "restarting the local Neo4j sized for the store with its indexes",
+    "warm": "warming the page cache (reading the store once)",
 }

@@ -8,6 +8,7 @@ import click
 
 from kb import localdb
 from kb.config import DEFAULT_PASSWORD, LocalServerConfig, Settings
+from kb.services import warmup
 
 
 @click.group()
@@ -44,17 +45,31 @@ def _print_status(status: localdb.ServerStatus, config: LocalServerConfig) -> No
 @click.option(
     "--tx-memory", help="Memory of all transactions, e.g. 512m (KB_NEO4J_TX_MEMORY, else derived)."
 )
-def start(timeout: float, heap: str | None, pagecache: str | None, tx_memory: str | None) -> None:
+@click.option(
+    "--warm/--no-warm",
+    default=True,
+    show_default=True,
+    help="Read the whole store once after starting, so first requests hit memory.",
+)
+def start(
+    timeout: float, heap: str | None, pagecache: str | None, tx_memory: str | None, warm: bool
+) -> None:
     """Build the launcher if needed and start Neo4j; waits until it accepts queries.
 
     Memory left unset is derived from the machine's RAM and the store's size (docs/scaling.md).
+    A server this command starts then has its page cache warmed (--no-warm skips it).
     """
     settings = Settings.from_env()
     local = replace(
         settings.local, memory=settings.local.memory.overridden(heap, pagecache, tx_memory)
     )
+    was_running = localdb.status(local).running
     click.echo("Starting the local Neo4j (the first start downloads it from Maven Central)...")
     _print_status(localdb.start(local, timeout=timeout), local)
+    if warm and not was_running:
+        click.echo("Warming the page cache (reading the store once)...")
+        warmed = warmup.warm_store(replace(settings, local=local))
+        click.echo(f"  read {warmed.records:,} records in {warmed.seconds:.1f} s")
 
 
 @db.command()

@@ -18,11 +18,12 @@ take any string).
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+import orjson
 
 from kb.export.loss import Loss, lost, of_type
 from kb.models import ClaimType
@@ -42,6 +43,13 @@ class Parts:
     edges: list[dict[str, Any]] = field(default_factory=list)
     locutions: list[dict[str, Any]] = field(default_factory=list)
     participants: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, other: Parts) -> None:
+        """Append `other`'s items (a page of rows becomes one slice: fewer, larger writes)."""
+        self.nodes += other.nodes
+        self.edges += other.edges
+        self.locutions += other.locutions
+        self.participants += other.participants
 
     def node(self, node_id: str, node_type: str, text: str, stamp: str, scheme: bool) -> str:
         node = {"nodeID": node_id, "text": text, "type": node_type, "timestamp": stamp}
@@ -226,7 +234,8 @@ def stream(slices: Iterable[Parts]) -> Iterator[str]:
 
 
 def _items(items: list[dict[str, Any]], first: dict[str, bool], key: str) -> str:
-    text = ", ".join(json.dumps(item, ensure_ascii=False) for item in items)
+    # orjson: UTF-8 as it is (like ensure_ascii=False), several times json's speed
+    text = ", ".join(orjson.dumps(item).decode() for item in items)
     if text and not first[key]:
         text = ", " + text
     if text:

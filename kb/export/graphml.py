@@ -17,6 +17,7 @@ travel as JSON strings.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -110,9 +111,15 @@ def _value(value: Any, kind: str) -> str:
     return escape(_INVALID_XML.sub("", text))
 
 
+@functools.cache
+def _data_open(prefix: str, key: str) -> str:
+    """`<data key="...">` for a property key (few keys, many values: made once)."""
+    return f"<data key={quoteattr(prefix + key)}>"
+
+
 def _data(prefix: str, props: dict[str, Any], declared: dict[str, str]) -> str:
     return "".join(
-        f"<data key={quoteattr(prefix + key)}>{_value(value, declared.get(key, 'string'))}</data>"
+        f"{_data_open(prefix, key)}{_value(value, declared.get(key, 'string'))}</data>"
         for key, value in sorted(props.items())
         if value is not None and key not in BOOKKEEPING
     )

@@ -28,6 +28,7 @@ from kb.db import Store
 from kb.derived import full
 from kb.repositories import bulk as repo
 from kb.seeding.loader import apply_scripts, discover_scripts
+from kb.services import warmup
 
 Mode = Literal["auto", "import", "unwind"]
 DEFAULT_BATCH = 5_000
@@ -104,7 +105,16 @@ def import_files(
     report.relationships = counts.get("relationships", 0)
     with _phase(report, "start", on_phase):
         localdb.start(local, timeout=600)
+    started_with = localdb.memory_for(local)
     after_load(store, report, on_phase)
+    # The start sized Neo4j for the store without its indexes; with them built, a
+    # page cache that no longer covers the store gets a restart at the right size.
+    if localdb.memory_for(local).pagecache > started_with.pagecache:
+        with _phase(report, "resize", on_phase):
+            localdb.stop(local)
+            localdb.start(local, timeout=600)
+    with _phase(report, "warm", on_phase):
+        warmup.warm(store)
     return report
 
 

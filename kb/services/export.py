@@ -16,6 +16,7 @@ import tempfile
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,15 +135,22 @@ def _encode(chunks: Iterator[str]) -> Iterator[bytes]:
 def _pages(
     store: Store, read: Callable[..., list[dict[str, Any]]], key: str, *args: Any
 ) -> Iterator[list[dict[str, Any]]]:
-    """Keyset pages of `read(tx, *args, after, limit)`, resuming after the last `key`."""
-    after = ""
-    while True:
-        rows = store.read_bulk(read, *args, after, PAGE_SIZE)
-        if rows:
-            yield rows
-        if len(rows) < PAGE_SIZE:
-            return
-        after = rows[-1][key]
+    """Keyset pages of `read(tx, *args, after, limit)`, resuming after the last `key`.
+
+    The next page is read on another thread while the caller turns this one into
+    text, so an export costs about its reads rather than reads plus formatting.
+    """
+    with ThreadPoolExecutor(1, thread_name_prefix="kb-export-page") as reader:
+        pending = reader.submit(store.read_bulk, read, *args, "", PAGE_SIZE)
+        while True:
+            rows = pending.result()
+            full = len(rows) == PAGE_SIZE
+            if full:
+                pending = reader.submit(store.read_bulk, read, *args, rows[-1][key], PAGE_SIZE)
+            if rows:
+                yield rows
+            if not full:
+                return
 
 
 # --- AIF ---------------------------------------------------------------------------------
@@ -156,18 +164,25 @@ def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Parts]:
         for row in rows
     }
     speakers: dict[str, str] = {}
+    # one slice per page of rows
     for rows in _pages(store, repo.aif_claim_page, "id", source_id):
+        page = aif.Parts()
         for row in rows:
-            yield aif.claim_parts(row, names, stamp)
+            page.add(aif.claim_parts(row, names, stamp))
             if row["type"] == ClaimType.reported_speech:
                 speakers.update({s["id"]: s["name"] for s in row["speakers"]})
+        yield page
     for kind in ARGUMENTS:
         for rows in _pages(store, repo.aif_argument_page, "id", kind.type, source_id):
+            page = aif.Parts()
             for row in rows:
-                yield aif.argument_parts(row, kind, stamp)
+                page.add(aif.argument_parts(row, kind, stamp))
+            yield page
     for rows in _pages(store, repo.aif_causal_page, "id", source_id):
+        page = aif.Parts()
         for row in rows:
-            yield aif.causal_parts(row, stamp)
+            page.add(aif.causal_parts(row, stamp))
+        yield page
     people = [aif.participant(aif.source_participant(key), name) for key, name in names.items()]
     people += [
         aif.participant(aif.actor_participant(key), name) for key, name in sorted(speakers.items())
@@ -212,12 +227,14 @@ def _graphml(store: Store, source_id: str | None, types: KeyTypes) -> Iterator[s
     yield graphml.header(node_types, edge_types)
     for label in repo.NODE_LABELS:
         for rows in _pages(store, repo.node_page, "id", label, source_id):
-            yield from graphml.nodes(label, rows, node_types)
+            yield "".join(graphml.nodes(label, rows, node_types))  # a chunk per page
     number = 0
     for kind in repo.REL_KINDS:
         for rows in _pages(store, repo.rel_page, "anchor_id", kind.name, source_id):
             rels = [rel for row in rows for rel in row["rels"]]
-            yield from graphml.edges((kind.type, kind.start, kind.end), rels, edge_types, number)
+            yield "".join(
+                graphml.edges((kind.type, kind.start, kind.end), rels, edge_types, number)
+            )
             number += len(rels)
     yield graphml.FOOTER
 
