@@ -41,11 +41,19 @@ def _is_loopback(host: str) -> bool:
 @click.option("--threads", default=8, show_default=True, type=int, help="Threads per worker.")
 @click.option("--timeout", default=30, show_default=True, type=int, help="Worker timeout (s).")
 @click.option(
+    "--access-log/--no-access-log",
+    default=True,
+    show_default=True,
+    help="One line per request on stdout (costs CPU under load: docs/benchmarks/http-ceiling.md).",
+)
+@click.option(
     "--dev",
     is_flag=True,
     help="Flask's development server with reload and debugger (loopback hosts only).",
 )
-def serve(host: str, port: int, workers: int, threads: int, timeout: int, dev: bool) -> None:
+def serve(
+    host: str, port: int, workers: int, threads: int, timeout: int, access_log: bool, dev: bool
+) -> None:
     """Serve the HTTP API (docs at /api/docs, spec at /api/v1/openapi.json)."""
     if dev and not _is_loopback(host):
         raise InvalidRequest(
@@ -57,12 +65,20 @@ def serve(host: str, port: int, workers: int, threads: int, timeout: int, dev: b
         os.execvp(sys.executable, [sys.executable, "-m", *argv, "--port", str(port)])
     os.execvp(
         sys.executable,
-        [sys.executable, "-m", "gunicorn", *gunicorn_args(host, port, workers, threads, timeout)],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            *gunicorn_args(host, port, workers, threads, timeout, access_log),
+        ],
     )
 
 
-def gunicorn_args(host: str, port: int, workers: int, threads: int, timeout: int) -> list[str]:
+def gunicorn_args(
+    host: str, port: int, workers: int, threads: int, timeout: int, access_log: bool = True
+) -> list[str]:
     """The gunicorn command line `kb serve` runs (after `python -m gunicorn`)."""
+    log = ["--access-logfile", "-"] if access_log else []
     return [
         "--bind",
         f"{host}:{port}",
@@ -79,7 +95,6 @@ def gunicorn_args(host: str, port: int, workers: int, threads: int, timeout: int
         "--limit-request-line",
         "0",
         "--no-control-socket",
-        "--access-logfile",
-        "-",
+        *log,
         "api:create_app()",
     ]

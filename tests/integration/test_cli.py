@@ -150,6 +150,9 @@ def test_serve_runs_threaded_workers_without_a_shared_control_socket() -> None:
     assert args[args.index("--threads") + 1] == "8"
     assert "--no-control-socket" in args
     assert args[args.index("--limit-request-line") + 1] == "0"  # the API answers 414 itself
+    assert args[args.index("--access-logfile") + 1] == "-"
+    quiet = gunicorn_args("127.0.0.1", 8000, workers=2, threads=8, timeout=30, access_log=False)
+    assert "--access-logfile" not in quiet
 
 
 def test_kb_bench_hands_its_arguments_to_the_benchmark(neo4j_settings: Settings) -> None:
