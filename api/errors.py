@@ -111,7 +111,7 @@ def kb_problem(error: Exception) -> tuple[Response, int]:
     for family, status, slug in STATUS_BY_ERROR:
         if isinstance(error, family):
             if status == 503:
-                log.warning("database unavailable: %s", error)
+                log.warning("%s: %s", slug, error)
             extra: dict[str, Any] = {}
             if isinstance(error, kb_errors.InvalidRequest) and error.field:
                 extra["errors"] = {error.location: {error.field: [str(error)]}}
@@ -122,6 +122,9 @@ def kb_problem(error: Exception) -> tuple[Response, int]:
 def _public_detail(error: Exception, status: int) -> str:
     if isinstance(error, kb_errors.SchemaMissing):
         return "The schema is not applied (run `kb seed`)."
+    if isinstance(error, kb_errors.DatabaseBusy):
+        # alive but slow (or every connection in use): not "unavailable"
+        return "The graph database is busy; try again shortly."
     if status == 503:
         return "The graph database is unavailable; try again shortly."
     return str(error)

@@ -230,3 +230,23 @@ def test_a_database_slower_than_the_grace_is_busy(
     impatient = Store(store.driver, store.database, store.uri, call_deadline=0.2)
     with pytest.raises(DatabaseBusy, match="too slow"):
         impatient.read(_sleepy(3.0))
+
+
+def test_a_busy_database_answers_503_database_busy_not_unavailable(
+    neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "SLOW_GRACE_SECONDS", 0.5)
+    store = _one_connection_store(neo4j_settings, deadline=0.2)
+    app = create_app({"TESTING": True, "KB_SETTINGS": neo4j_settings, "KB_STORE": store})
+    try:
+        store.driver.verify_connectivity()
+        with store.driver.session(database=store.database) as held, held.begin_transaction() as tx:
+            tx.run("RETURN 1").consume()  # every connection in use: alive, but busy
+            response = app.test_client().get("/api/v1/sources")
+        assert response.status_code == 503
+        assert response.headers["Retry-After"] == "1"
+        body = response.get_json()
+        assert body["type"].endswith("/database-busy"), body
+        assert "busy" in body["detail"] and "unavailable" not in body["detail"]
+    finally:
+        store.close()
