@@ -30,7 +30,8 @@ class FastJSONProvider(DefaultJSONProvider):
     def response(self, *args: Any, **kwargs: Any) -> Any:
         obj = self._prepare_response_obj(args, kwargs)
         body = orjson.dumps(obj, default=_fallback, option=OPTIONS) + b"\n"
-        return self._app.response_class(body, mimetype=self.mimetype)
+        app: Any = self._app  # a Flask app: its response class takes a body
+        return app.response_class(body, mimetype=self.mimetype)
 
 
 def _fallback(value: Any) -> Any:

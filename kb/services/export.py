@@ -140,13 +140,17 @@ def _pages(
     The next page is read on another thread while the caller turns this one into
     text, so an export costs about its reads rather than reads plus formatting.
     """
+
+    def page_after(after: str) -> list[dict[str, Any]]:
+        return store.read_bulk(read, *args, after, PAGE_SIZE)
+
     with ThreadPoolExecutor(1, thread_name_prefix="kb-export-page") as reader:
-        pending = reader.submit(store.read_bulk, read, *args, "", PAGE_SIZE)
+        pending = reader.submit(page_after, "")
         while True:
             rows = pending.result()
             full = len(rows) == PAGE_SIZE
             if full:
-                pending = reader.submit(store.read_bulk, read, *args, rows[-1][key], PAGE_SIZE)
+                pending = reader.submit(page_after, rows[-1][key])
             if rows:
                 yield rows
             if not full:
