@@ -99,10 +99,10 @@ FOOTER = "</graph>\n</graphml>\n"
 
 def _value(value: Any, kind: str) -> str:
     if kind == "boolean":
-        text = "true" if value else "false"
-    elif kind in ("long", "double"):
-        text = repr(value) if isinstance(value, float) else str(value)
-    elif isinstance(value, str):
+        return "true" if value else "false"
+    if kind in ("long", "double") and isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)  # nothing to escape
+    if isinstance(value, str):
         text = value
     elif isinstance(value, list | tuple):
         text = json.dumps(list(value), ensure_ascii=False, default=str)
