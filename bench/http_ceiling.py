@@ -37,9 +37,9 @@ from flask.json.provider import DefaultJSONProvider
 from api import create_app
 from api.fast_json import FastJSONProvider
 from bench.common import API
-from bench.graphgen import SYLLABLES, GraphFacts, claim_id
+from bench.graphgen import GraphFacts, claim_id
 from bench.http_load import cpu_seconds
-from bench.probes import endpoints
+from bench.probes import COMMON_WORD, endpoints, user_mix
 from bench.suite import graph_files
 from kb import localdb
 from kb.config import LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
@@ -48,8 +48,6 @@ from kb.services import bulk as bulk_service
 
 PASSWORD = "kb-bench-password"
 REPORT = PROJECT_ROOT / "docs" / "benchmarks" / "http-ceiling.md"
-# The most common generated word (graphgen's power law, index 1): in about 64% of claims.
-COMMON_WORD = SYLLABLES[1] + SYLLABLES[0] + SYLLABLES[0]
 # (workers, threads, access log) of each `kb serve` run; the first is the old default.
 ARRANGEMENTS: tuple[tuple[int, int, bool], ...] = (
     (2, 8, True),
@@ -68,14 +66,7 @@ class StdlibJSON(DefaultJSONProvider):
 def mix(facts: GraphFacts) -> list[str]:
     """The request mix's fixed URLs (40% of requests are a random claim's detail on top)."""
     urls = [url for name, url in endpoints(facts).items() if "hub" not in name]
-    return [
-        *urls,
-        f"{API}/claims?q={COMMON_WORD}",
-        f"{API}/claims?type=factual&status=supported&limit=50",
-        f"{API}/claims?type=causal&status=unverified&limit=50",
-        f"{API}/claims?checkable=true&limit=50",
-        f"{API}/claims?type=factual&limit=50",
-    ]
+    return [*urls, *user_mix()]
 
 
 def pick(urls: list[str], facts: GraphFacts, rng: random.Random) -> str:

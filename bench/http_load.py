@@ -20,7 +20,7 @@ from typing import Any
 
 from bench.common import API, Options, child_pids, percentiles, rss_mb
 from bench.graphgen import GraphFacts, claim_id
-from bench.probes import endpoints
+from bench.probes import endpoints, user_mix
 from kb import localdb
 from kb.config import PROJECT_ROOT, Settings
 
@@ -98,6 +98,7 @@ def measure(settings: Settings, facts: GraphFacts, options: Options, key: str) -
     proc = _serve(settings, options.api_port)
     try:
         urls = [url for name, url in endpoints(facts).items() if "hub" not in name]
+        urls += user_mix()  # filters and a common word, as users ask (issue 22)
 
         def read(conn: http.client.HTTPConnection, rng: random.Random, _i: int) -> int:
             url = rng.choice(urls)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.graphgen import GraphFacts, claim_id
+from bench.graphgen import SYLLABLES, GraphFacts, claim_id
 
 API = "/api/v1"
 # Measured to show what a cursor saves; SKIP grows with the depth, which grows with
@@ -29,6 +29,22 @@ def endpoints(facts: GraphFacts) -> dict[str, str]:
         "impact": f"{API}/claims/{facts.small_claim}/impact",
         "causal chains": f"{API}/causal-chains?from={facts.chain_from}&to={facts.chain_to}",
     }
+
+
+# The most common generated word (graphgen's power law, index 1): in about 64% of claims.
+COMMON_WORD = SYLLABLES[1] + SYLLABLES[0] + SYLLABLES[0]
+
+
+def user_mix() -> list[str]:
+    """What users ask beside the timed endpoints, for the HTTP mixes: a common word and
+    the status, type and checkable filters (issue 22)."""
+    return [
+        f"{API}/claims?q={COMMON_WORD}",
+        f"{API}/claims?type=factual&status=supported&limit=50",
+        f"{API}/claims?type=causal&status=unverified&limit=50",
+        f"{API}/claims?checkable=true&limit=50",
+        f"{API}/claims?type=factual&limit=50",
+    ]
 
 
 def answer_size(body: Any) -> int:
