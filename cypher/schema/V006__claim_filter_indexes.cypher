@@ -7,3 +7,8 @@ CREATE INDEX claim_status_id IF NOT EXISTS FOR (n:Claim) ON (n.status, n.id);
 CREATE INDEX claim_standing_id IF NOT EXISTS FOR (n:Claim) ON (n.standing, n.id);
 CREATE INDEX claim_checkable_id IF NOT EXISTS FOR (n:Claim) ON (n.checkable, n.id);
 
+
+// `rejected_by_min` and `contested=true` start from the assertions that reject. Only a
+// query with a stance filter names `stance` at all (kb.queries.claim_anchors.conditions),
+// so no other list can be planned onto this index.
+CREATE INDEX asserts_stance IF NOT EXISTS FOR ()-[r:ASSERTS]-() ON (r.stance);

@@ -11,8 +11,8 @@ kb.queries.claims still apply to every row, so any anchor answers the same rows:
   a count after `$count_cap`, with no sort (`claim_type_id`, `claim_status_id`,
   `claim_standing_id`, `claim_checkable_id` in cypher/schema/V006);
 - bounded anchors, the claims one node reaches (a source's, an actor's or topic's when
-  few, those with a filled or closed slot): sorted by id, a sort of what the anchor
-  reaches, never of every claim;
+  few, those some source rejects, those with a filled or closed slot): sorted by id, a
+  sort of what the anchor reaches, never of every claim;
 - `id`: the claim_id range itself, for filters most claims pass (a page fills fast).
 
 Hints (`USING INDEX`) pin each plan: the planner cannot see that a parameter is set.
@@ -65,6 +65,12 @@ WITH DISTINCT c
 MATCH (anchor:Topic {id: $topic})<-[:CONCERNS]-(c:Claim)
 USING INDEX anchor:Topic(id)
 WHERE c.id > $after
+WITH DISTINCT c
+""",
+    "rejected": """
+MATCH (:Source)-[a:ASSERTS]->(c:Claim)
+USING INDEX a:ASSERTS(stance)
+WHERE a.stance = 'rejects' AND c.id > $after
 WITH DISTINCT c
 """,
     "slot": """

@@ -52,6 +52,8 @@ def _bounded(params: dict[str, Any], degree: dict[str, int]) -> str | None:
     for name in ("actor", "topic"):
         if name in degree and degree[name] <= DEGREE_ANCHOR_MAX:
             return name
+    if params.get("rejected_by_min") or params.get("contested") is True:
+        return "rejected"
     if params.get("slot") in ("filled", "closed"):
         return "slot"
     return None

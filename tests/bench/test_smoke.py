@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from api import create_app
+from bench.filters import probes as filter_probes
 from bench.graphgen import GraphFacts, generate
 from bench.probes import API, endpoints
 from kb import localdb
@@ -57,6 +58,7 @@ def _probes(facts: GraphFacts) -> dict[str, str]:
         "open slots": f"{API}/slots?status=open&limit=100&page=2",
         "causal links": f"{API}/causal-links?claim={facts.chain_from}",
         "hub impact": f"{API}/claims/{facts.hub_claim}/impact",
+        **filter_probes(facts),  # every list filter, the pairs, a common-word search
     }
 
 

@@ -17,6 +17,8 @@ from kb.repositories import claim_anchors
 SORTS = {"Sort", "Top", "PartialSort", "PartialTop"}
 FULL_SCANS = {"AllNodesScan", "NodeByLabelScan", "NodeIndexScan", "UndirectedRelationshipTypeScan"}
 FULL_SCANS |= {"DirectedRelationshipTypeScan", "DirectedAllRelationshipsScan"}
+# every assertion's stance, read per claim: a subquery planned onto the stance index
+FULL_SCANS |= {"DirectedRelationshipIndexScan", "UndirectedRelationshipIndexScan"}
 
 # Every list filter unset, as the service passes them.
 UNSET: dict[str, Any] = {
@@ -42,6 +44,7 @@ ANCHOR_SEEKS = {
     "actor": "NodeUniqueIndexSeek",
     "topic": "NodeUniqueIndexSeek",
     "slot": "NodeIndexSeek",
+    "rejected": "DirectedRelationshipIndexSeek",
 }
 
 
@@ -128,7 +131,7 @@ def test_every_filter_and_pair_plans_a_seek_without_sorting_every_claim(
             ), case
     # every anchor is exercised by some case
     assert seen >= {"id", "type", "status", "standing", "checkable", "source", "actor"}
-    assert seen >= {"slot", "topic"}
+    assert seen >= {"slot", "topic", "rejected"}
 
 
 def test_every_anchor_answers_the_rows_the_shared_filters_answer(seeded_store: Store) -> None:
