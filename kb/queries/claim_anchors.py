@@ -122,12 +122,26 @@ CONDITIONS: dict[str, LiteralString] = {
 NOT_FILTERS = frozenset({"after", "q"})
 
 
-def conditions(params: dict[str, Any]) -> LiteralString:
-    """`WHERE` with the conditions of the filters set in `params` (the cursor's always)."""
+# The filter an anchor already applies by where it starts: not checked again per row.
+IMPLIED: dict[str, str] = {
+    "type": "type",
+    "status": "status",
+    "standing": "standing",
+    "checkable": "checkable",
+    "source": "source",
+    "actor": "actor",
+    "topic": "topic",
+    "slot": "slot",
+}
+
+
+def conditions(params: dict[str, Any], anchor: str = "id") -> LiteralString:
+    """`WHERE` with the conditions of the filters set in `params` (the cursor's always),
+    but the one `anchor` applies already."""
     where: LiteralString = "WHERE c.id > $after"
     unknown = False
     for name in sorted(params):
-        if params[name] is None or name in NOT_FILTERS:
+        if params[name] is None or name in NOT_FILTERS or IMPLIED.get(anchor) == name:
             continue
         key = "slot_none" if name == "slot" and params[name] == "none" else name
         if key in CONDITIONS:
@@ -141,7 +155,7 @@ def conditions(params: dict[str, Any]) -> LiteralString:
 
 def count_query(anchor: str, params: dict[str, Any]) -> LiteralString:
     """Matches of `params` read from `anchor`, counted up to `$count_cap`."""
-    return ANCHORS[anchor] + "WITH c\n" + conditions(params) + capped_count("c")
+    return ANCHORS[anchor] + "WITH c\n" + conditions(params, anchor) + capped_count("c")
 
 
 def page_query(anchor: str, params: dict[str, Any]) -> LiteralString:
@@ -149,7 +163,7 @@ def page_query(anchor: str, params: dict[str, Any]) -> LiteralString:
     return (
         ANCHORS[anchor]
         + "WITH c\n"
-        + conditions(params)
+        + conditions(params, anchor)
         + "WITH c, null AS score\nORDER BY "
         + _ORDER.get(anchor, "c.id")
         + "\nSKIP $skip LIMIT $limit\n"

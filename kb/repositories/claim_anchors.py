@@ -31,9 +31,11 @@ def choose(tx: ManagedTransaction, params: dict[str, Any]) -> Anchors:
     ordered = _ordered(params)
     page = bounded or ordered
     # A count needs no order: any anchor reaching fewer claims counts fewer rows.
-    popular = [name for name in ("actor", "topic") if params.get(name) is not None]
-    if bounded is None and popular and (ordered == "id" or _is_common(ordered, params)):
-        return Anchors(page, popular[0])
+    unordered = [name for name in ("actor", "topic") if params.get(name) is not None]
+    if params.get("slot") in ("open", "filled", "closed"):
+        unordered.append("slot")
+    if bounded is None and unordered and (ordered == "id" or _is_common(ordered, params)):
+        return Anchors(page, unordered[0])
     return Anchors(page, page)
 
 
