@@ -19,8 +19,8 @@ DEGREE_ANCHOR_MAX = 2_000
 
 
 class Anchors(NamedTuple):
-    page: str
-    count: str
+    page_anchor: str
+    count_anchor: str
 
 
 def choose(tx: ManagedTransaction, params: dict[str, Any]) -> Anchors:

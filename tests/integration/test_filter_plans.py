@@ -5,7 +5,7 @@ answers, which must be the rows the plain id-ordered scan finds."""
 from __future__ import annotations
 
 from itertools import combinations
-from typing import Any
+from typing import Any, LiteralString
 
 import pytest
 
@@ -85,9 +85,10 @@ def _cases(values: dict[str, list[Any]]) -> list[dict[str, Any]]:
     return singles + pairs
 
 
-def _plan(store: Store, query: str, params: dict[str, Any]) -> list[str]:
+def _plan(store: Store, query: LiteralString, params: dict[str, Any]) -> list[str]:
     with store.driver.session(database=store.database) as session:
         plan = session.run("EXPLAIN " + query, params).consume().plan
+    assert plan is not None
     found: list[str] = []
     stack = [plan]
     while stack:
@@ -97,7 +98,7 @@ def _plan(store: Store, query: str, params: dict[str, Any]) -> list[str]:
     return found
 
 
-def _ids(store: Store, query: str, params: dict[str, Any]) -> list[str]:
+def _ids(store: Store, query: LiteralString, params: dict[str, Any]) -> list[str]:
     with store.driver.session(database=store.database) as session:
         return [row["item"]["id"] for row in session.run(query, params)]
 
