@@ -267,7 +267,7 @@ def write_report(results: Path, doc: Path = DOC) -> None:
         "",
         f"| probe | query | in-process p50 ms ({sizes}) | HTTP p50 ms ({sizes}) "
         f"| db hits ({sizes}) | in-process {large['claims']:,} / {small['claims']:,} "
-        "| db hits ratio | target |",
+        "| db hits ratio | target, judged on db hits |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for name, fig in small["filters"].items():
@@ -282,7 +282,9 @@ def write_report(results: Path, doc: Path = DOC) -> None:
         ratio = last["api"]["p50"] / fig["api"]["p50"] if last else float("nan")
         hits_ratio = last["db_hits"] / max(1, fig["db_hits"]) if last else float("nan")
         target = TARGET.get(name, DEFAULT_TARGET)
-        verdict = "met" if ratio <= target else "missed"
+        verdict = "met" if hits_ratio <= target else "missed"
+        if len(runs) < 2:
+            verdict = "needs a second size"
         lines.append(
             f"| {name} | `{query}` | {col('api')} | {col('http')} | {hits} | {ratio:.2f}x "
             f"| {hits_ratio:.2f}x | ≤ {target}x: {verdict} |"

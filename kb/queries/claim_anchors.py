@@ -16,6 +16,8 @@ kb.queries.claims still apply to every row, so any anchor answers the same rows:
 - `id`: the claim_id range itself, for filters most claims pass (a page fills fast).
 
 Hints (`USING INDEX`) pin each plan: the planner cannot see that a parameter is set.
+A bounded anchor leaves the cursor (`c.id > $after`) to after its `DISTINCT`: in the
+MATCH it lets the planner join the claim_id range with the anchor's index instead.
 """
 
 from typing import Any, LiteralString
@@ -52,31 +54,28 @@ WHERE c.checkable = $checkable AND c.id > $after
     "source": """
 MATCH (anchor:Source {id: $source})-[:ASSERTS]->(c:Claim)
 USING INDEX anchor:Source(id)
-WHERE c.id > $after
 WITH DISTINCT c
 """,
     "actor": """
 MATCH (anchor:Actor {id: $actor})<-[:ABOUT]-(c:Claim)
 USING INDEX anchor:Actor(id)
-WHERE c.id > $after
 WITH DISTINCT c
 """,
     "topic": """
 MATCH (anchor:Topic {id: $topic})<-[:CONCERNS]-(c:Claim)
 USING INDEX anchor:Topic(id)
-WHERE c.id > $after
 WITH DISTINCT c
 """,
     "rejected": """
 MATCH (:Source)-[a:ASSERTS]->(c:Claim)
 USING INDEX a:ASSERTS(stance)
-WHERE a.stance = 'rejects' AND c.id > $after
+WHERE a.stance = 'rejects'
 WITH DISTINCT c
 """,
     "slot": """
-MATCH (c:Claim)-[:HAS_SLOT]->(s:EvidenceSlot)
+MATCH (s:EvidenceSlot)<-[:HAS_SLOT]-(c:Claim)
 USING INDEX s:EvidenceSlot(status)
-WHERE s.status = $slot AND c.id > $after
+WHERE s.status = $slot
 WITH DISTINCT c
 """,
 }

@@ -30,12 +30,16 @@ def choose(tx: ManagedTransaction, params: dict[str, Any]) -> Anchors:
     bounded = _bounded(params, degree)
     ordered = _ordered(params)
     page = bounded or ordered
-    # A count needs no order: any anchor reaching fewer claims counts fewer rows.
-    unordered = [name for name in ("actor", "topic") if params.get(name) is not None]
-    if params.get("slot") in ("open", "filled", "closed"):
-        unordered.append("slot")
-    if bounded is None and unordered and (ordered == "id" or _is_common(ordered, params)):
-        return Anchors(page, unordered[0])
+    # A count needs no order: an anchor reaching fewer claims counts fewer rows, and
+    # stops at the cap however many it reaches.
+    if bounded is None:
+        for name in ("actor", "topic"):
+            if params.get(name) is not None:
+                return Anchors(page, name)
+        if params.get("slot") in ("open", "filled", "closed") and (
+            ordered == "id" or _is_common(ordered, params)
+        ):
+            return Anchors(page, "slot")
     return Anchors(page, page)
 
 
