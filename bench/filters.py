@@ -283,6 +283,8 @@ def write_report(results: Path, doc: Path = DOC) -> None:
         hits_ratio = last["db_hits"] / max(1, fig["db_hits"]) if last else float("nan")
         target = TARGET.get(name, DEFAULT_TARGET)
         verdict = "met" if hits_ratio <= target else "missed"
+        if name in TARGET:  # Lucene's own work is not in the database hits
+            verdict = "judged on ms only: " + ("met" if ratio <= target else "missed")
         if len(runs) < 2:
             verdict = "needs a second size"
         lines.append(
