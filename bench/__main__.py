@@ -18,7 +18,7 @@ import json
 import os
 import time
 
-from bench import report
+from bench import filters, report
 from bench.common import Options
 from bench.suite import run_size
 from kb.cli.progress import Task
@@ -75,6 +75,7 @@ def main() -> None:
                 measure_size(size, options, sizes)
                 task.advance()
     report.write(RESULTS)
+    filters.write_report(RESULTS)
 
 
 def measure_size(size: int, options: Options, sizes: list[int]) -> None:

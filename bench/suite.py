@@ -108,6 +108,9 @@ def run_size(size: int, options: Options, smallest: bool) -> dict[str, Any]:
 
         result["reads"] = reads.measure(settings, facts, options)
         result["rss_after_reads_mb"] = {"neo4j": rss_mb(localdb.status(local).pid)}
+        from bench import filters
+
+        result["filters"] = filters.measure(settings, facts, options)
         key = key_service.create_key(store, f"bench-{int(time.time())}", "analyst")
         result["http"] = http_load.measure(settings, facts, options, key)
     finally:

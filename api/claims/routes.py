@@ -38,10 +38,11 @@ class Claims(MethodView):
         """List claims, filtered, full-text searched and paginated.
 
         A page costs a page however large the graph: claims are read in id order
-        from the index and the read stops after the page. For deep paging follow
+        from the index the filter names (or from the source, actor or topic it
+        names) and the read stops after the page. For deep paging follow
         `meta.next_after` with `after` (a keyset cursor): a page number costs the
         pages before it. A filtered total counts
-        at most 10,000 matches; past that `meta.total_is_estimate` is true (see
+        at most 1,000 matches; past that `meta.total_is_estimate` is true (see
         `PageMeta`). A search (`q`) ranks the best 1,000 hits of each full-text
         index (more for deeper pages, 10,000 at most: a deeper page is a 422).
         An answer needing more memory than Neo4j allows one transaction is a 422

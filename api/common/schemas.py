@@ -57,7 +57,8 @@ class PageMetaSchema(Schema):
     )
     total_is_estimate = fields.Boolean(
         metadata={
-            "description": "True when counting stopped at 10,000 matches (a count never reads "
+            "description": "True when counting stopped at 10,000 matches (1,000 for a "
+            "filtered claim list; a count never reads "
             "every match): `total` and `pages` are then lower bounds, and `next_page` is set "
             "whenever this page is full. Narrow the filters for an exact total."
         }

@@ -57,17 +57,6 @@ MATCH (c:Claim)
 WHERE c.id > $after
 """ + capped_count("c")
 
-# Matches of the filters, counted up to `$count_cap` (kb/repositories/paging.py).
-CLAIMS_COUNT_QUERY: LiteralString = (
-    """
-MATCH (c:Claim)
-"""
-    + _CLAIM_FILTERS
-    + """
-"""
-    + capped_count("c")
-)
-
 # `c.id > $after` (in the filters) lets the planner seek the claim_id index in id
 # order, so ORDER BY needs no sort and SKIP/LIMIT stop the read after the page,
 # however deep the cursor.
@@ -84,56 +73,51 @@ SKIP $skip LIMIT $limit
     + _CLAIM_ITEM
 )
 
+
 # Ranked full-text search over claim paraphrases and the quotes asserting them;
 # a claim found both ways keeps its best score. `$q` is already reduced to
 # plain words by the service. Each index answers only its best `$hits` hits
 # (Lucene stops there), and the filters apply to those: a search costs its
 # window, not every match.
-_SEARCH: LiteralString = """
+#
+# One search in one statement: each full-text index is asked once (a common word
+# costs Lucene a walk over every document holding it, so asking again for the count
+# would double that), its window ranked, filtered, counted and cut to the page.
+# `estimate` when an index had more hits than the window. `where` is the filters'
+# clause (kb.queries.claim_anchors.conditions: only the set filters' conditions).
+def search_claims_query(where: LiteralString) -> LiteralString:
+    return (
+        """
 CALL () {
   CALL db.index.fulltext.queryNodes('claim_text', $q, {limit: $hits}) YIELD node, score
-  RETURN node AS c, score
+  RETURN node AS c, score, 1 AS from_text
   UNION ALL
   CALL db.index.fulltext.queryRelationships('assertion_quote', $q, {limit: $hits})
     YIELD relationship, score
-  RETURN endNode(relationship) AS c, score
+  RETURN endNode(relationship) AS c, score, 0 AS from_text
 }
-WITH c, max(score) AS score
+WITH sum(from_text) AS text_hits, count(*) - sum(from_text) AS quote_hits,
+     collect({c: c, score: score}) AS hits
+UNWIND hits AS hit
+WITH text_hits, quote_hits, hit.c AS c, max(hit.score) AS score
 """
-
-# Matches within the window; `estimate` when an index had more hits than it.
-SEARCH_CLAIMS_COUNT_QUERY: LiteralString = (
-    """
-CALL () {
-  CALL db.index.fulltext.queryNodes('claim_text', $q, {limit: $hits}) YIELD node
-  RETURN count(node) AS text_hits
-}
-CALL () {
-  CALL db.index.fulltext.queryRelationships('assertion_quote', $q, {limit: $hits})
-    YIELD relationship
-  RETURN count(relationship) AS quote_hits
-}
-CALL () {
-"""
-    + _SEARCH
-    + _CLAIM_FILTERS
-    + """
-  RETURN count(c) AS total
-}
-RETURN total, text_hits >= $hits OR quote_hits >= $hits AS estimate
-"""
-)
-
-SEARCH_CLAIMS_PAGE_QUERY: LiteralString = (
-    _SEARCH
-    + _CLAIM_FILTERS
-    + """
-WITH c, score
+        + where
+        + """
+WITH text_hits, quote_hits, c, score
 ORDER BY score DESC, c.id
-SKIP $skip LIMIT $limit
+WITH text_hits, quote_hits, collect({c: c, score: score}) AS ranked
+OPTIONAL CALL (ranked) {
+  UNWIND ranked[$skip..($skip + $limit)] AS row
+  WITH row.c AS c, row.score AS score
 """
-    + _CLAIM_ITEM
-)
+        + _CLAIM_ITEM
+        + """
+}
+RETURN size(ranked) AS total, text_hits >= $hits OR quote_hits >= $hits AS estimate,
+       collect(item) AS items
+"""
+    )
+
 
 _LINK_FIELDS: LiteralString = """
 link_id: r.id, claim_id: o.id, text: o.text, source_id: r.source_id, quote: r.quote,

@@ -16,9 +16,6 @@ A claim or link never derived yet (no `status`) reads as `unverified` and
 
 from typing import LiteralString
 
-from kb.queries.claims import _CLAIM_FILTERS as CLAIM_FILTERS
-from kb.queries.claims import _CLAIM_ITEM as CLAIM_ITEM
-
 # The active evidence on one claim or causal link, its stored status, and (for
 # a causal link) the claims it leads to: what a change of its status reaches.
 # The target is write-locked first, so of two concurrent writes on it the second
@@ -136,33 +133,3 @@ STORED_CAUSAL_LINKS_QUERY: LiteralString = """
 MATCH (l:CausalLink)
 RETURN l.id AS id, l.status AS status
 """
-
-# `GET /claims?status=` for a status few claims have (evidence touches a small
-# share of claims): start from the status or standing index instead of scanning
-# every claim. The shared filters of kb.queries.claims still apply.
-_BY_STATUS: LiteralString = """
-MATCH (c:Claim)
-WHERE c.status = $status
-WITH c
-"""
-
-_BY_STANDING: LiteralString = """
-MATCH (c:Claim)
-WHERE c.standing = $standing
-WITH c
-"""
-
-_COUNT: LiteralString = """
-RETURN count(c) AS total
-"""
-
-_PAGE: LiteralString = """
-WITH c, null AS score
-ORDER BY c.id
-SKIP $skip LIMIT $limit
-"""
-
-CLAIMS_BY_STATUS_COUNT_QUERY: LiteralString = _BY_STATUS + CLAIM_FILTERS + _COUNT
-CLAIMS_BY_STATUS_PAGE_QUERY: LiteralString = _BY_STATUS + CLAIM_FILTERS + _PAGE + CLAIM_ITEM
-CLAIMS_BY_STANDING_COUNT_QUERY: LiteralString = _BY_STANDING + CLAIM_FILTERS + _COUNT
-CLAIMS_BY_STANDING_PAGE_QUERY: LiteralString = _BY_STANDING + CLAIM_FILTERS + _PAGE + CLAIM_ITEM

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, LiteralString
+from typing import Any
 
 from neo4j import ManagedTransaction
 
 from kb.db import records, value_records
 from kb.queries.derived import (
-    CLAIMS_BY_STANDING_COUNT_QUERY,
-    CLAIMS_BY_STANDING_PAGE_QUERY,
-    CLAIMS_BY_STATUS_COUNT_QUERY,
-    CLAIMS_BY_STATUS_PAGE_QUERY,
     CLAIMS_GROUNDING_QUERY,
     CLAIMS_WITH_EDGES_PAGE_QUERY,
     DOWNSTREAM_IDS_QUERY,
@@ -74,18 +70,3 @@ def claims_with_edges_page(tx: ManagedTransaction, after: str, limit: int) -> li
 
 def stored_causal_links(tx: ManagedTransaction) -> list[dict[str, Any]]:
     return records(tx, STORED_CAUSAL_LINKS_QUERY)
-
-
-# Statuses and standings that most claims have: for them an index lookup returns
-# nearly every claim, and scanning in id order until the page is full is cheaper.
-COMMON = ("unverified", "intact")
-
-
-def status_page_queries(params: dict[str, Any]) -> tuple[LiteralString, LiteralString] | None:
-    """(count, page) queries starting from the status or standing index, when the
-    filter asks for a value few claims have; None otherwise."""
-    if params.get("status") and params["status"] not in COMMON:
-        return CLAIMS_BY_STATUS_COUNT_QUERY, CLAIMS_BY_STATUS_PAGE_QUERY
-    if params.get("standing") and params["standing"] not in COMMON:
-        return CLAIMS_BY_STANDING_COUNT_QUERY, CLAIMS_BY_STANDING_PAGE_QUERY
-    return None

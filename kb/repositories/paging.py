@@ -39,10 +39,13 @@ def read_page(
     count_query: LiteralString,
     page_query: LiteralString,
     request: PageRequest,
+    count_cap: int | None = None,
     **params: Any,
 ) -> PageRows:
-    """`(total, items, total_is_estimate)` for one page; past the end the items are empty."""
-    counted = records(tx, count_query, count_cap=COUNT_CAP, **params)[0]
+    """`(total, items, total_is_estimate)` for one page; past the end the items are empty.
+    `count_cap`: a lower cap than `COUNT_CAP` for this list."""
+    cap = COUNT_CAP if count_cap is None else min(count_cap, COUNT_CAP)
+    counted = records(tx, count_query, count_cap=cap, **params)[0]
     total: int = counted["total"]
     estimate = bool(counted.get("estimate", False))
     if request.skip >= total and not estimate:

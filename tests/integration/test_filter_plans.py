@@ -1,0 +1,157 @@
+"""Every filter of `GET /claims`, alone and in the pairs users combine, reads from what it
+names (kb/queries/claim_anchors.py): checked on Neo4j's own plans (`EXPLAIN`) and on the
+answers, which must be the rows the plain id-ordered scan finds."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any, LiteralString
+
+import pytest
+
+from kb.db import Store
+from kb.queries import claims
+from kb.queries.claim_anchors import ANCHORS, ORDERED, count_query, page_query
+from kb.repositories import claim_anchors
+
+SORTS = {"Sort", "Top", "PartialSort", "PartialTop"}
+FULL_SCANS = {"AllNodesScan", "NodeByLabelScan", "NodeIndexScan", "UndirectedRelationshipTypeScan"}
+FULL_SCANS |= {"DirectedRelationshipTypeScan", "DirectedAllRelationshipsScan"}
+# every assertion's stance, read per claim: a subquery planned onto the stance index
+FULL_SCANS |= {"DirectedRelationshipIndexScan", "UndirectedRelationshipIndexScan"}
+
+# Every list filter unset, as the service passes them.
+UNSET: dict[str, Any] = {
+    name: None
+    for name in (
+        "type",
+        "checkable",
+        "actor",
+        "role",
+        "topic",
+        "source",
+        "slot",
+        "status",
+        "standing",
+        "asserted_by_min",
+        "rejected_by_min",
+        "contested",
+    )
+}
+# Where each bounded anchor must start: an index seek on what the filter names.
+ANCHOR_SEEKS = {
+    "source": "NodeUniqueIndexSeek",
+    "actor": "NodeUniqueIndexSeek",
+    "topic": "NodeUniqueIndexSeek",
+    "slot": "NodeIndexSeek",
+    "rejected": "DirectedRelationshipIndexSeek",
+}
+
+
+def _values(store: Store) -> dict[str, list[Any]]:
+    """Filter values the seeded graph has: each filter once common and once rare, where
+    it has both."""
+    query = """
+    MATCH (s:Source) WITH s ORDER BY s.id LIMIT 1
+    MATCH (a:Actor) WITH s, a ORDER BY COUNT { (a)<-[:ABOUT]-() } DESC LIMIT 1
+    OPTIONAL MATCH (t:Topic) WITH s, a, t ORDER BY COUNT { (t)<-[:CONCERNS]-() } DESC LIMIT 1
+    RETURN s.id AS source, a.id AS actor, t.id AS topic
+    """
+    with store.driver.session(database=store.database) as session:
+        row = session.run(query).single()
+    assert row is not None
+    return {
+        "type": ["factual", "causal"],
+        "checkable": [True],
+        "actor": [row["actor"]],
+        "topic": [row["topic"] or "topic-none"],
+        "source": [row["source"]],
+        "slot": ["open", "none", "closed"],
+        "status": ["supported", "unverified"],
+        "standing": ["weakened", "intact"],
+        "asserted_by_min": [2],
+        "rejected_by_min": [1],
+        "contested": [True, False],
+    }
+
+
+def _cases(values: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    singles = [{name: value} for name, options in values.items() for value in options]
+    pairs = [
+        {a: values[a][0], b: values[b][0]}
+        for a, b in combinations(values, 2)
+        if {a, b} != {"status", "standing"}  # one `status` parameter carries either
+    ]
+    return singles + pairs
+
+
+def _plan(store: Store, query: LiteralString, params: dict[str, Any]) -> list[str]:
+    with store.driver.session(database=store.database) as session:
+        plan = session.run("EXPLAIN " + query, params).consume().plan
+    assert plan is not None
+    found: list[str] = []
+    stack = [plan]
+    while stack:
+        node = stack.pop()
+        found.append(str(node["operatorType"]).split("@")[0])
+        stack.extend(node.get("children") or [])
+    return found
+
+
+def _ids(store: Store, query: LiteralString, params: dict[str, Any]) -> list[str]:
+    with store.driver.session(database=store.database) as session:
+        return [row["item"]["id"] for row in session.run(query, params)]
+
+
+def _params(case: dict[str, Any]) -> dict[str, Any]:
+    return {**UNSET, **case, "after": "", "skip": 0, "limit": 1000, "count_cap": 10_000}
+
+
+def test_every_filter_and_pair_plans_a_seek_without_sorting_every_claim(
+    seeded_store: Store,
+) -> None:
+    cases = _cases(_values(seeded_store))
+    assert len(cases) > 60  # every filter and every pair of them
+    seen: set[str] = set()
+    for case in cases:
+        params = _params(case)
+        page, count = seeded_store.read(claim_anchors.choose, params)
+        seen |= {page, count}
+        page_plan = _plan(seeded_store, page_query(page, params), params)
+        count_plan = _plan(seeded_store, count_query(count, params), params)
+        for plan in (page_plan, count_plan):
+            assert not FULL_SCANS & set(plan), (case, plan)
+        assert "Limit" in count_plan, (case, count_plan)
+        if page in ORDERED:  # the index yields id order: the page stops after its rows
+            assert not SORTS & set(page_plan), (case, page, page_plan)
+        else:  # a sort of what one node reaches, starting from its index
+            assert ANCHOR_SEEKS[page] in page_plan, (case, page, page_plan)
+        if page == "id":  # only filters most claims pass scan the id range
+            assert {"checkable", "actor", "role", "topic", "source"}.isdisjoint(
+                {name for name, value in case.items() if value is not None and name != "checkable"}
+            ), case
+    # every anchor is exercised by some case
+    assert seen >= {"id", "type", "status", "standing", "checkable", "source", "actor"}
+    assert seen >= {"slot", "topic", "rejected"}
+
+
+def test_every_anchor_answers_the_rows_the_shared_filters_answer(seeded_store: Store) -> None:
+    for case in _cases(_values(seeded_store)):
+        params = _params(case)
+        page, count = seeded_store.read(claim_anchors.choose, params)
+        # the oracle: every filter in one shared clause, read in id order
+        expected = _ids(seeded_store, claims.CLAIMS_PAGE_QUERY, params)
+        assert _ids(seeded_store, page_query(page, params), params) == expected, (case, page)
+        with seeded_store.driver.session(database=seeded_store.database) as session:
+            counted = session.run(count_query(count, params), params).single()
+        assert counted is not None and counted["total"] == len(expected), (case, count)
+
+
+@pytest.mark.parametrize("anchor", sorted(ANCHORS))
+def test_each_anchor_reads_only_matching_claims(seeded_store: Store, anchor: str) -> None:
+    """Forced onto any anchor with no filter of its own, a query still answers only what
+    the shared filters pass (an anchor narrows the read, never the meaning)."""
+    params = _params({"type": "factual", "source": "no-such-source", "actor": "no-such-actor"})
+    params.update(topic="no-such-topic", status="supported", standing="weakened")
+    params.update(checkable=True, slot="closed")
+    assert _ids(seeded_store, page_query(anchor, params), params) == []
