@@ -31,14 +31,7 @@ WHERE c.id > $after
        OR COUNT { MATCH (s:Source)-[:ASSERTS {stance: 'rejects'}]->(c)
                   RETURN DISTINCT s } >= $rejected_by_min)
   AND ($contested IS NULL
-       OR $contested = (EXISTS { (:Source)-[a:ASSERTS]->(c)
-                                 WHERE a.stance IN ['asserts', 'presupposes']
-                                    OR (a.stance = 'reports' AND a.speaker IS NOT NULL
-                                        AND coalesce(a.speaker_stance, 'asserts') = 'asserts') }
-                        AND EXISTS { (:Source)-[a:ASSERTS]->(c)
-                                     WHERE a.stance = 'rejects'
-                                        OR (a.stance = 'reports' AND a.speaker IS NOT NULL
-                                            AND a.speaker_stance = 'rejects') }))
+       OR $contested = (coalesce(c.consensus, 'single') = 'contested'))
   AND ($reported_by_min IS NULL
        OR COUNT { MATCH (:Source)-[a:ASSERTS {stance: 'reports'}]->(c)
                   WHERE a.speaker IS NOT NULL
