@@ -13,6 +13,7 @@ import pytest
 
 from kb.db import Store
 from kb.derived.full import recompute_all
+from kb.services.merges import merge
 from tests.api.openapi_check import CheckedClient
 from tests.second_source import SOURCE_ID
 
@@ -216,3 +217,12 @@ def test_agreement_counts_against_every_other_source(client: CheckedClient, stan
     assert counts["b_attacks_a"] == 1  # att-test-001
     missing = client.get("/api/v1/sources/no-such-source/agreement")
     assert missing.status_code == 404
+
+
+def test_a_merge_keeps_the_consensus_current(client: CheckedClient, stances: Store) -> None:
+    survivor = "c-hostages-not-rescued"  # the article and the wire assert it
+    assert client.get(f"/api/v1/claims/{survivor}").get_json()["consensus"] == "agreed"
+    # the wire's rejection moves with the merged claim's appearances
+    merge(stances, survivor, REJECTED, "Test: the same proposition.", "test-admin")
+    assert client.get(f"/api/v1/claims/{survivor}").get_json()["consensus"] == "contested"
+    assert survivor in _ids(client, "contested=true")
