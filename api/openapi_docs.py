@@ -40,6 +40,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("get", "/api/v1/sources/{source_id}/coverage"): "getSourceCoverage",
     ("get", "/api/v1/sources/{source_id}/argument-map"): "getSourceArgumentMap",
     ("get", "/api/v1/sources/{source_id}/agreement/{other_id}"): "getSourceAgreement",
+    ("get", "/api/v1/sources/{source_id}/agreement"): "listSourceAgreementCounts",
     ("get", "/api/v1/slots"): "listSlots",
     ("patch", "/api/v1/slots/{slot_id}"): "updateSlot",
     ("post", "/api/v1/claims/{target_id}/slots"): "openClaimSlot",

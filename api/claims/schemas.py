@@ -32,7 +32,7 @@ from kb.models import (
     Standing,
     choices,
 )
-from kb.services.claims import DETAIL_EVIDENCE_LIMIT
+from kb.services.claims import CONSENSUS_VALUES, DETAIL_EVIDENCE_LIMIT
 
 STATUS_OR_STANDING = (*choices(EvidenceStatus), *choices(Standing))
 
@@ -72,9 +72,23 @@ class ClaimListArgsSchema(PageArgsSchema):
     )
     contested = fields.Boolean(
         metadata={
-            "description": "`true`: claims one source commits to and another rejects; "
+            "description": "`true`: claims one party commits to and another rejects (a party "
+            "is a source, or a speaker a source reports asserting or rejecting it); "
             "`false`: the others."
         }
+    )
+    reported_by_min = fields.Integer(
+        validate=validate.Range(min=1, max=1_000_000),
+        metadata={
+            "description": "Claims sources report at least this many distinct speakers saying."
+        },
+    )
+    consensus = fields.String(
+        validate=validate.OneOf(CONSENSUS_VALUES),
+        metadata={
+            "description": "The claim's stored consensus: `single` (one party), `agreed` "
+            "(several, none against), `contested` (one commits, another rejects)."
+        },
     )
     after = fields.String(
         validate=validate.Length(min=1, max=200),
@@ -186,6 +200,33 @@ class AssertionSchema(Schema):
     )
 
 
+class SourceStanceSchema(Schema):
+    source_id = fields.String()
+    source_title = fields.String()
+    position = fields.String(
+        metadata={
+            "description": "`commits` (asserts or presupposes it somewhere), else `rejects`, "
+            "else `reports` (only reports others saying it)."
+        }
+    )
+    stances = fields.List(fields.String(), metadata={"description": "Its stances, distinct."})
+    quotes = fields.List(fields.String(), metadata={"description": "Its quotes, in text order."})
+
+
+class ReportSchema(Schema):
+    source_id = fields.String()
+    quote = fields.String()
+    reporting = fields.String(allow_none=True)
+
+
+class ReportedSpeakerSchema(Schema):
+    speaker = fields.String(metadata={"description": "The actor id of the speaker."})
+    speaker_stance = fields.String(metadata={"description": "`asserts` or `rejects`."})
+    reported_by = fields.List(
+        fields.Nested(ReportSchema), metadata={"description": "The sources that report it."}
+    )
+
+
 class ActorRoleSchema(Schema):
     actor_id = fields.String()
     name = fields.String()
@@ -250,7 +291,22 @@ class ClaimDetailSchema(ClaimSummarySchema):
     restates_link = fields.String(
         allow_none=True, metadata={"description": "The causal link this claim states as one."}
     )
+    consensus = fields.String(
+        metadata={
+            "description": "Stored, kept current like status: `single` (one party), `agreed` "
+            "(several parties, none against), `contested` (one commits, another rejects); a "
+            "party is a source or a speaker a source reports."
+        }
+    )
     assertions = fields.List(fields.Nested(AssertionSchema))
+    by_source = fields.List(
+        fields.Nested(SourceStanceSchema),
+        metadata={"description": "Per source: its position, stances and quotes."},
+    )
+    reported_speakers = fields.List(
+        fields.Nested(ReportedSpeakerSchema),
+        metadata={"description": "Per reported speaker and stance: the sources reporting it."},
+    )
     actors = fields.List(fields.Nested(ActorRoleSchema))
     topics = fields.List(fields.Nested(TopicRefSchema))
     supports = fields.List(fields.Nested(ArgumentLinkSchema))

@@ -10,6 +10,7 @@ from api.common.blueprint import Blueprint
 from api.common.schemas import PageArgsSchema
 from api.extensions import get_store
 from api.sources.schemas import (
+    AgreementCountsPageSchema,
     AgreementSchema,
     ArgumentMapSchema,
     CoverageSchema,
@@ -62,3 +63,13 @@ class SourceAgreement(MethodView):
     def get(self, source_id: str, other_id: str) -> dict[str, Any]:
         """Where two sources meet: claims both assert, and attacks of one on the other's claims."""
         return agreement_service.agreement(get_store(), source_id, other_id)
+
+
+@blp.route("/<source_id>/agreement")
+class SourceAgreementCounts(MethodView):
+    @blp.arguments(PageArgsSchema, location="query", as_kwargs=True)
+    @blp.response(200, AgreementCountsPageSchema)
+    def get(self, source_id: str, page: int, limit: int) -> Page:
+        """How the source compares with every other source (by id): counts of agree,
+        disagree, reported and attacks across, paged."""
+        return agreement_service.agreement_counts(get_store(), source_id, page, limit)

@@ -180,3 +180,17 @@ class AgreementSchema(Schema):
         fields.Nested(AttackAcrossSchema),
         metadata={"description": "Attack links of source b on claims source a commits to."},
     )
+
+
+class AgreementCountsSchema(Schema):
+    source = fields.Nested(SourceRefSchema, metadata={"description": "The other source."})
+    agree = fields.Integer(metadata={"description": "Claims both commit to, or both reject."})
+    disagree = fields.Integer(metadata={"description": "Claims one commits to, the other rejects."})
+    reported = fields.Integer(metadata={"description": "Claims both state, one only reporting."})
+    a_attacks_b = fields.Integer(
+        metadata={"description": "Its attacks on claims the other commits to."}
+    )
+    b_attacks_a = fields.Integer(metadata={"description": "The other's attacks on this one's."})
+
+
+AgreementCountsPageSchema = page_of(AgreementCountsSchema, "AgreementCountsPage")

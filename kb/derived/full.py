@@ -22,14 +22,21 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction
 
 from kb.db import Store
-from kb.derived.rules import REFUTED, evidence_status, standing_of
+from kb.derived.rules import REFUTED, SINGLE, consensus, evidence_status, standing_of
 from kb.models import EvidenceStatus
 from kb.repositories import assessment as assessment_repo
 from kb.repositories import derived as repo
 
 BATCH = 5000  # claims per statement, and per transaction when writing
 PAGE = 10000  # claims per read transaction
-CLAIM_FIELDS = ("status", "standing", "stands_baseline", "stands_now", "rests_on_defeated")
+CLAIM_FIELDS = (
+    "status",
+    "standing",
+    "stands_baseline",
+    "stands_now",
+    "rests_on_defeated",
+    "consensus",
+)
 
 T = TypeVar("T")
 
@@ -75,6 +82,7 @@ class _Graph:
     sources: array = field(default_factory=lambda: array("i"))  # type: ignore[type-arg]
     targets: array = field(default_factory=lambda: array("i"))  # type: ignore[type-arg]
     links: list[str | None] = field(default_factory=list)  # causal link id per edge, or None
+    consensus: dict[int, str] = field(default_factory=dict)  # derived from the appearances
 
     def number(self, claim_id: str) -> int:
         return self.index.setdefault(claim_id, len(self.index))
@@ -87,6 +95,7 @@ def _read_graph(store: Store) -> _Graph:
         for row in page:
             number = graph.number(row["id"])
             graph.stored[number] = {name: row[name] for name in CLAIM_FIELDS}
+            graph.consensus[number] = consensus(row["appearances"])
             for to_id, link_id in row["edges"]:
                 graph.sources.append(number)
                 graph.targets.append(graph.number(to_id))
@@ -157,6 +166,7 @@ def _derive(graph: _Graph, status: dict[str, str]) -> Iterator[tuple[str, dict[s
                 "stands_baseline": bool(baseline[i]),
                 "stands_now": bool(now[i]),
                 "rests_on_defeated": bool(rests[i]),
+                "consensus": graph.consensus.get(i, SINGLE),
             },
         )
 
@@ -190,7 +200,7 @@ def drift(store: Store) -> Iterator[Drift]:
 
 
 def recompute_all(store: Store, keep: int = 100) -> Recomputed:
-    """Derive every status and standing again from scratch and write what differs (in
+    """Derive every status, standing and consensus again from scratch and write what differs (in
     batches of `BATCH`, a transaction each); for after a seed, restore or bulk load.
 
     Meant for a quiet database: a write between the read and a batch could be
@@ -223,3 +233,4 @@ def _write(store: Store, rows: list[dict[str, Any]], kind: str) -> int:
 def _write_claims(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:
     repo.set_claims_status(tx, rows)
     repo.set_claims_grounding(tx, rows)
+    repo.set_claims_consensus(tx, rows)

@@ -13,6 +13,8 @@ Writes keep them current inside their own transaction:
   statuses of the named targets, then the labelling of every claim
   downstream of them (`kb.derived.region`), with the stored values of their
   other premises as the fixed boundary;
+- claims merged (their appearances move): each named claim's `consensus`
+  (`refresh_consensus`), derived again from its appearances;
 - seeds, restores and bulk loads (`recompute_all`, `kb.derived.full`):
   everything from scratch, writing only what differs.
 
@@ -30,7 +32,7 @@ from neo4j import ManagedTransaction
 
 from kb.derived.full import chunks
 from kb.derived.region import Labels, Premise, label_region
-from kb.derived.rules import REFUTED, evidence_status
+from kb.derived.rules import REFUTED, consensus, evidence_status
 from kb.repositories import derived as repo
 
 LABEL_FIELDS = ("standing", "stands_baseline", "stands_now", "rests_on_defeated")
@@ -66,6 +68,7 @@ def refresh_after_change(
     of everything downstream of them. Name a link's effect (or the claim a removed
     link led to) in `claim_ids`. Returns how many claims changed their labelling."""
     starts = list(dict.fromkeys(claim_ids))
+    refresh_consensus(tx, starts)
     for target_id in [*starts, *link_ids]:
         state = repo.target_evidence_state(tx, target_id)
         if state is None:
@@ -75,6 +78,19 @@ def refresh_after_change(
             repo.set_status(tx, state["kind"], target_id, status)
         starts.extend(state["effects"])
     return refresh_downstream(tx, starts)
+
+
+def refresh_consensus(tx: ManagedTransaction, claim_ids: list[str]) -> None:
+    """Derive the consensus of each claim again from its appearances; write what changed."""
+    for ids in chunks(claim_ids):
+        rows = repo.claims_appearances(tx, list(ids))
+        changed = [
+            {"id": row["id"], "consensus": derived}
+            for row in rows
+            if row["consensus"] != (derived := consensus(row["appearances"]))
+        ]
+        if changed:
+            repo.set_claims_consensus(tx, changed)
 
 
 def refresh_downstream(tx: ManagedTransaction, claim_ids: Iterable[str]) -> int:

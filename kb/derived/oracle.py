@@ -15,6 +15,9 @@ Evidence status (of a claim or causal link, from analysts' active links;
   confidence is at least twice the other's;
 - `contested`: evidence on both sides and neither outweighs the other twice.
 
+Consensus (of a claim, from its appearances; see `kb.derived.rules.consensus`):
+`single`, `agreed` or `contested`.
+
 Standing (of a claim, from what it rests on; see `kb.derived.rules`):
 claims and causal links whose status is `refuted` are defeated; a claim that
 stands when nothing is defeated but no longer stands now is `undermined`
@@ -25,14 +28,15 @@ but depends on something refuted is `weakened`; any other is `intact`.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from neo4j import ManagedTransaction
 
 from kb.db import Store
-from kb.derived.rules import downstream_of, evidence_status, standing_claims
+from kb.derived.rules import SINGLE, consensus, downstream_of, evidence_status, standing_claims
 from kb.models import Edge, EvidenceStatus, Standing
 from kb.repositories import assessment as repo
+from kb.repositories import derived as derived_repo
 from kb.repositories import graph
 
 
@@ -43,6 +47,10 @@ class Assessment:
     status: dict[str, EvidenceStatus]
     standing: dict[str, Standing]
     edges: list[Edge]  # the dependency edges the standing was derived from
+    consensus: dict[str, str] = field(default_factory=dict)  # of every claim
+
+    def consensus_of(self, claim_id: str) -> str:
+        return self.consensus.get(claim_id, SINGLE)
 
     def status_of(self, target_id: str) -> EvidenceStatus:
         return self.status.get(target_id, EvidenceStatus.unverified)
@@ -83,7 +91,10 @@ def _assess(tx: ManagedTransaction) -> Assessment:
     status = _evidence_statuses(tx)
     claim_ids = repo.all_claim_ids(tx)
     edges = graph.all_edges(tx)
-    return Assessment(status, derive_standing(claim_ids, edges, status), edges)
+    agreement = {
+        row["id"]: consensus(row["appearances"]) for row in derived_repo.all_claims_appearances(tx)
+    }
+    return Assessment(status, derive_standing(claim_ids, edges, status), edges, agreement)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ Pure functions: no store access. The oracle (`oracle`), the incremental path
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Sequence, Set
 
 from kb.models import Edge, EvidenceStatus, Standing
 
@@ -89,3 +89,37 @@ def downstream_of(claims: set[str], links: set[str], edges: list[Edge]) -> set[s
                 reached.add(target)
                 queue.append(target)
     return reached
+
+
+# Consensus of a claim across its parties (docs/model.md): a party is a source that
+# commits to the claim or rejects it, or a speaker a source reports asserting or
+# rejecting it. `reports` commits only the speaker, never the reporting source.
+SINGLE, AGREED, CONTESTED = "single", "agreed", "contested"
+_COMMITTING = ("asserts", "presupposes")
+
+
+def parties(appearances: Iterable[Sequence[str | None]]) -> dict[str, set[str]]:
+    """`{party: positions}` from `(source id, stance, speaker, speaker stance)` rows;
+    a party is `source:<id>` or `speaker:<actor id>`, a position `commits` or `rejects`."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for source_id, stance, speaker, speaker_stance in appearances:
+        stance = stance or "asserts"
+        if stance == "reports":
+            if speaker:
+                said = "rejects" if speaker_stance == "rejects" else "commits"
+                found[f"speaker:{speaker}"].add(said)
+        elif stance in _COMMITTING:
+            found[f"source:{source_id}"].add("commits")
+        elif stance == "rejects":
+            found[f"source:{source_id}"].add("rejects")
+    return found
+
+
+def consensus(appearances: Iterable[Sequence[str | None]]) -> str:
+    """`contested` when some party commits to the claim and some party rejects it,
+    `agreed` when two or more parties hold it alike, else `single`."""
+    found = parties(appearances)
+    positions = set().union(*found.values()) if found else set()
+    if {"commits", "rejects"} <= positions:
+        return CONTESTED
+    return AGREED if len(found) >= 2 else SINGLE

@@ -18,6 +18,10 @@ class LinkRow:
     rationale: str | None = None
     quotes: tuple[str, ...] = ()
     also_causal: bool = False
+    sources: tuple[
+        str, ...
+    ] = ()  # the sources arguing it (ATTACKS/SUPPORTS.source_id, ASSERTS_LINK)
+    premise_as: str | None = None  # `report`: it argues from the premise having been said
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,7 @@ class Assertion:
     # Whether the quote equals its source's text at its offsets (None: no text or offsets).
     matches_text: bool | None = None
     source: str | None = None
+    rationale: str | None = None  # why one source both asserts and rejects the claim
 
 
 @dataclass(frozen=True)

@@ -321,6 +321,57 @@ def no_duplicate_link(claims: list[ClaimRow], links: list[LinkRow]) -> list[Viol
     return violations
 
 
+def stance_not_premise(claims: list[ClaimRow], links: list[LinkRow]) -> list[Violation]:
+    """A claim a source rejects is never a premise of that source's support or causal
+    links; one it only reports is a premise only as the report (`premise_as: report`)."""
+    stances: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for claim in claims:
+        for assertion in claim.assertions:
+            if assertion.source:
+                stances[(assertion.source, claim.id)].add(assertion.mode)
+    violations = []
+    for link in _dependencies(links):
+        for source in link.sources:
+            held = stances.get((source, link.from_id), set())
+            if held & {"asserts", "presupposes"} or not held:
+                continue
+            if "rejects" in held:
+                message = f"{link.from_id} is a premise of {source}, which rejects it"
+            elif link.premise_as != "report":
+                message = (
+                    f"{link.from_id} is a premise of {source}, which only reports it "
+                    "(argue from the report: premise_as: report)"
+                )
+            else:
+                continue
+            violations.append(Violation(link.id, "stance-not-premise", message))
+    return violations
+
+
+def stance_consistent(claims: list[ClaimRow], links: list[LinkRow]) -> list[Violation]:
+    """One source does not both commit to and reject one claim, unless a rationale on
+    one of its appearances explains the contrast."""
+    violations = []
+    for claim in claims:
+        by_source: dict[str, list[str | None]] = defaultdict(list)
+        modes: dict[str, set[str]] = defaultdict(set)
+        for assertion in claim.assertions:
+            if assertion.source:
+                modes[assertion.source].add(assertion.mode)
+                by_source[assertion.source].append(assertion.rationale)
+        for source in sorted(modes):
+            both = modes[source] & {"asserts", "presupposes"} and "rejects" in modes[source]
+            if both and not any(by_source[source]):
+                violations.append(
+                    Violation(
+                        claim.id,
+                        "stance-consistent",
+                        f"{source} both asserts and rejects it, with no rationale",
+                    )
+                )
+    return violations
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -339,6 +390,8 @@ RULES: tuple[Rule, ...] = (
     span_matches_text,
     marker_is_connective,
     no_duplicate_link,
+    stance_not_premise,
+    stance_consistent,
 )
 
 

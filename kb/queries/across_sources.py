@@ -57,3 +57,17 @@ RETURN {
 } AS attack
 """
 )
+
+# Every source but `$a`, by id: what `GET /sources/{a}/agreement` counts against.
+OTHER_SOURCES_COUNT_QUERY: LiteralString = """
+MATCH (s:Source)
+WHERE s.id <> $a
+RETURN count(s) AS total
+"""
+
+OTHER_SOURCES_PAGE_QUERY: LiteralString = """
+MATCH (s:Source)
+WHERE s.id <> $a
+WITH s ORDER BY s.id SKIP $skip LIMIT $limit
+RETURN s.id AS id, s.title AS title
+"""

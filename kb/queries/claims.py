@@ -31,9 +31,12 @@ WHERE c.id > $after
        OR COUNT { MATCH (s:Source)-[:ASSERTS {stance: 'rejects'}]->(c)
                   RETURN DISTINCT s } >= $rejected_by_min)
   AND ($contested IS NULL
-       OR $contested = (EXISTS { (:Source)-[a:ASSERTS]->(c)
-                                 WHERE a.stance IN ['asserts', 'presupposes'] }
-                        AND EXISTS { (:Source)-[:ASSERTS {stance: 'rejects'}]->(c) }))
+       OR $contested = (coalesce(c.consensus, 'single') = 'contested'))
+  AND ($reported_by_min IS NULL
+       OR COUNT { MATCH (:Source)-[a:ASSERTS {stance: 'reports'}]->(c)
+                  WHERE a.speaker IS NOT NULL
+                  RETURN DISTINCT a.speaker } >= $reported_by_min)
+  AND ($consensus IS NULL OR coalesce(c.consensus, 'single') = $consensus)
 """
 
 _CLAIM_ITEM: LiteralString = """
@@ -131,6 +134,7 @@ RETURN c {
   .id, .text, .type, .checkable, .checkable_reason, .framing, .held_by, .unattributed,
   .restates, .restates_link,
   status: coalesce(c.status, 'unverified'), standing: coalesce(c.standing, 'intact'),
+  consensus: coalesce(c.consensus, 'single'),
   assertions: [(s:Source)-[a:ASSERTS]->(c) | {
       source_id: s.id, source_title: s.title, quote: a.quote,
       start: a.start, end: a.end, section: a.section,

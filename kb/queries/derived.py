@@ -124,9 +124,34 @@ WHERE c.id > $after
 WITH c ORDER BY c.id LIMIT $limit
 RETURN c.id AS id, c.status AS status, c.standing AS standing,
        c.stands_baseline AS stands_baseline, c.stands_now AS stands_now,
-       c.rests_on_defeated AS rests_on_defeated,
+       c.rests_on_defeated AS rests_on_defeated, c.consensus AS consensus,
+       [(s:Source)-[a:ASSERTS]->(c) | [s.id, a.stance, a.speaker, a.speaker_stance]]
+         AS appearances,
        [(c)-[:SUPPORTS]->(n:Claim) | [n.id, null]]
        + [(c)-[:CAUSE_OF]->(l:CausalLink)-[:LEADS_TO]->(n:Claim) | [n.id, l.id]] AS edges
+"""
+
+# A claim's `consensus` (kb.derived.rules.consensus) is derived from its appearances:
+# each as [source id, stance, speaker, speaker stance], with the stored value.
+CLAIMS_APPEARANCES_QUERY: LiteralString = """
+UNWIND $claim_ids AS claim_id
+MATCH (c:Claim {id: claim_id})
+RETURN c.id AS id, c.consensus AS consensus,
+       [(s:Source)-[a:ASSERTS]->(c) | [s.id, a.stance, a.speaker, a.speaker_stance]]
+         AS appearances
+"""
+
+ALL_CLAIMS_APPEARANCES_QUERY: LiteralString = """
+MATCH (c:Claim)
+RETURN c.id AS id,
+       [(s:Source)-[a:ASSERTS]->(c) | [s.id, a.stance, a.speaker, a.speaker_stance]]
+         AS appearances
+"""
+
+SET_CLAIMS_CONSENSUS_QUERY: LiteralString = """
+UNWIND $rows AS row
+MATCH (c:Claim {id: row.id})
+SET c.consensus = row.consensus
 """
 
 STORED_CAUSAL_LINKS_QUERY: LiteralString = """

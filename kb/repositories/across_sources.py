@@ -9,6 +9,8 @@ from neo4j import ManagedTransaction
 from kb.db import records
 from kb.queries.across_sources import (
     ATTACKS_ACROSS_QUERY,
+    OTHER_SOURCES_COUNT_QUERY,
+    OTHER_SOURCES_PAGE_QUERY,
     SHARED_CLAIMS_QUERY,
     SOURCES_FOUND_QUERY,
 )
@@ -26,3 +28,11 @@ def shared_claims(tx: ManagedTransaction, a: str, b: str) -> list[dict[str, Any]
 
 def attacks_across(tx: ManagedTransaction, a: str, b: str) -> list[dict[str, Any]]:
     return [row["attack"] for row in records(tx, ATTACKS_ACROSS_QUERY, a=a, b=b)]
+
+
+def other_sources_page(
+    tx: ManagedTransaction, a: str, skip: int, limit: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """How many sources besides `a`, and `{id, title}` of one page of them by id."""
+    total = records(tx, OTHER_SOURCES_COUNT_QUERY, a=a)[0]["total"]
+    return total, records(tx, OTHER_SOURCES_PAGE_QUERY, a=a, skip=skip, limit=limit)

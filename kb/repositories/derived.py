@@ -8,6 +8,8 @@ from neo4j import ManagedTransaction
 
 from kb.db import records, value_records
 from kb.queries.derived import (
+    ALL_CLAIMS_APPEARANCES_QUERY,
+    CLAIMS_APPEARANCES_QUERY,
     CLAIMS_GROUNDING_QUERY,
     CLAIMS_WITH_EDGES_PAGE_QUERY,
     DOWNSTREAM_IDS_QUERY,
@@ -15,6 +17,7 @@ from kb.queries.derived import (
     SET_CAUSAL_LINK_STATUS_QUERY,
     SET_CAUSAL_LINKS_STATUS_QUERY,
     SET_CLAIM_STATUS_QUERY,
+    SET_CLAIMS_CONSENSUS_QUERY,
     SET_CLAIMS_GROUNDING_QUERY,
     SET_CLAIMS_STATUS_QUERY,
     STORED_CAUSAL_LINKS_QUERY,
@@ -66,6 +69,22 @@ def claims_with_edges_page(tx: ManagedTransaction, after: str, limit: int) -> li
     """Up to `limit` claims after id `after` in id order: stored derived values and
     outgoing edges (`[effect id, causal link id or None]`)."""
     return value_records(tx, CLAIMS_WITH_EDGES_PAGE_QUERY, after=after, limit=limit)
+
+
+def claims_appearances(tx: ManagedTransaction, claim_ids: list[str]) -> list[dict[str, Any]]:
+    """`{id, consensus, appearances}` of each claim: its stored consensus and its
+    appearances as `[source id, stance, speaker, speaker stance]`."""
+    return value_records(tx, CLAIMS_APPEARANCES_QUERY, claim_ids=claim_ids)
+
+
+def all_claims_appearances(tx: ManagedTransaction) -> list[dict[str, Any]]:
+    """`{id, appearances}` of every claim (the oracle's read)."""
+    return value_records(tx, ALL_CLAIMS_APPEARANCES_QUERY)
+
+
+def set_claims_consensus(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:
+    """Store `{id, consensus}` rows."""
+    records(tx, SET_CLAIMS_CONSENSUS_QUERY, rows=rows)
 
 
 def stored_causal_links(tx: ManagedTransaction) -> list[dict[str, Any]]:

@@ -14,7 +14,13 @@ from kb.queries.lint import LINT_CLAIMS_QUERY, LINT_LINKS_QUERY, LINT_SOURCE_TEX
 def link_rows(tx: ManagedTransaction) -> list[LinkRow]:
     """Every support, attack and causal link between claims."""
     return [
-        LinkRow(**{**row, "quotes": tuple(q for q in row["quotes"] if q)})
+        LinkRow(
+            **{
+                **row,
+                "quotes": tuple(q for q in row["quotes"] if q),
+                "sources": tuple(sorted(set(row["sources"]))),
+            }
+        )
         for row in records(tx, LINT_LINKS_QUERY)
     ]
 
@@ -25,7 +31,13 @@ def claim_rows(tx: ManagedTransaction) -> list[ClaimRow]:
     rows = []
     for row in records(tx, LINT_CLAIMS_QUERY):
         assertions = tuple(
-            Assertion(a["quote"], a["mode"], _matches(texts.get(a["source"]), a), a["source"])
+            Assertion(
+                a["quote"],
+                a["mode"],
+                _matches(texts.get(a["source"]), a),
+                a["source"],
+                a["rationale"],
+            )
             for a in row.pop("assertions")
         )
         rows.append(ClaimRow(**row, assertions=assertions))

@@ -9,6 +9,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kb.db import Store
+from kb.derived.rules import AGREED, CONTESTED, SINGLE
 from kb.errors import InvalidRequest, NotFound
 from kb.models import (
     ActorRole,
@@ -24,8 +25,10 @@ from kb.repositories import claims as repo
 from kb.repositories import evidence as evidence_repo
 from kb.services import validation
 from kb.services.actors import find_actor
+from kb.services.agreement import position
 from kb.services.targets import require_target
 
+CONSENSUS_VALUES = (SINGLE, AGREED, CONTESTED)
 _WORD = re.compile(r"\w+")
 
 
@@ -51,7 +54,9 @@ class ClaimFilters:
     q: str | None = None
     asserted_by_min: int | None = None  # at least this many distinct sources commit to it
     rejected_by_min: int | None = None  # at least this many distinct sources reject it
-    contested: bool | None = None  # one source commits to it and another rejects it
+    contested: bool | None = None  # a party (source or reported speaker) commits, one rejects
+    reported_by_min: int | None = None  # at least this many distinct speakers reported
+    consensus: str | None = None  # stored consensus: single, agreed or contested
 
     def validate(self) -> None:
         """`InvalidRequest` naming the first filter whose value is not a known word."""
@@ -62,6 +67,11 @@ class ClaimFilters:
             raise InvalidRequest("asserted_by_min must be at least 1", field="asserted_by_min")
         if self.rejected_by_min is not None and self.rejected_by_min < 1:
             raise InvalidRequest("rejected_by_min must be at least 1", field="rejected_by_min")
+        if self.reported_by_min is not None and self.reported_by_min < 1:
+            raise InvalidRequest("reported_by_min must be at least 1", field="reported_by_min")
+        if self.consensus is not None and self.consensus not in CONSENSUS_VALUES:
+            message = f"consensus must be one of {', '.join(CONSENSUS_VALUES)}"
+            raise InvalidRequest(message, field="consensus")
         statuses = (*choices(EvidenceStatus), *choices(Standing))
         if self.status is not None and self.status not in statuses:
             message = f"status must be one of {', '.join(statuses)}"
@@ -116,12 +126,46 @@ def get_claim(store: Store, claim_id: str) -> dict[str, Any]:
         raise NotFound("claim", claim_id)
     claim["assertions"].sort(key=lambda a: (a["source_id"], a["start"], a["end"]))
     claim["sources"] = sorted({a["source_id"] for a in claim["assertions"]})
+    claim["by_source"] = by_source(claim["assertions"])
+    claim["reported_speakers"] = reported_speakers(claim["assertions"])
     for key in ("supports", "supported_by", "attacks", "attacked_by", "causes", "caused_by"):
         claim[key].sort(key=lambda link: link["link_id"])
     claim["actors"].sort(key=lambda a: (a["actor_id"], a["role"]))
     claim["topics"].sort(key=lambda t: t["topic_id"])
     claim["slots"].sort(key=lambda s: s["id"])
     return claim
+
+
+def by_source(assertions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per source (in id order): its position on the claim, its stances and quotes."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for assertion in assertions:  # already in source, offset order
+        grouped.setdefault(assertion["source_id"], []).append(assertion)
+    return [
+        {
+            "source_id": source_id,
+            "source_title": rows[0]["source_title"],
+            "position": position(rows),
+            "stances": sorted({row["stance"] for row in rows}),
+            "quotes": [row["quote"] for row in rows],
+        }
+        for source_id, rows in grouped.items()
+    ]
+
+
+def reported_speakers(assertions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per speaker a source reports (and the speaker's stance): the sources reporting it."""
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for assertion in assertions:
+        if assertion["stance"] == "reports" and assertion["speaker"]:
+            key = (assertion["speaker"], assertion["speaker_stance"] or "asserts")
+            grouped.setdefault(key, []).append(
+                {k: assertion[k] for k in ("source_id", "quote", "reporting")}
+            )
+    return [
+        {"speaker": speaker, "speaker_stance": stance, "reported_by": reports}
+        for (speaker, stance), reports in sorted(grouped.items())
+    ]
 
 
 def _claim_with_evidence(tx: ManagedTransaction, claim_id: str) -> dict[str, Any] | None:

@@ -12,6 +12,8 @@ from typing import LiteralString
 import pytest
 
 from kb.db import Store
+from kb.derived.full import recompute_all
+from kb.services.merges import merge
 from tests.api.openapi_check import CheckedClient
 from tests.second_source import SOURCE_ID
 
@@ -33,6 +35,7 @@ def stances(second_source: Store) -> Store:
     second_source.run_autocommit(
         _ADD_STANCES, source=SOURCE_ID, rejected=REJECTED, reported=REPORTED
     )
+    recompute_all(second_source)  # as after any seed: the stored consensus follows
     return second_source
 
 
@@ -147,3 +150,79 @@ def test_appearances_of_an_unknown_claim_is_a_404(client: CheckedClient) -> None
     response = client.get("/api/v1/claims/c-no-such-claim/appearances")
     assert response.status_code == 404
     assert response.mimetype == "application/problem+json"
+
+
+def test_claim_detail_groups_by_source_and_reported_speaker(
+    client: CheckedClient, stances: Store
+) -> None:
+    reported = client.get(f"/api/v1/claims/{REPORTED}").get_json()
+    by_source = {s["source_id"]: s for s in reported["by_source"]}
+    assert by_source[SOURCE_ID]["position"] == "reports"
+    assert by_source[SOURCE_ID]["quotes"] == ["the second phase stopped"]
+    assert by_source["article-001"]["position"] == "commits"
+    assert reported["reported_speakers"] == [
+        {
+            "speaker": "hamas",
+            "speaker_stance": "asserts",
+            "reported_by": [
+                {"source_id": SOURCE_ID, "quote": "the second phase stopped", "reporting": "said"}
+            ],
+        }
+    ]
+    assert reported["consensus"] == "agreed"  # the article and Hamas
+    assert client.get(f"/api/v1/claims/{REJECTED}").get_json()["consensus"] == "contested"
+
+
+def test_consensus_and_reported_by_min_filter_the_list(
+    client: CheckedClient, stances: Store
+) -> None:
+    assert _ids(client, "consensus=contested") == [REJECTED]
+    assert _ids(client, "reported_by_min=1") == [REPORTED]
+    assert _ids(client, "reported_by_min=2") == []
+    assert REPORTED in _ids(client, "consensus=agreed")
+    for bad in ("consensus=maybe", "reported_by_min=0"):
+        response = client.get(f"/api/v1/claims?{bad}")
+        assert response.status_code == 422, bad
+        assert response.mimetype == "application/problem+json"
+
+
+def test_a_reported_speaker_rejecting_makes_a_claim_contested(
+    client: CheckedClient, stances: Store
+) -> None:
+    stances.run_autocommit(
+        "MATCH (:Source {id: $source})-[a:ASSERTS {stance: 'reports'}]->(:Claim {id: $claim}) "
+        "SET a.speaker_stance = 'rejects'",
+        source=SOURCE_ID,
+        claim=REPORTED,
+    )
+    recompute_all(stances)
+    assert _ids(client, "contested=true") == sorted((REJECTED, REPORTED))
+    body = client.get(f"/api/v1/sources/article-001/agreement/{SOURCE_ID}").get_json()
+    # the wire names Hamas rejecting what the article asserts: a disagreement
+    assert sorted(c["claim_id"] for c in body["disagree"]) == sorted((REJECTED, REPORTED))
+    assert body["reported"] == []
+
+
+def test_agreement_counts_against_every_other_source(client: CheckedClient, stances: Store) -> None:
+    body = client.get("/api/v1/sources/article-001/agreement").get_json()
+    assert body["meta"]["total"] == 1
+    [counts] = body["items"]
+    assert counts["source"]["id"] == SOURCE_ID
+    assert (counts["agree"], counts["disagree"], counts["reported"]) == (2, 1, 1)
+    pair = client.get(f"/api/v1/sources/article-001/agreement/{SOURCE_ID}").get_json()
+    assert (counts["a_attacks_b"], counts["b_attacks_a"]) == (
+        len(pair["a_attacks_b"]),
+        len(pair["b_attacks_a"]),
+    )
+    assert counts["b_attacks_a"] == 1  # att-test-001
+    missing = client.get("/api/v1/sources/no-such-source/agreement")
+    assert missing.status_code == 404
+
+
+def test_a_merge_keeps_the_consensus_current(client: CheckedClient, stances: Store) -> None:
+    survivor = "c-hostages-not-rescued"  # the article and the wire assert it
+    assert client.get(f"/api/v1/claims/{survivor}").get_json()["consensus"] == "agreed"
+    # the wire's rejection moves with the merged claim's appearances
+    merge(stances, survivor, REJECTED, "Test: the same proposition.", "test-admin")
+    assert client.get(f"/api/v1/claims/{survivor}").get_json()["consensus"] == "contested"
+    assert survivor in _ids(client, "contested=true")

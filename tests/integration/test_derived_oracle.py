@@ -45,12 +45,30 @@ ADMIN = Principal("oracle-admin", Role.admin)
 CLAIMS = 7  # claim ids h0..h6 across the whole sequence
 CONFIDENCES = [0.25, 0.5, 0.75, 1.0]  # exact in binary: ties at "twice the other" are exact
 
+# stance, and the speaker's stance for a report
+APPEARANCE_STANCES = [
+    ("asserts", None),
+    ("presupposes", None),
+    ("rejects", None),
+    ("reports", "asserts"),
+    ("reports", "rejects"),
+]
 pair = st.tuples(st.integers(0, CLAIMS - 1), st.integers(0, CLAIMS - 1))
 graph_spec = st.fixed_dictionaries(
     {
         "claims": st.integers(2, CLAIMS),
         "supports": st.lists(pair, max_size=10),
         "causal": st.lists(pair, max_size=4),
+        # appearances: (claim, source, stance, speaker), so consensus has parties
+        "appearances": st.lists(
+            st.tuples(
+                st.integers(0, CLAIMS - 1),
+                st.integers(0, 2),
+                st.sampled_from(APPEARANCE_STANCES),
+                st.sampled_from(["sp-a", "sp-b"]),
+            ),
+            max_size=6,
+        ),
     }
 )
 operation = st.one_of(
@@ -99,6 +117,13 @@ def _script(spec: dict[str, Any], tag: str) -> str:
             f"MATCH (a:Claim {{id: '{_claim(a)}'}}), (b:Claim {{id: '{_claim(b)}'}}) "
             f"MERGE (l:CausalLink {{id: 'cl-{tag}-{n}'}}) SET l.basis = 'connective' "
             "MERGE (a)-[:CAUSE_OF]->(l) MERGE (l)-[:LEADS_TO]->(b);"
+        )
+    for n, (claim, source, (stance, said), speaker) in enumerate(spec.get("appearances", [])):
+        speech = f", speaker: '{speaker}', speaker_stance: '{said}'" if said else ""
+        lines.append(
+            f"MATCH (c:Claim {{id: '{_claim(claim % spec['claims'])}'}}) "
+            f"MERGE (s:Source {{id: 'src-{source}'}}) "
+            f"MERGE (s)-[:ASSERTS {{start: {n}, tag: '{tag}', stance: '{stance}'{speech}}}]->(c);"
         )
     return "\n".join(lines) + "\n"
 
@@ -201,9 +226,11 @@ def _remove_link(tx: ManagedTransaction, kind: str, link_id: str) -> None:
 
 
 STORED_QUERY = """
-MATCH (c:Claim) RETURN c.id AS id, c.status AS status, c.standing AS standing
+MATCH (c:Claim) RETURN c.id AS id, c.status AS status, c.standing AS standing,
+                       c.consensus AS consensus
 UNION ALL
-MATCH (l:CausalLink) RETURN l.id AS id, l.status AS status, null AS standing
+MATCH (l:CausalLink) RETURN l.id AS id, l.status AS status, null AS standing,
+                            null AS consensus
 """
 
 
@@ -224,6 +251,8 @@ def _assert_stored_equals_oracle(store: Store) -> None:
         assert row["status"] == oracle.status_of(row["id"]), row
         if row["standing"] is not None or row["id"] in oracle.standing:
             assert row["standing"] == oracle.standing_of(row["id"]), row
+        if row["id"] in oracle.consensus:
+            assert row["consensus"] == oracle.consensus_of(row["id"]), row
     assert list(full.drift(store)) == []
     for claim_id in oracle.standing:  # the depth cap never bites on graphs this small
         answer = graph_service.impact(store, claim_id)
@@ -268,4 +297,39 @@ def test_drift_is_reported_and_recompute_repairs_it(oracle_store: Store) -> None
         ]
         done = full.recompute_all(oracle_store)
         assert (done.claims, done.causal_links, done.values) == (1, 0, 1)
+        assert list(full.drift(oracle_store)) == []
+
+
+def test_consensus_is_stored_and_its_drift_reported(oracle_store: Store) -> None:
+    _wipe(oracle_store)
+    with tempfile.TemporaryDirectory() as folder:
+        sequence = Sequence(oracle_store, Path(folder))
+        reports_rejection = ("reports", "rejects")
+        sequence.seed(
+            {
+                "claims": 3,
+                "supports": [],
+                "causal": [],
+                "appearances": [
+                    (0, 0, ("asserts", None), "sp-a"),
+                    (0, 1, reports_rejection, "sp-a"),  # a speaker rejects what src-0 asserts
+                    (1, 0, ("asserts", None), "sp-a"),
+                    (1, 1, ("presupposes", None), "sp-a"),
+                    (2, 1, ("reports", "asserts"), "sp-b"),  # only the speaker commits
+                ],
+            }
+        )
+        stored = oracle_store.read(
+            records, "MATCH (c:Claim) RETURN c.id AS id, c.consensus AS consensus ORDER BY id"
+        )
+        assert [(r["id"], r["consensus"]) for r in stored] == [
+            ("h0", "contested"),
+            ("h1", "agreed"),
+            ("h2", "single"),
+        ]
+        oracle_store.run_autocommit("MATCH (c:Claim {id: 'h1'}) SET c.consensus = 'single'")
+        assert [(d.target_id, d.field, d.stored, d.derived) for d in full.drift(oracle_store)] == [
+            ("h1", "consensus", "single", "agreed")
+        ]
+        full.recompute_all(oracle_store)
         assert list(full.drift(oracle_store)) == []

@@ -111,6 +111,20 @@ CASES = {
             "r.quote = substring(s.text, 0, 5)", "r.quote = 'stale'"
         ),
     ),
+    "stance-not-premise": (
+        "lint-ab",
+        # the article rejects lint-a and argues from it
+        CLAIMS
+        + assertion("lint-a", 861, 910, "rejects")
+        + support("lint-a", "lint-b", "lint-ab").replace(
+            "r.rationale = 'Test.'", "r.rationale = 'Test.', r.source_id = 'article-001'"
+        ),
+    ),
+    "stance-consistent": (
+        "lint-a",
+        # the article both asserts and rejects lint-a, no rationale
+        CLAIMS + assertion("lint-a", 861, 910, "asserts") + assertion("lint-a", 0, 5, "rejects"),
+    ),
     "hedge": (
         "lint-a",
         # "why Trump appears convinced that ..." paraphrased without the hedge

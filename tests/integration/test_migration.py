@@ -32,7 +32,14 @@ def _before_review(script_name: str) -> bool:
     return version <= (2 if kind == "schema" else 3)
 
 
-DERIVED = ("status", "standing", "stands_baseline", "stands_now", "rests_on_defeated")
+DERIVED = (
+    "status",
+    "standing",
+    "stands_baseline",
+    "stands_now",
+    "rests_on_defeated",
+    "consensus",
+)
 
 
 def graph_without_analysts_work(store: Store) -> tuple[list[Any], list[Any]]:

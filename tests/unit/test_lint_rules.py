@@ -113,3 +113,41 @@ def test_a_span_whose_quote_is_not_the_text_at_its_offsets_is_reported() -> None
         ),
     ]
     assert [v.id for v in span_matches_text(claims, [])] == ["stale"]
+
+
+def _claim(claim_id: str, *stances: tuple[str, str, str | None]) -> ClaimRow:
+    """A claim with (source, stance, rationale) appearances."""
+    return ClaimRow(
+        claim_id,
+        "Text.",
+        "interpretive",
+        False,
+        assertions=tuple(Assertion("q", mode, None, source, why) for source, mode, why in stances),
+    )
+
+
+def test_a_reported_premise_is_allowed_only_as_the_report() -> None:
+    from kb.lint.rules import stance_not_premise
+
+    claims = [_claim("said", ("s1", "reports", None)), _claim("view", ("s1", "asserts", None))]
+    bare = LinkRow("l1", "supports", "said", "view", "curator", sources=("s1",))
+    as_report = LinkRow(
+        "l2", "supports", "said", "view", "curator", sources=("s1",), premise_as="report"
+    )
+    other = LinkRow("l3", "supports", "said", "view", "curator", sources=("s2",))
+    found = stance_not_premise(claims, [bare, as_report, other])
+    assert [(v.id, v.rule) for v in found] == [("l1", "stance-not-premise")]
+    assert "premise_as: report" in found[0].message
+    rejected = [_claim("said", ("s1", "rejects", None)), claims[1]]
+    assert [v.id for v in stance_not_premise(rejected, [as_report])] == ["l2"]
+
+
+def test_asserting_and_rejecting_one_claim_needs_a_rationale() -> None:
+    from kb.lint.rules import stance_consistent
+
+    both = _claim("c", ("s1", "asserts", None), ("s1", "rejects", None), ("s2", "rejects", None))
+    explained = _claim("d", ("s1", "presupposes", None), ("s1", "rejects", "Quoted to refute."))
+    found = stance_consistent([both, explained], [])
+    assert [(v.id, v.rule, v.message) for v in found] == [
+        ("c", "stance-consistent", "s1 both asserts and rejects it, with no rationale")
+    ]

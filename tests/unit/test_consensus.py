@@ -1,0 +1,42 @@
+"""A claim's consensus from its appearances, and disagreement through a reported speaker
+(issue 19): pure rules, no database."""
+
+from __future__ import annotations
+
+from kb.derived.rules import consensus, parties
+from kb.services.agreement import relation
+
+
+def test_a_source_that_only_reports_is_no_party_but_its_speaker_is() -> None:
+    rows = [("wire", "reports", "hamas", "asserts"), ("wire", "reports", None, None)]
+    assert parties(rows) == {"speaker:hamas": {"commits"}}
+    assert consensus(rows) == "single"
+    assert consensus([]) == "single"
+
+
+def test_consensus_agreed_and_contested() -> None:
+    assert consensus([("a", "asserts", None, None), ("b", "presupposes", None, None)]) == "agreed"
+    assert consensus([("a", "rejects", None, None), ("b", "rejects", None, None)]) == "agreed"
+    assert consensus([("a", "asserts", None, None), ("a", "asserts", None, None)]) == "single"
+    denied = [("a", "asserts", None, None), ("b", "reports", "spokesperson", "rejects")]
+    assert consensus(denied) == "contested"
+    # a stance never set (older data) reads as asserts
+    assert consensus([("a", None, None, None), ("b", "rejects", None, None)]) == ("contested")
+
+
+def _appearance(stance: str, speaker: str | None = None, said: str | None = None) -> dict:
+    return {"stance": stance, "speaker": speaker, "speaker_stance": said}
+
+
+def test_a_speaker_one_source_reports_can_disagree_with_the_other_source() -> None:
+    rejects = [_appearance("rejects")]
+    assert relation(rejects, [_appearance("reports", "mediators", "asserts")]) == "disagree"
+    assert relation([_appearance("asserts")], [_appearance("reports", "hamas")]) == "reported"
+    assert relation([_appearance("asserts")], [_appearance("reports", "x", "rejects")]) == (
+        "disagree"
+    )
+    # both only report, speakers on opposite sides
+    assert (
+        relation([_appearance("reports", "x", "asserts")], [_appearance("reports", "y", "rejects")])
+        == "disagree"
+    )
