@@ -118,9 +118,15 @@ class Revision:
     def lines(self) -> list[str]:
         out = [f"revision {self.number}: {self.why}"]
         out += [f"  text {hunk}" for hunk in self.hunks] or ["  text unchanged"]
+        hows = [p["how"] for p in self.placements]
+        out.append(
+            f"  spans: {hows.count('kept')} kept, {hows.count('moved')} moved, "
+            f"{hows.count('context')} told apart by context, {hows.count('fuzzy')} re-anchored "
+            f"fuzzily, {hows.count('new')} new, {len(self.retired_appearances)} orphaned"
+        )
         for placed in self.placements:
             how = placed["how"]
-            if how == "new":
+            if how in ("new", "kept"):
                 continue
             detail = f"{placed['old_start']} -> {placed['start']}"
             if how == "fuzzy":

@@ -12,6 +12,8 @@ from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
 from kb.derived import full
 from kb.derived.oracle import assess
+from kb.lint.rules import check
+from kb.repositories import lint as lint_repo
 from kb.services.annotation import apply_import, plan_import
 from tests.integration.test_cli import run_kb
 
@@ -125,6 +127,8 @@ def assert_invariants(store: Store) -> None:
         if row["standing"] is not None or row["id"] in oracle.standing:
             assert row["standing"] == oracle.standing_of(row["id"]), row
     assert list(full.drift(store)) == []
+    lint = store.read(lambda tx: check(lint_repo.claim_rows(tx), lint_repo.link_rows(tx)))
+    assert [v for v in lint if v.rule in ("span-matches-text", "duplicate-link")] == []
 
 
 def test_revision_reanchors_retires_and_records(
