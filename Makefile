@@ -76,9 +76,9 @@ fuzz: install
 fuzz-annotations: install
 	KB_ANNOTATION_FUZZ_EXAMPLES=1000 $(BIN)/python -m pytest tests/unit/test_annotation_fuzz.py tests/integration/test_import_fuzz.py -p no:randomly
 
-# Re-anchoring under random text edits with a long budget (CI runs 60 examples).
+# Re-anchoring under random text edits with a long budget (CI: 60 examples, 3 re-imports).
 revision-property: install
-	KB_PROPERTY_EXAMPLES=5000 $(BIN)/python -m pytest tests/unit/test_reanchor.py -p no:randomly
+	KB_PROPERTY_EXAMPLES=5000 $(BIN)/python -m pytest tests/unit/test_reanchor.py tests/integration/test_revision_property.py -p no:randomly
 
 # The stored-status property test with a long budget (CI runs 30 random write sequences).
 oracle: install

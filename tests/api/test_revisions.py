@@ -76,8 +76,9 @@ def test_revisions_diff_and_retired_claim(
     assert problem["retired"] is True and problem["retired_in"] == 2
     assert "the agency corrected the day" in problem["retired_reason"]
     assert [slot["id"] for slot in problem["slots"]] == ["slot-c-rv-doomed-1"]
-    listed_claims = client.get(f"{API}/claims?limit=200").get_json()["items"]
-    assert "c-rv-doomed" not in {claim["id"] for claim in listed_claims}
+    mapped = client.get(f"{API}/sources/fixture-revised/argument-map").get_json()
+    assert {claim["id"] for claim in mapped["claims"]} == {"c-rv-began", "c-rv-stalled"}
+    assert mapped["links"] == []  # the dropped link is superseded, not drawn
     history = client.get(f"{API}/claims/c-rv-stalled/history").get_json()
     events = [e for e in history["events"] if e["kind"] == "claim_text_revised"]
     assert len(events) == 1 and "the text was: The second round" in events[0]["detail"]
