@@ -16,7 +16,7 @@ WEB_VENDOR := web/vendor
 VENDOR_FILES := web/node_modules/cytoscape/dist/cytoscape.esm.min.mjs \
 	web/node_modules/cytoscape-dagre/dist/cytoscape-dagre.min.mjs
 
-.PHONY: install run test unit lint bench fuzz fuzz-annotations oracle reliability clean browser-deps compose-check
+.PHONY: install run test unit lint bench fuzz fuzz-annotations revision-property oracle reliability clean browser-deps compose-check
 
 install: $(VENV)/.installed $(WEB_VENDOR)/.installed
 
@@ -75,6 +75,10 @@ fuzz: install
 # The corrupted-annotation-file fuzz test with a long budget (CI runs 30 per corruption).
 fuzz-annotations: install
 	KB_ANNOTATION_FUZZ_EXAMPLES=1000 $(BIN)/python -m pytest tests/unit/test_annotation_fuzz.py tests/integration/test_import_fuzz.py -p no:randomly
+
+# Re-anchoring under random text edits with a long budget (CI: 60 examples, 3 re-imports).
+revision-property: install
+	KB_PROPERTY_EXAMPLES=5000 $(BIN)/python -m pytest tests/unit/test_reanchor.py tests/integration/test_revision_property.py -p no:randomly
 
 # The stored-status property test with a long budget (CI runs 30 random write sequences).
 oracle: install

@@ -44,6 +44,7 @@ TITLES = {
     404: "Not found",
     405: "Method not allowed",
     409: "Conflict",
+    410: "Gone",
     413: "Content too large",
     414: "URI too long",
     415: "Unsupported media type",

@@ -22,6 +22,7 @@ from flask import Flask, Response, request
 from api.common.schemas import ProblemSchema
 from api.errors import kb_problem, problem
 from api.extensions import get_store
+from api.retired import retired_answer
 from kb.errors import KbError, NotFound
 from kb.services import merges as merge_service
 
@@ -36,7 +37,7 @@ MERGED_REDIRECT: dict[str, Any] = {
 
 
 def _not_found(error: NotFound) -> tuple[Response, int]:
-    return _redirect_to_survivor(error) or kb_problem(error)
+    return _redirect_to_survivor(error) or retired_answer(error) or kb_problem(error)
 
 
 def _redirect_to_survivor(error: NotFound) -> tuple[Response, int] | None:

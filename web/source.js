@@ -52,8 +52,9 @@ export class SourceView {
       if (!this.cache.has(sourceId)) {
         clear(this.container, el("p", { class: "muted", text: "Loading source…" }));
       }
-      const [source, coverage] = await this.fetch(sourceId);
+      const [source, coverage, revisions] = await this.fetch(sourceId);
       this.render(source, coverage);
+      this.showRevisions(source, revisions);
       this.sourceId = sourceId;
     }
     this.highlight(claimId, start);
@@ -65,6 +66,7 @@ export class SourceView {
       const loaded = Promise.all([
         getJSON(`/sources/${seg(sourceId)}`),
         getJSON(`/sources/${seg(sourceId)}/coverage`).catch(() => null),
+        getJSON(`/sources/${seg(sourceId)}/revisions`).catch(() => null),
       ]);
       this.cache.set(sourceId, loaded);
       loaded.catch(() => this.cache.delete(sourceId));
@@ -76,6 +78,54 @@ export class SourceView {
   async load(sourceId) {
     const [source] = await this.fetch(sourceId);
     return source;
+  }
+
+  /** A revised source says so, and offers its earlier revisions' text (read only). */
+  showRevisions(source, revisions) {
+    delete this.container.dataset.revision;
+    if (!revisions || !revisions.revised) return;
+    const choose = el(
+      "select",
+      { id: "source-revision", "aria-label": "Show the text of a revision" },
+      revisions.revisions.map((r) =>
+        el("option", {
+          value: String(r.number),
+          text: `revision ${r.number}${r.number === revisions.current ? " (current)" : ""}: ${r.why}`,
+        }),
+      ),
+    );
+    choose.value = String(revisions.current);
+    const note = el("span", { class: "muted small", id: "source-revision-note" });
+    choose.addEventListener("change", () => this.showRevision(source, revisions, choose, note));
+    this.meta.append(
+      el(
+        "p",
+        { class: "revised" },
+        `Revised: revision ${revisions.current} of this source · `,
+        choose,
+        " ",
+        note,
+      ),
+    );
+  }
+
+  /** Render the chosen revision's text and claim spans, or the current source again. */
+  async showRevision(source, revisions, choose, note) {
+    const number = Number(choose.value);
+    if (number === revisions.current) {
+      const [current, coverage] = await this.fetch(source.id);
+      this.render(current, coverage);
+      this.showRevisions(current, revisions);
+      this.highlight(this.selected);
+      return;
+    }
+    const revision = await getJSON(`/sources/${seg(source.id)}/revisions/${number}`);
+    const spans = revision.spans
+      .filter((span) => span.kind === "claim")
+      .map((span) => ({ ...span, target_id: span.id }));
+    clear(this.container, this.marks(source, revision.text, spans));
+    this.container.dataset.revision = String(number);
+    note.textContent = `showing revision ${number} (an earlier text; highlights as they were)`;
   }
 
   render(source, coverage) {
@@ -94,7 +144,12 @@ export class SourceView {
         ` · ${ratio} of the text carries a claim or link`,
       ),
     );
-    const nodes = segment(source.text, claims).map((piece) => {
+    clear(this.container, this.marks(source, source.text, claims));
+  }
+
+  /** The text as nodes, each claim span a focusable <mark>. */
+  marks(source, text, claims) {
+    return segment(text, claims).map((piece) => {
       if (piece.spans.length === 0) return document.createTextNode(piece.text);
       const ids = piece.spans.map((span) => span.target_id);
       return el("mark", {
@@ -106,7 +161,6 @@ export class SourceView {
         text: piece.text,
       });
     });
-    clear(this.container, nodes);
   }
 
   /** Mark `claimId`'s spans as selected and scroll the first (from code point `start`,

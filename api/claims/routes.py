@@ -21,6 +21,7 @@ from api.common.blueprint import Blueprint
 from api.common.schemas import PageArgsSchema
 from api.extensions import get_store
 from api.merged import MERGED_REDIRECT
+from api.retired import RETIRED_GONE
 from kb.models import Direction, Impact, Page, Walk
 from kb.services import claims as claim_service
 from kb.services import graph as graph_service
@@ -56,6 +57,7 @@ class Claims(MethodView):
 class ClaimDetail(MethodView):
     @blp.response(200, ClaimDetailSchema)
     @blp.alt_response(308, **MERGED_REDIRECT)
+    @blp.alt_response(410, **RETIRED_GONE)
     def get(self, claim_id: str) -> dict[str, Any]:
         """A claim with who asserts it, where, its links, actors and slots."""
         return claim_service.get_claim(get_store(), claim_id)

@@ -38,6 +38,17 @@ class ProblemSchema(Schema):
     merged_id = fields.String(metadata={"description": "308: the merged-away claim asked for."})
     survivor_id = fields.String(metadata={"description": "308: the claim it was merged into."})
     location = fields.String(metadata={"description": "308: the survivor's URL (as `Location`)."})
+    claim_id = fields.String(metadata={"description": "410: the retired claim asked for."})
+    retired = fields.Boolean(metadata={"description": "410: true, the claim is retired."})
+    text = fields.String(metadata={"description": "410: the retired claim's text."})
+    claim_type = fields.String(metadata={"description": "410: the retired claim's type."})
+    retired_in = fields.Integer(metadata={"description": "410: the revision that retired it."})
+    retired_reason = fields.String(metadata={"description": "410: why (the revision's why)."})
+    retired_source = fields.String(metadata={"description": "410: the source revised."})
+    slots = fields.List(
+        fields.Dict(keys=fields.String(), values=fields.Raw()),
+        metadata={"description": "410: its evidence slots (id, status, question), kept."},
+    )
 
 
 class PageArgsSchema(StrictSchema):

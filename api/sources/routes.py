@@ -14,11 +14,15 @@ from api.sources.schemas import (
     AgreementSchema,
     ArgumentMapSchema,
     CoverageSchema,
+    RevisionDiffSchema,
+    RevisionListSchema,
+    RevisionSchema,
     SourceDetailSchema,
     SourcePageSchema,
 )
 from kb.models import Page
 from kb.services import agreement as agreement_service
+from kb.services import revisions as revision_service
 from kb.services import sources as source_service
 
 blp = Blueprint("sources", __name__, url_prefix="/sources", description="What asserts the claims.")
@@ -73,3 +77,27 @@ class SourceAgreementCounts(MethodView):
         """How the source compares with every other source (by id): counts of agree,
         disagree, reported and attacks across, paged."""
         return agreement_service.agreement_counts(get_store(), source_id, page, limit)
+
+
+@blp.route("/<source_id>/revisions")
+class SourceRevisions(MethodView):
+    @blp.response(200, RevisionListSchema)
+    def get(self, source_id: str) -> dict[str, Any]:
+        """The source's revisions, oldest first (a source never revised has revision 1)."""
+        return revision_service.list_revisions(get_store(), source_id)
+
+
+@blp.route("/<source_id>/revisions/<int:number>")
+class SourceRevision(MethodView):
+    @blp.response(200, RevisionSchema)
+    def get(self, source_id: str, number: int) -> dict[str, Any]:
+        """The text and the spans (with their context) as of one revision."""
+        return revision_service.get_revision(get_store(), source_id, number)
+
+
+@blp.route("/<source_id>/revisions/<int:first>/diff/<int:second>")
+class SourceRevisionDiff(MethodView):
+    @blp.response(200, RevisionDiffSchema)
+    def get(self, source_id: str, first: int, second: int) -> dict[str, Any]:
+        """What changed between two revisions: text changes and each span kept, moved or gone."""
+        return revision_service.diff(get_store(), source_id, first, second)

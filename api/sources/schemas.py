@@ -194,3 +194,69 @@ class AgreementCountsSchema(Schema):
 
 
 AgreementCountsPageSchema = page_of(AgreementCountsSchema, "AgreementCountsPage")
+
+
+class RevisionSummarySchema(Schema):
+    number = fields.Integer()
+    sha256 = fields.String()
+    at = fields.String(allow_none=True, metadata={"description": "Null for revision 1."})
+    why = fields.String()
+    annotation_sha256 = fields.String(
+        allow_none=True, metadata={"description": "SHA-256 of the annotation file applied."}
+    )
+    script = fields.String(allow_none=True, metadata={"description": "The seed script."})
+
+
+class RevisionListSchema(Schema):
+    source_id = fields.String()
+    current = fields.Integer()
+    revised = fields.Boolean(metadata={"description": "True once the source has a revision 2."})
+    revisions = fields.List(fields.Nested(RevisionSummarySchema))
+
+
+class RevisionSpanSchema(Schema):
+    kind = fields.String(metadata={"description": "claim, causal or link."})
+    id = fields.String()
+    quote = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+    prefix = fields.String(metadata={"description": "Up to 32 characters before the quote."})
+    suffix = fields.String(metadata={"description": "Up to 32 characters after the quote."})
+
+
+class RevisionSchema(RevisionSummarySchema):
+    source_id = fields.String()
+    current = fields.Boolean()
+    text = fields.String()
+    spans = fields.List(fields.Nested(RevisionSpanSchema))
+
+
+class SpanPlaceSchema(Schema):
+    start = fields.Integer()
+    end = fields.Integer()
+    quote = fields.String()
+
+
+class SpanFateSchema(Schema):
+    kind = fields.String()
+    id = fields.String()
+    outcome = fields.String(metadata={"description": "kept, moved, changed, added or removed."})
+    from_ = fields.Nested(SpanPlaceSchema, allow_none=True, data_key="from")
+    to = fields.Nested(SpanPlaceSchema, allow_none=True)
+
+
+class TextChangeSchema(Schema):
+    start = fields.Integer(metadata={"description": "Where the change starts in the older text."})
+    end = fields.Integer()
+    new_start = fields.Integer()
+    new_end = fields.Integer()
+    removed = fields.String()
+    added = fields.String()
+
+
+class RevisionDiffSchema(Schema):
+    source_id = fields.String()
+    from_revision = fields.Integer()
+    to_revision = fields.Integer()
+    text_changes = fields.List(fields.Nested(TextChangeSchema))
+    spans = fields.List(fields.Nested(SpanFateSchema))

@@ -21,6 +21,8 @@ from kb.annotation.document import (
     schema_problems,
 )
 from kb.annotation.model import CLAIM_MARKS, Compiled, ExistingIds, Row
+from kb.annotation.reanchor import place
+from kb.annotation.revision import Previous
 from kb.schema import CHECKABLE_BY_TYPE, TYPE_LABELS
 
 # The appearance's stance (docs/annotation.md); `mode` is its older spelling.
@@ -46,19 +48,35 @@ REF_KEYS: dict[str, set[str]] = {
 
 
 def compile_document(
-    document: Document, existing: ExistingIds, script_name: str
+    document: Document,
+    existing: ExistingIds,
+    script_name: str,
+    previous: Previous | None = None,
 ) -> tuple[Compiled | None, list[Problem]]:
-    """The compiled source and no problems, or None and every problem found."""
+    """The compiled source and no problems, or None and every problem found.
+
+    With `previous` (the source as applied), quotes re-anchor from their
+    stored appearances (`kb.annotation.reanchor`) and every placement is kept
+    in `Compiled.placements` for the revision report.
+    """
     problems = schema_problems(document)
     if problems:
         return None, problems
-    compiler = _Compiler(document, existing, script_name)
+    compiler = _Compiler(document, existing, script_name, previous)
     compiled = compiler.run()
     return (None, compiler.problems) if compiler.problems else (compiled, [])
 
 
 class _Compiler:
-    def __init__(self, document: Document, existing: ExistingIds, script_name: str) -> None:
+    def __init__(
+        self,
+        document: Document,
+        existing: ExistingIds,
+        script_name: str,
+        previous: Previous | None = None,
+    ) -> None:
+        self.previous = previous
+        self.placements: list[Row] = []
         self.doc = document
         self.existing = existing
         self.script_name = script_name
@@ -86,6 +104,7 @@ class _Compiler:
         for link_id, message in checks.cycles(compiled):
             link_path = self.defined["link"].get(link_id) or self.defined["causal"][link_id]
             self.problem((*link_path, "id"), "cycle", message)
+        compiled.placements = self.placements
         compiled.lines = {
             item_id: self.doc.line(path)
             for table in self.defined.values()
@@ -133,23 +152,43 @@ class _Compiler:
             ],
         }
 
-    def _anchor(self, path: Path_, quote: str, occurrence: int | None) -> Span | None:
+    def _anchor(
+        self, path: Path_, quote: str, occurrence: int | None, key: str | None = None
+    ) -> Span | None:
         try:
-            return anchor(self.text, quote, occurrence)
+            if key is None or self.previous is None:
+                return anchor(self.text, quote, occurrence)
+            old = self.previous.take(key, quote, occurrence)
+            placed = place(self.text, quote, occurrence, old)
+            self.placements.append(
+                {
+                    "key": key,
+                    "quote": quote,
+                    "old_start": None if old is None else old.start,
+                    "start": placed.start,
+                    "end": placed.end,
+                    "how": placed.how,
+                    "score": placed.score,
+                }
+            )
+            return Span(placed.start, placed.end)
         except AnchorError as exc:
             self.problem(
                 (*path, "quote") if path[-2:-1] != ("sections",) else path, exc.rule, str(exc)
             )
             return None
 
-    def _anchors(self, path: Path_, entry: dict[str, Any]) -> list[Row]:
-        """The spans of an entry's `quote` and of each of its `also` anchors."""
+    def _anchors(self, path: Path_, entry: dict[str, Any], key: str | None = None) -> list[Row]:
+        """The spans of an entry's `quote` and of each of its `also` anchors.
+
+        `key` (`claim:ID`, `causal:ID`) names the appearances a revision re-anchors from.
+        """
         anchors = [(path, entry)] + [
             ((*path, "also", i), a) for i, a in enumerate(entry.get("also", []))
         ]
         rows = []
         for anchor_path, item in anchors:
-            span = self._anchor(anchor_path, item["quote"], item.get("occurrence"))
+            span = self._anchor(anchor_path, item["quote"], item.get("occurrence"), key)
             if span is None:
                 continue
             section = item.get("section") or section_at(self.sections, span.start)
@@ -161,7 +200,7 @@ class _Compiler:
                 )
             rows.append(
                 {
-                    "quote": item["quote"],
+                    "quote": self.text[span.start : span.end],
                     "start": span.start,
                     "end": span.end,
                     "section": section,
@@ -320,7 +359,7 @@ class _Compiler:
         for index, entry in enumerate(claims):
             path: Path_ = ("claims", index)
             claim_id = entry.get("id") or entry["ref"]
-            for row in self._anchors(path, entry):
+            for row in self._anchors(path, entry, f"claim:{claim_id}"):
                 compiled.asserts.append({"claim": claim_id, **row})
             if "ref" in entry:
                 compiled.claim_refs.append({"id": claim_id, "quote": entry["quote"]})
@@ -391,7 +430,8 @@ class _Compiler:
     def _links(self, compiled: Compiled, links: list[dict[str, Any]]) -> None:
         for index, entry in enumerate(links):
             path: Path_ = ("links", index)
-            span = self._anchor(path, entry["quote"], entry.get("occurrence"))
+            key = f"link:{entry['id']}"
+            span = self._anchor(path, entry["quote"], entry.get("occurrence"), key)
             basis = self._basis(path, entry)
             if not self._ends_known(path, entry, ("from", "to")) or span is None:
                 continue
@@ -400,7 +440,7 @@ class _Compiler:
                 "from_claim": entry["from"],
                 "to_claim": entry["to"],
                 "source_id": compiled.source_id,
-                "quote": entry["quote"],
+                "quote": self.text[span.start : span.end],
                 "start": span.start,
                 "end": span.end,
                 **basis,
@@ -410,7 +450,7 @@ class _Compiler:
     def _causal(self, compiled: Compiled, links: list[dict[str, Any]]) -> None:
         for index, entry in enumerate(links):
             path: Path_ = ("causal_links", index)
-            anchors = self._anchors(path, entry)
+            anchors = self._anchors(path, entry, f"causal:{entry['id']}")
             basis = self._basis(path, entry)
             if not self._ends_known(path, entry, ("cause", "effect")):
                 continue

@@ -64,6 +64,14 @@ class Compiled:
     superseded_asserts: list[Row] = field(default_factory=list)
     superseded_slots: list[Row] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+    # A revision of an applied source (kb.annotation.revision): empty on a first import.
+    placements: list[Row] = field(default_factory=list)  # report only: where each quote went
+    revisions: list[Row] = field(default_factory=list)
+    revived_claims: list[Row] = field(default_factory=list)
+    retired_appearances: list[Row] = field(default_factory=list)
+    moved_appearances: list[Row] = field(default_factory=list)
+    retired_claims: list[Row] = field(default_factory=list)
+    revision_events: list[Row] = field(default_factory=list)
 
     @property
     def source_id(self) -> str:

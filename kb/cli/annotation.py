@@ -42,6 +42,11 @@ def import_command(file: Path, mode: str, cypher_dir: Path) -> None:
         click.echo(f"kb import: {file} -> {plan.script_name} ({verb} this script)")
         for line in plan.diff.lines():
             click.echo(line)
+        if plan.revision is not None:
+            for line in plan.revision.lines():
+                click.echo(line)
+        elif plan.already_applied is not None:
+            click.echo(f"revision {plan.already_applied}: this file, already applied")
         if plan.matches:
             click.echo("possible matches for new claims (reuse one with the `ref:` line):")
         for match in plan.matches:

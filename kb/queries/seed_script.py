@@ -10,6 +10,14 @@ filled.
 
 from typing import LiteralString, NamedTuple
 
+from kb.queries.revision import (
+    SCRIPT_MOVED_APPEARANCES_QUERY,
+    SCRIPT_RETIRED_APPEARANCES_QUERY,
+    SCRIPT_RETIRED_CLAIMS_QUERY,
+    SCRIPT_REVISION_EVENTS_QUERY,
+    SCRIPT_REVISIONS_QUERY,
+    SCRIPT_REVIVED_CLAIMS_QUERY,
+)
 from kb.schema import ATTACKS, CLAIMS, SUPPORTS, RelKind
 
 ROWS: LiteralString = "UNWIND $rows AS row\n"
@@ -165,6 +173,26 @@ class Batch(NamedTuple):
 BATCHES: tuple[Batch, ...] = (
     Batch("", "source", SCRIPT_SOURCE_QUERY),
     Batch("", "source_slots", SCRIPT_SOURCE_SLOTS_QUERY, from_source=True),
+    Batch(
+        "Revisions of the source: number, text, SHA-256, why, the file's SHA-256, its spans",
+        "revisions",
+        SCRIPT_REVISIONS_QUERY,
+    ),
+    Batch(
+        "Appearances the revision drops: the relationship goes, a RetiredAppearance stays",
+        "retired_appearances",
+        SCRIPT_RETIRED_APPEARANCES_QUERY,
+    ),
+    Batch(
+        "Appearances re-anchored in the revised text: moved in place before the MERGEs",
+        "moved_appearances",
+        SCRIPT_MOVED_APPEARANCES_QUERY,
+    ),
+    Batch(
+        "Claims retired earlier that the revision asserts again",
+        "revived_claims",
+        SCRIPT_REVIVED_CLAIMS_QUERY,
+    ),
     Batch("Actors this source defines", "actors", SCRIPT_ACTORS_QUERY),
     Batch("Existing actors: aliases this source adds", "actor_aliases", SCRIPT_ACTOR_ALIASES_QUERY),
     Batch("Actors that include others", "includes", SCRIPT_INCLUDES_QUERY),
@@ -237,5 +265,13 @@ BATCHES: tuple[Batch, ...] = (
         "Slots of superseded causal links, closed with the reason",
         "superseded_slots",
         SCRIPT_SUPERSEDED_SLOTS_QUERY,
+    ),
+    Batch(
+        "Claims no source asserts any more: retired (never deleted), evidence and slots kept",
+        "retired_claims",
+        SCRIPT_RETIRED_CLAIMS_QUERY,
+    ),
+    Batch(
+        "Revision events in each claim's history", "revision_events", SCRIPT_REVISION_EVENTS_QUERY
     ),
 )

@@ -12,6 +12,7 @@ seed loader, so the source arrives checksummed like every other seed.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from kb.annotation.diff import Diff, diff, state_parameters
 from kb.annotation.document import AnnotationSyntaxError, Problem, load
 from kb.annotation.matching import CANDIDATES, THRESHOLD, Match, lucene_query, similarity
 from kb.annotation.model import Compiled, ExistingIds
+from kb.annotation.revision import Previous, Revision, previous_from, revise
 from kb.annotation.script import render
 from kb.config import PROJECT_ROOT
 from kb.db import Store
@@ -33,6 +35,7 @@ from kb.lint.rows import Violation
 from kb.lint.rules import check
 from kb.repositories import annotation as repo
 from kb.repositories import lint as lint_repo
+from kb.repositories import revision as revision_repo
 from kb.repositories.seeding import run_script_statement
 from kb.seeding.loader import SCRIPT_NAME, ScriptResult, apply_scripts, discover_scripts
 from kb.seeding.splitter import split_statements
@@ -56,6 +59,8 @@ class ImportPlan:
     reuses_script: bool
     diff: Diff
     matches: list[Match] = field(default_factory=list)
+    revision: Revision | None = None  # the file revises an applied source
+    already_applied: int | None = None  # the file is this revision of the source, applied
 
 
 def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
@@ -70,11 +75,20 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
     # The schema is checked by the compiler; a source that is no mapping is reported there.
     source_id = str(source.get("id", "source")) if isinstance(source, dict) else "source"
     name, reused = _script_name(cypher_dir, source_id, None)
-    compiled, problems = compile_document(document, existing, f"seed/{name}")
+    previous = previous_from(
+        source_id, store.read_bulk(revision_repo.previous, source_id, _claim_ids(document.data))
+    )
+    compiled, problems = compile_document(document, existing, f"seed/{name}", previous)
     if compiled is None:
         raise AnnotationError(problems)
+    state = store.read_bulk(repo.current_state, state_parameters(compiled))
+    revision, applied = _revision(compiled, previous, path, document.data, f"seed/{name}", state)
     text = render(compiled, _shown(path))
     name, reused = _script_name(cypher_dir, source_id, text)
+    if applied is not None and (cypher_dir / applied.script).is_file():
+        # Re-importing the file of the latest revision reuses its script (already applied).
+        name = applied.script.removeprefix("seed/")
+        text, reused = (cypher_dir / applied.script).read_text(encoding="utf-8"), True
     violations = _lint_trial(store, text)
     if violations:
         raise AnnotationError(
@@ -83,8 +97,9 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
                 for v in violations
             ]
         )
-    state = store.read_bulk(repo.current_state, state_parameters(compiled))
     plan = ImportPlan(compiled, f"seed/{name}", text, reused, diff(compiled, state))
+    plan.revision = revision
+    plan.already_applied = applied.number if applied is not None else None
     plan.matches = propose_matches(store, compiled, set(plan.diff.new.get("claims", [])))
     return plan
 
@@ -138,6 +153,57 @@ def _probe_all(
             )
         )
     return results
+
+
+@dataclass(frozen=True)
+class _Applied:
+    number: int
+    script: str
+
+
+def _revision(
+    compiled: Compiled,
+    previous: Previous | None,
+    path: Path,
+    data: dict[str, Any],
+    script_name: str,
+    state: dict[str, Any],
+) -> tuple[Revision | None, _Applied | None]:
+    """The revision the file makes of an applied source, or the one it already made."""
+    if previous is None:
+        return None, None
+    file_sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    latest = previous.latest
+    if (
+        latest is not None
+        and latest.get("annotation_sha256") == file_sha
+        and latest.get("sha256") == compiled.source["sha256"]
+        and latest.get("script")
+    ):
+        return None, _Applied(int(latest["number"]), str(latest["script"]))
+    header = data.get("revision")
+    why = header.get("why") if isinstance(header, dict) else None
+    claim_texts = {str(row["id"]): str(row["text"]) for row in state["claims"]}
+    revision = revise(
+        compiled,
+        previous,
+        why=why,
+        annotation_sha256=file_sha,
+        script_name=script_name,
+        claim_texts=claim_texts,
+    )
+    return revision, None
+
+
+def _claim_ids(data: dict[str, Any]) -> list[str]:
+    """The claim ids the file names (before its schema is checked: anything else is skipped)."""
+    claims = data.get("claims")
+    entries = claims if isinstance(claims, list) else []
+    return [
+        str(entry.get("id") or entry.get("ref"))
+        for entry in entries
+        if isinstance(entry, dict) and isinstance(entry.get("id") or entry.get("ref"), str)
+    ]
 
 
 class _Rollback(Exception):
