@@ -2,9 +2,10 @@
 
 The claims are read from their files, no database needed: the article's from
 its seed scripts (V003, and V005's rejected views), the samples' from their
-annotation files. A case from source S is matched against the claims that existed before S was imported (article,
-then wire-001, then statement-001) with the quotes of those earlier sources
-only, as `kb import` would see them; a case from no sample sees everything.
+annotation files. A case from source S is matched against the claims that
+existed before S was imported (article, then wire-001, then statement-001)
+with the quotes of those earlier sources only, as `kb import` would see them;
+a case from no sample sees everything.
 """
 
 from __future__ import annotations

@@ -107,9 +107,9 @@ def terms(text: str) -> set[str]:
     folded: list[str] = []
     i = 0
     while i < len(raw):
-        pair = (raw[i], raw[i + 1]) if i + 1 < len(raw) else None
-        if pair in PHRASES:
-            folded.append(PHRASES[pair])
+        phrase = PHRASES.get((raw[i], raw[i + 1])) if i + 1 < len(raw) else None
+        if phrase is not None:
+            folded.append(phrase)
             i += 2
             continue
         folded.append(SYNONYMS.get(raw[i], raw[i]))
