@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import snowballstemmer  # pyright: ignore[reportMissingTypeStubs]
 
+from kb.models import ClaimType
+
 THRESHOLD = 0.5
 CANDIDATES = 5
 PROPOSALS = 3
@@ -199,4 +201,4 @@ def kept(scored: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
 
 def candidate_text(text: str, claim_type: str | None) -> str:
     """An existing claim's text as compared: a `reported_speech` claim by its content."""
-    return reported_content(text) if claim_type == "reported_speech" else text
+    return reported_content(text) if claim_type == ClaimType.reported_speech else text
