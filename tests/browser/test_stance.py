@@ -58,6 +58,12 @@ def stance_source(seeded_store: Store) -> Iterator[str]:
     )
 
 
+def real_errors(browser: WebDriver) -> list[str]:
+    """Console errors, less a busy database's 503s, which the page retries (as in
+    test_workspace.py): a loaded machine answers some reads 503, the page then succeeds."""
+    return [e for e in console_errors(browser) if "status of 503" not in e]
+
+
 def test_claim_panel_names_the_reported_speaker_and_words(
     browser: WebDriver, base_url: str, stance_source: str
 ) -> None:
@@ -75,7 +81,7 @@ def test_claim_panel_names_the_reported_speaker_and_words(
     article = browser.find_element(By.CSS_SELECTOR, "li.assertion[data-source='article-001']")
     assert article.find_element(By.CSS_SELECTOR, ".badge").text == "asserts"
     assert not article.find_elements(By.CSS_SELECTOR, ".reported-by")
-    assert console_errors(browser) == []
+    assert real_errors(browser) == []
 
 
 def test_source_text_marks_rejected_and_reported_spans_apart(
@@ -114,4 +120,4 @@ def test_source_text_marks_rejected_and_reported_spans_apart(
     )[0]
     assert asserted.get_attribute("data-stances") == "asserts"
     assert "line-through" not in look(asserted, "textDecorationLine")
-    assert console_errors(browser) == []
+    assert real_errors(browser) == []
