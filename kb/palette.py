@@ -14,6 +14,7 @@ from typing import Any
 
 from kb.config import PROJECT_ROOT
 from kb.errors import InvalidRequest
+from kb.models import AppearanceStance
 from kb.schema import CAUSE_OF
 
 PALETTE_FILE = PROJECT_ROOT / "web" / "palette.json"
@@ -110,3 +111,13 @@ def render_grass(palette: dict[str, Any]) -> str:
             )
         )
     return "".join(rules)
+
+
+def stance_marks(palette: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """How the explorer marks each appearance stance in a source's text (colours and the
+    non-colour cue its legend names); `InvalidRequest` if the palette misses a stance."""
+    stances: dict[str, dict[str, str]] = palette.get("stances", {})
+    missing = [str(s) for s in AppearanceStance if s not in stances]
+    if missing:
+        raise InvalidRequest(f"the palette has no colours for stance(s) {', '.join(missing)}")
+    return {str(s): stances[str(s)] for s in AppearanceStance}

@@ -263,6 +263,19 @@ function group(title, items, render, listClass = null) {
   return el("section", { class: "group" }, el("h3", { text: title }), list);
 }
 
+/** "trump, said: " for a `reports` appearance: who the source reports, in its words. */
+function reportedBy(a) {
+  const rejects = a.speaker_stance === "rejects";
+  return el(
+    "span",
+    { class: "reported-by small", "data-speaker": a.speaker || "" },
+    el("strong", { text: a.speaker || "unnamed speaker" }),
+    a.reporting ? `, ${a.reporting}` : "",
+    rejects ? " (the speaker rejects it)" : "",
+    ": ",
+  );
+}
+
 function renderClaim(claim) {
   // One item per assertion: the source's title jumps to this very quote in its text.
   const assertion = (a) =>
@@ -281,6 +294,7 @@ function renderClaim(claim) {
       " ",
       badge(stanceOf(a), "How this source stands to the claim"),
       " ",
+      stanceOf(a) === "reports" ? reportedBy(a) : "",
       el("q", { class: "quote", text: a.quote }),
       sub(`${a.section || "no section"} · code points ${a.start}–${a.end}`),
     );

@@ -12,6 +12,7 @@ function applyVariables(root) {
     status: PALETTE.statuses,
     standing: PALETTE.standings,
     side: PALETTE.sides,
+    stance: PALETTE.stances,
   };
   for (const [group, values] of Object.entries(groups)) {
     for (const [name, colours] of Object.entries(values)) {

@@ -3,6 +3,7 @@
 // UTF-16 units, so the text is sliced as an array of code points.
 
 import { clear, el, getJSON, seg } from "./common.js";
+import { PALETTE } from "./palette.js";
 
 /**
  * Cut `text` at every span boundary. Each piece lists the spans that cover it,
@@ -29,6 +30,18 @@ export function segment(text, spans) {
 }
 
 /** Renders one source at a time into `container`; `onPick(claimId)` when a highlight is chosen. */
+/** A claim span's stance (spans served before issue 19 carry none: they assert). */
+const stanceOfSpan = (span) => span.stance || "asserts";
+
+/** The stance in words: "reports (trump: said)", "rejects". */
+export function spanStanceWords(span) {
+  const stance = stanceOfSpan(span);
+  if (stance !== "reports") return stance;
+  const speakerSays = span.speaker_stance === "rejects" ? "rejects" : "asserts";
+  const how = [span.speaker, span.reporting].filter(Boolean).join(": ");
+  return `reports (${how || "unnamed speaker"}; the speaker ${speakerSays} it)`;
+}
+
 export class SourceView {
   constructor(container, meta, onPick) {
     this.container = container;
@@ -143,6 +156,7 @@ export class SourceView {
         ` · published: ${known(source.published_on)} · ${claims.length} claim spans`,
         ` · ${ratio} of the text carries a claim or link`,
       ),
+      ...this.legend(new Set(claims.map(stanceOfSpan))),
     );
     clear(this.container, this.marks(source, source.text, claims));
   }
@@ -152,15 +166,36 @@ export class SourceView {
     return segment(text, claims).map((piece) => {
       if (piece.spans.length === 0) return document.createTextNode(piece.text);
       const ids = piece.spans.map((span) => span.target_id);
+      // the stance shows as colour and line pattern (CSS) and in words (title, label)
+      const stances = [...new Set(piece.spans.map(stanceOfSpan))];
+      const said = piece.spans.map((span) => `${spanStanceWords(span)}: ${span.target_id}`);
       return el("mark", {
-        class: ids.length > 1 ? "hl overlap" : "hl",
+        class: [ids.length > 1 ? "hl overlap" : "hl", ...stances.map((s) => `stance-${s}`)].join(" "),
         tabindex: 0,
         "data-claims": ids.join(" "),
+        "data-stances": stances.join(" "),
         "data-start": piece.start,
-        title: `${source.id} asserts: ${ids.join(", ")} (Enter to select)`,
+        "aria-label": `${piece.text} (${said.join("; ")})`,
+        title: `${source.id} ${said.join("; ")} (Enter to select)`,
         text: piece.text,
       });
     });
+  }
+
+  /** The legend of the stances this text uses: each swatch shows the colour and pattern. */
+  legend(used) {
+    if (used.size <= 1 && used.has("asserts")) return [];
+    const items = Object.entries(PALETTE.stances)
+      .filter(([stance]) => used.has(stance))
+      .map(([stance, look]) =>
+        el(
+          "li",
+          { "data-stance": stance },
+          el("mark", { class: `hl stance-${stance}`, text: look.label }),
+          el("span", { class: "muted", text: ` ${look.mark}` }),
+        ),
+      );
+    return [el("ul", { class: "stance-legend", "aria-label": "How the source stands to each marked claim" }, items)];
   }
 
   /** Mark `claimId`'s spans as selected and scroll the first (from code point `start`,

@@ -16,6 +16,7 @@ from api.common.schemas import (
     one_of,
     page_of,
 )
+from api.common.stance import StanceSchema
 from api.evidence.schemas import EvidenceLinkSchema
 from api.slots.schemas import SlotSchema
 from kb.models import (
@@ -174,7 +175,7 @@ class ClaimSummarySchema(Schema):
 ClaimPageSchema = page_of(ClaimSummarySchema, "ClaimPage", KeysetPageMetaSchema)
 
 
-class AssertionSchema(Schema):
+class AssertionSchema(StanceSchema):
     source_id = fields.String()
     source_title = fields.String()
     quote = fields.String()
@@ -182,22 +183,6 @@ class AssertionSchema(Schema):
     end = fields.Integer(metadata={"description": "Code point offset, exclusive."})
     section = fields.String(allow_none=True)
     mode = fields.String(metadata={"description": "Deprecated: the same as `stance`."})
-    stance = fields.String(
-        metadata={
-            "description": "How the source stands to the claim: `asserts`, `presupposes` "
-            "(commit it), `rejects` (commits it to the negation) or `reports` (commits only "
-            "the `speaker`)."
-        }
-    )
-    speaker = fields.String(
-        allow_none=True, metadata={"description": "`reports`: the actor id of the speaker."}
-    )
-    speaker_stance = fields.String(
-        allow_none=True, metadata={"description": "`reports`: `asserts` or `rejects`."}
-    )
-    reporting = fields.String(
-        allow_none=True, metadata={"description": '`reports`: the reporting words ("said").'}
-    )
 
 
 class SourceStanceSchema(Schema):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 
 from api.common.schemas import page_of
+from api.common.stance import STANCE_DESCRIPTION, StanceSchema
 from api.slots.schemas import SlotSchema
 
 
@@ -22,7 +23,7 @@ class SourceSchema(Schema):
     claim_count = fields.Integer()
 
 
-class SpanSchema(Schema):
+class SpanSchema(StanceSchema):
     kind = fields.String(metadata={"description": "claim, causal_link, supports or attacks."})
     target_id = fields.String()
     start = fields.Integer()
@@ -31,17 +32,7 @@ class SpanSchema(Schema):
     section = fields.String(allow_none=True)
     stance = fields.String(
         allow_none=True,
-        metadata={
-            "description": "A claim span: how the source stands to the claim (`asserts`, "
-            "`presupposes`, `rejects`, `reports`); null for links."
-        },
-    )
-    speaker = fields.String(allow_none=True, metadata={"description": "`reports`: the actor id."})
-    speaker_stance = fields.String(
-        allow_none=True, metadata={"description": "`reports`: `asserts` or `rejects`."}
-    )
-    reporting = fields.String(
-        allow_none=True, metadata={"description": "`reports`: the reporting words."}
+        metadata={"description": STANCE_DESCRIPTION + " Null for links."},
     )
 
 
@@ -105,28 +96,12 @@ class SourceRefSchema(Schema):
     title = fields.String()
 
 
-class SideAssertionSchema(Schema):
+class SideAssertionSchema(StanceSchema):
     quote = fields.String()
     start = fields.Integer(metadata={"description": "Code point offset, inclusive."})
     end = fields.Integer(metadata={"description": "Code point offset, exclusive."})
     section = fields.String(allow_none=True)
     mode = fields.String(metadata={"description": "Deprecated: the same as `stance`."})
-    stance = fields.String(
-        metadata={
-            "description": "How the source stands to the claim: `asserts`, `presupposes` "
-            "(commit it), `rejects` (commits it to the negation) or `reports` (commits only "
-            "the `speaker`)."
-        }
-    )
-    speaker = fields.String(
-        allow_none=True, metadata={"description": "`reports`: the actor id of the speaker."}
-    )
-    speaker_stance = fields.String(
-        allow_none=True, metadata={"description": "`reports`: `asserts` or `rejects`."}
-    )
-    reporting = fields.String(
-        allow_none=True, metadata={"description": '`reports`: the reporting words ("said").'}
-    )
 
 
 class SharedClaimSchema(Schema):

@@ -7,8 +7,13 @@ side of Inference Anchoring Theory (IAT):
   RA-node with scheme `Cause To Effect`, each attack a CA-node (`Default Conflict`):
   premise -> RA/CA -> conclusion;
 - each assertion is an L-node (the quote, said by the source as participant)
-  anchored in its claim by a YA-node `Asserting`; reported speech adds the
-  reported locution, said by the speaker, between the two (L -> YA -> L' -> YA -> I);
+  anchored in its claim by a YA-node `Asserting` (stance `asserts` or
+  `presupposes`); reported speech adds the reported locution, said by the
+  speaker, between the two (L -> YA -> L' -> YA -> I): a `reports` appearance
+  by its own `speaker`, a `reported_speech` claim's other appearances by the
+  claim's speakers;
+- a rejection (stance `rejects`, or a speaker's `speaker_stance: rejects`) is a
+  conflict from the locution: L -> YA `Disagreeing` -> CA (`Default Conflict`) -> I;
 - each link is anchored in a TA-node (`Default Transition`) between the
   locutions of its two claims in the source that argues it, with a YA-node
   (`Arguing` for support and causes, `Disagreeing` for attacks) to the RA/CA-node.
@@ -101,21 +106,25 @@ def claim_parts(row: dict[str, Any], source_names: dict[str, str], stamp: str) -
     """The I-node of a claim and the locutions anchoring it (with reported speakers)."""
     parts = Parts()
     claim_id = parts.node(row["id"], "I", row["text"], stamp, scheme=False)
-    speakers = row["speakers"] if row["type"] == ClaimType.reported_speech else []
+    claim_speakers = row["speakers"] if row["type"] == ClaimType.reported_speech else []
     for assertion in sorted(row["assertions"], key=_in_text_order):
         source_id = assertion["source_id"]
         name = source_names.get(source_id, source_id)
+        stance = assertion.get("stance") or "asserts"
         said = locution_id(source_id, assertion["start"], claim_id)
         parts.node(said, "L", f"{name}: {assertion['quote']}", stamp, scheme=False)
         parts.locution(said, source_participant(source_id), stamp, source_id)
+        reported = assertion.get("speaker") if stance == "reports" else None
+        speakers = [reported] if reported else claim_speakers
+        rejected_by_speaker = stance == "reports" and assertion.get("speaker_stance") == "rejects"
         for speaker in speakers:
-            reported = f"{said}:said-by:{speaker['id']}"
-            parts.node(reported, "L", f"{speaker['name']}: {row['text']}", stamp, scheme=False)
-            parts.locution(reported, actor_participant(speaker["id"]), stamp, source_id)
-            _anchor(parts, said, reported, "Asserting", stamp)
-            _anchor(parts, reported, claim_id, "Asserting", stamp)
+            locution = f"{said}:said-by:{speaker['id']}"
+            parts.node(locution, "L", f"{speaker['name']}: {row['text']}", stamp, scheme=False)
+            parts.locution(locution, actor_participant(speaker["id"]), stamp, source_id)
+            _anchor(parts, said, locution, "Asserting", stamp)
+            _commit(parts, locution, claim_id, rejected_by_speaker, stamp)
         if not speakers:
-            _anchor(parts, said, claim_id, "Asserting", stamp)
+            _commit(parts, said, claim_id, stance == "rejects", stamp)
     return parts
 
 
@@ -123,6 +132,16 @@ def _in_text_order(assertion: dict[str, Any]) -> tuple[str, int]:
     """Assertions by source, then offset (one without an offset first)."""
     start = assertion["start"]
     return assertion["source_id"], -1 if start is None else start
+
+
+def _commit(parts: Parts, locution: str, claim_id: str, rejects: bool, stamp: str) -> None:
+    """Anchor a locution in its claim: asserting it, or disagreeing through a conflict."""
+    if not rejects:
+        _anchor(parts, locution, claim_id, "Asserting", stamp)
+        return
+    conflict = parts.node(f"ca:{locution}", "CA", ATTACK_SCHEME, stamp, scheme=True)
+    parts.edge(conflict, claim_id)
+    _anchor(parts, locution, conflict, "Disagreeing", stamp)
 
 
 def _anchor(parts: Parts, from_id: str, to_id: str, illocution: str, stamp: str) -> None:

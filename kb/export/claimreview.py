@@ -11,9 +11,11 @@ Only claims with an evidence-based status (`supported`, `refuted`,
   from the claim's evidence links, so an unchanged graph exports the same bytes;
 - `claimReviewed`: the claim's text (our paraphrase, never the quote);
 - `itemReviewed`: a `Claim` whose `author` is who is reported to have said it
-  (reported speech) or else the source's author/publisher where known, whose
-  `appearance` is each source that asserts it (title, URL, date as recorded)
-  and whose `firstAppearance` is the earliest dated one;
+  (reported speech, or the speaker a `reports` appearance names as asserting it)
+  or else the source's author/publisher where known, whose `appearance` is each
+  source *committed* to it (stance `asserts` or `presupposes`: a source that
+  rejects the claim or only reports someone saying it is no appearance of it;
+  title, URL, date as recorded) and whose `firstAppearance` is the earliest dated one;
 - `reviewRating`: a `Rating` whose `alternateName` (and `name`) is our status,
   on a 1-3 scale (refuted 1, contested 2, supported 3);
 - `citation`: the external sources of the active evidence.
@@ -31,7 +33,7 @@ from typing import Any
 
 from kb.export.loss import Loss, lost, of_type
 from kb.export.publisher import Publisher
-from kb.models import ClaimType
+from kb.models import COMMITTING_STANCES, ClaimType
 from kb.schema import ATTACKS, SUPPORTS
 
 CONTEXT_URL = "https://schema.org/"
@@ -65,6 +67,16 @@ def _claim_author(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[st
     """Who made the claim: the reported speaker, else the first source's author or publisher."""
     if row["type"] == ClaimType.reported_speech and row["speakers"]:
         speaker = sorted(row["speakers"], key=lambda s: s["id"])[0]
+        return _agent(speaker["name"], speaker["kind"])
+    reported = [
+        a["speaker"]
+        for a in row["appearances"]
+        if a.get("stance") == "reports"
+        and a.get("speaker_stance") != "rejects"
+        and a.get("speaker")
+    ]
+    if reported:
+        speaker = sorted(reported, key=lambda s: s["id"])[0]
         return _agent(speaker["name"], speaker["kind"])
     for source in sources:
         if source.get("author"):
@@ -150,9 +162,8 @@ def review(
 ) -> dict[str, Any]:
     """The ClaimReview of one claim row (see `CLAIMREVIEW_CLAIMS_QUERY`) with its status,
     authored by `publisher`'s organisation and dated from the row's evidence history."""
-    sources = sorted(
-        {a["source_id"]: a for a in row["appearances"]}.values(), key=lambda a: a["source_id"]
-    )
+    committed = [a for a in row["appearances"] if a.get("stance", "asserts") in COMMITTING_STANCES]
+    sources = sorted({a["source_id"]: a for a in committed}.values(), key=lambda a: a["source_id"])
     appearances = [_appearance(source) for source in sources]
     claim: dict[str, Any] = {"@type": "Claim", "@id": f"urn:kb:claim:{row['id']}"}
     author = _claim_author(row, sources)
@@ -254,6 +265,11 @@ def losses(
             "quotes and offsets of reviewed claims",
             sum(t["assertions"] for t in claims),
             "an appearance names the source, not the passage; dropped",
+        ),
+        *lost(
+            "appearances that reject or only report a reviewed claim",
+            sum(t.get("uncommitted", 0) for t in claims),
+            "a Claim's appearance is a source committed to it; rejections and reports dropped",
         ),
         *lost(
             "support, attack and causal links",

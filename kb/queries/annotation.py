@@ -55,7 +55,7 @@ RETURN s.sha256 AS sha256,
 # Candidate matches for a new claim: ranked full-text hits over claim paraphrases...
 IMPORT_MATCH_CLAIM_TEXT_QUERY: LiteralString = """
 CALL db.index.fulltext.queryNodes('claim_text', $search, {limit: $limit}) YIELD node, score
-RETURN node.id AS claim_id, node.text AS text, score
+RETURN node.id AS claim_id, node.text AS text, node.type AS type, score
 """
 
 # ...and over the quotes that assert claims (of any source).
@@ -63,5 +63,11 @@ IMPORT_MATCH_QUOTE_QUERY: LiteralString = """
 CALL db.index.fulltext.queryRelationships('assertion_quote', $search, {limit: $limit})
 YIELD relationship, score
 MATCH (:Source)-[relationship]->(c:Claim)
-RETURN c.id AS claim_id, c.text AS text, relationship.quote AS quote, score
+RETURN c.id AS claim_id, c.text AS text, c.type AS type, relationship.quote AS quote, score
+"""
+
+# The texts the matcher weighs its words by (inverse document frequency over all claims).
+IMPORT_MATCH_WEIGHT_TEXTS_QUERY: LiteralString = """
+MATCH (c:Claim)
+RETURN c.text AS text
 """

@@ -14,14 +14,17 @@ from kb.schema import ATTACKS, SUPPORTS, RelKind
 
 # --- what AIF needs beyond the generic pages ---------------------------------------------
 
-# Claims with the assertions (locutions) that anchor them and, for reported speech,
-# who is reported to have spoken.
+# Claims with the assertions (locutions) that anchor them, each with its stance and a
+# report's speaker, and, for reported speech claims, who is reported to have spoken.
 AIF_CLAIM_PAGE_QUERY: LiteralString = (
     "MATCH (x:Claim) WHERE x.id > $after AND " + in_scope("Claim", "x") + "\n"
     "WITH x ORDER BY x.id LIMIT $limit\n"
     "RETURN x.id AS id, x.text AS text, x.type AS type,\n"
     "  [(s:Source)-[a:ASSERTS]->(x) WHERE " + in_scope("Source", "s") + "\n"
-    "   | {source_id: s.id, quote: a.quote, start: a.start, end: a.end}] AS assertions,\n"
+    "   | {source_id: s.id, quote: a.quote, start: a.start, end: a.end,\n"
+    "      stance: coalesce(a.stance, 'asserts'), speaker_stance: a.speaker_stance,\n"
+    "      speaker: head(COLLECT { MATCH (p:Actor {id: a.speaker}) RETURN p {.id, .name} })}]"
+    " AS assertions,\n"
     "  [(x)-[:ABOUT {role: 'speaker'}]->(p:Actor) | {id: p.id, name: p.name, kind: p.kind}]"
     " AS speakers"
 )
@@ -72,7 +75,10 @@ CLAIMREVIEW_CLAIMS_QUERY: LiteralString = (
     "RETURN x.id AS id, x.text AS text, x.type AS type,\n"
     "  [(s:Source)-[a:ASSERTS]->(x) WHERE " + in_scope("Source", "s") + "\n"
     "   | {source_id: s.id, title: s.title, url: s.url, author: s.author,\n"
-    "      publisher: s.publisher, published_on: s.published_on, start: a.start}]"
+    "      publisher: s.publisher, published_on: s.published_on, start: a.start,\n"
+    "      stance: coalesce(a.stance, 'asserts'), speaker_stance: a.speaker_stance,\n"
+    "      speaker: head(COLLECT {\n"
+    "        MATCH (p:Actor {id: a.speaker}) RETURN p {.id, .name, .kind} })}]"
     " AS appearances,\n"
     "  [(x)-[:ABOUT {role: 'speaker'}]->(p:Actor) | {id: p.id, name: p.name, kind: p.kind}]"
     " AS speakers,\n"
@@ -99,6 +105,9 @@ EXPORT_TARGETS_QUERY: LiteralString = (
     "}\n"
     "RETURN x.id AS id, label,\n"
     "  COUNT { (s:Source)-[:ASSERTS]->(x) WHERE " + in_scope("Source", "s") + " } AS assertions,\n"
+    "  COUNT { (s:Source)-[a:ASSERTS]->(x) WHERE " + in_scope("Source", "s") + "\n"
+    "    AND NOT coalesce(a.stance, 'asserts') IN ['asserts', 'presupposes'] }"
+    " AS uncommitted,\n"
     "  COUNT { (l:EvidenceLink)-[:BEARS_ON]->(x) WHERE l.retracted_at IS NULL }"
     " AS active_evidence\n"
     "ORDER BY id"

@@ -13,6 +13,7 @@ from kb.queries.annotation import (
     IMPORT_EXISTING_IDS_QUERY,
     IMPORT_MATCH_CLAIM_TEXT_QUERY,
     IMPORT_MATCH_QUOTE_QUERY,
+    IMPORT_MATCH_WEIGHT_TEXTS_QUERY,
     IMPORT_SLOTS_STATE_QUERY,
     IMPORT_SOURCE_STATE_QUERY,
     IMPORT_SUPERSEDED_CAUSAL_STATE_QUERY,
@@ -55,3 +56,7 @@ def claim_text_hits(tx: ManagedTransaction, search: str, limit: int) -> list[dic
 
 def quote_hits(tx: ManagedTransaction, search: str, limit: int) -> list[dict[str, Any]]:
     return records(tx, IMPORT_MATCH_QUOTE_QUERY, search=search, limit=limit)
+
+
+def claim_texts(tx: ManagedTransaction) -> list[str]:
+    return [str(row["text"]) for row in records(tx, IMPORT_MATCH_WEIGHT_TEXTS_QUERY)]

@@ -23,7 +23,17 @@ from neo4j import ManagedTransaction
 from kb.annotation.compiler import compile_document
 from kb.annotation.diff import Diff, diff, state_parameters
 from kb.annotation.document import AnnotationSyntaxError, Problem, load
-from kb.annotation.matching import CANDIDATES, THRESHOLD, Match, lucene_query, similarity
+from kb.annotation.matching import (
+    CANDIDATES,
+    Candidate,
+    Match,
+    Weights,
+    candidate_text,
+    kept,
+    lucene_query,
+    new_claim_texts,
+    score,
+)
 from kb.annotation.model import Compiled, ExistingIds
 from kb.annotation.revision import Previous, Revision, previous_from, revise
 from kb.annotation.script import render
@@ -115,44 +125,60 @@ def apply_import(store: Store, plan: ImportPlan, cypher_dir: Path) -> list[Scrip
 def propose_matches(store: Store, compiled: Compiled, new_ids: set[str]) -> list[Match]:
     """Existing claims similar to each new claim (text or quote), best first.
 
-    All full-text probes run in one read transaction: one round trip per
-    probe, not one transaction per probe.
+    A claim the file only reports is compared by what was said, without its
+    reporting frame (kb/annotation/matching.py). All full-text probes, and the
+    claim texts that weigh the words, are read in one transaction.
     """
-    quotes = {row["claim"]: row["quote"] for row in reversed(compiled.asserts)}
+    appearances = {row["claim"]: row for row in reversed(compiled.asserts)}
     claims = [claim for claim in compiled.claims if claim["id"] in new_ids]
-    probes = [(claim["text"], quotes.get(claim["id"], "")) for claim in claims]
-    hits = store.read_bulk(_probe_all, probes) if probes else []
+    compared = [_compared_texts(claim, appearances.get(claim["id"])) for claim in claims]
+    if not compared:
+        return []
+    weight_texts, hits = store.read_bulk(_probe_all, compared)
+    weights = Weights(weight_texts)
     matches = []
-    for claim, (text_hits, quote_hits) in zip(claims, hits, strict=True):
-        found: dict[str, Match] = {}
-        for hit in [*text_hits, *quote_hits]:
+    for claim, texts, claim_hits in zip(claims, compared, hits, strict=True):
+        candidates: dict[str, Candidate] = {}
+        shown = {hit["claim_id"]: str(hit["text"]) for hit in claim_hits}
+        for hit in claim_hits:
             if hit["claim_id"] in new_ids:
                 continue
-            score = max(
-                similarity(claim["text"], hit["text"]),
-                similarity(quotes.get(claim["id"], ""), hit.get("quote") or ""),
+            known = candidates.get(hit["claim_id"])
+            quotes = (
+                *(known.quotes if known else ()),
+                *([hit["quote"]] if hit.get("quote") else []),
             )
-            best = found.get(hit["claim_id"])
-            if score >= THRESHOLD and (best is None or score > best.score):
-                found[hit["claim_id"]] = Match(claim["id"], hit["claim_id"], hit["text"], score)
-        matches += sorted(found.values(), key=lambda m: -m.score)[:3]
+            text = candidate_text(hit["text"], hit.get("type"))
+            candidates[hit["claim_id"]] = Candidate(hit["claim_id"], text, quotes)
+        found = {c.claim_id: score(texts, c, weights) for c in candidates.values()}
+        matches += [
+            Match(claim["id"], claim_id, shown[claim_id], value)
+            for claim_id, value in kept(found.items())
+        ]
     return matches
 
 
+def _compared_texts(claim: dict[str, Any], appearance: dict[str, Any] | None) -> list[str]:
+    """A new claim's text and first quote as compared: a report's by their content."""
+    if appearance is None:
+        return [claim["text"], ""]
+    return new_claim_texts(
+        claim["text"], appearance["quote"], appearance["stance"], appearance.get("reporting")
+    )
+
+
 def _probe_all(
-    tx: ManagedTransaction, probes: list[tuple[str, str]]
-) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
-    """Full-text candidates for each (claim text, quote) pair."""
+    tx: ManagedTransaction, probes: list[list[str]]
+) -> tuple[list[str], list[list[dict[str, Any]]]]:
+    """The claim texts (for word weights) and the full-text candidates of each probe's texts."""
     results = []
-    for text, quote in probes:
+    for text, quote in probes:  # two probes a claim, as before stance: text and quote
         text_search, quote_search = lucene_query(text), lucene_query(quote)
         results.append(
-            (
-                repo.claim_text_hits(tx, text_search, CANDIDATES) if text_search else [],
-                repo.quote_hits(tx, quote_search, CANDIDATES) if quote_search else [],
-            )
+            (repo.claim_text_hits(tx, text_search, CANDIDATES) if text_search else [])
+            + (repo.quote_hits(tx, quote_search, CANDIDATES) if quote_search else [])
         )
-    return results
+    return repo.claim_texts(tx), results
 
 
 @dataclass(frozen=True)

@@ -29,16 +29,23 @@ def test_arguebuf_reads_the_whole_graph_with_database_counts(extended_store: Sto
     supports = count(extended_store, "MATCH ()-[r:SUPPORTS]->() RETURN count(r)")
     attacks = count(extended_store, "MATCH ()-[r:ATTACKS]->() RETURN count(r)")
     causal = count(extended_store, "MATCH (l:CausalLink) RETURN count(l)")
+    # each rejection (the source's, or a reported speaker's) is a conflict on its claim
+    rejections = count(
+        extended_store,
+        "MATCH (:Source)-[a:ASSERTS]->(:Claim) WHERE a.stance = 'rejects'"
+        " OR (a.stance = 'reports' AND a.speaker_stance = 'rejects') RETURN count(a)",
+    )
+    assert rejections > 0  # the article's rejected views
     assert len(graph.atom_nodes) == claims
     # Support.DEFAULT == Attack.DEFAULT as strings, so count by (enum, member)
     schemes = Counter((type(n.scheme), n.scheme) for n in graph.scheme_nodes.values())
     assert schemes == {
         (Support, Support.DEFAULT): supports,
-        (Attack, Attack.DEFAULT): attacks,
+        (Attack, Attack.DEFAULT): attacks + rejections,
         (Support, Support.CAUSE_TO_EFFECT): causal,
     }
-    # every link is premise -> scheme node -> conclusion
-    assert len(graph.edges) == 2 * (supports + attacks + causal)
+    # every link is premise -> scheme node -> conclusion; a rejection's conflict -> claim
+    assert len(graph.edges) == 2 * (supports + attacks + causal) + rejections
     assert loss_counts(losses)["causal mechanisms"] == causal
     assert loss_counts(losses)["topics"] == count(extended_store, "MATCH (t:Topic) RETURN count(t)")
 

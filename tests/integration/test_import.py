@@ -106,3 +106,11 @@ def test_dry_run_writes_nothing_and_apply_writes_and_applies(
         {"id": "c-first-phase-announced", "start": 93, "end": 157},
         {"id": "c-fx-second-phase-has-stopped", "start": 31, "end": 91},
     ]
+
+
+def test_reported_claim_is_matched_by_what_was_said(seeded_store: Store, tmp_path: Path) -> None:
+    """Issue 19: a `reports` appearance meets the claim it repeats, not "X told reporters"."""
+    path = FIXTURES / "reported_near_duplicate.yaml"
+    plan = plan_import(seeded_store, path, _cypher_copy(tmp_path))
+    proposals = [(m.new_id, m.claim_id) for m in plan.matches]
+    assert proposals[:1] == [("c-fx-hamas-seeks-end-of-war", "c-hamas-goals")]

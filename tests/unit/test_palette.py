@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kb.errors import InvalidRequest
-from kb.palette import load_palette, render_grass
+from kb.models import AppearanceStance
+from kb.palette import load_palette, render_grass, stance_marks
 from kb.research import render_guide
 
 
@@ -44,3 +45,19 @@ def test_the_guide_links_the_explorer_from_the_settings() -> None:
     guide = render_guide([], explorer_url="http://kb.example:9123")
     assert 'href="http://kb.example:9123/#source=article-001&amp;view=map"' in guide
     assert "8000" not in guide
+
+
+def test_every_appearance_stance_has_a_mark_with_a_non_colour_cue() -> None:
+    marks = stance_marks(load_palette())
+    assert set(marks) == {str(s) for s in AppearanceStance}
+    cues = [mark["mark"] for mark in marks.values()]
+    assert len(set(cues)) == len(cues)  # each stance told apart without its colour
+    fills = [mark["fill"] for mark in marks.values()]
+    assert len(set(fills)) == len(fills)
+
+
+def test_a_palette_without_a_stance_is_a_clear_error() -> None:
+    palette = load_palette()
+    del palette["stances"]["reports"]
+    with pytest.raises(InvalidRequest, match="reports"):
+        stance_marks(palette)
