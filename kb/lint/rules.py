@@ -59,15 +59,6 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 
-# Links of article-001 that break `marker-is-connective` or `duplicate-link` and
-# are left for the article's first revision (issue 20, item 8), which decides each;
-# applied seed scripts are never edited. Listed in docs/curation.md; remove an
-# entry when the revision fixes it.
-AWAITING_REVISION: dict[str, frozenset[str]] = {
-    "marker-is-connective": frozenset({"att-009", "att-013", "att-016", "att-017"}),
-    "duplicate-link": frozenset({"att-013"}),
-}
-
 
 def _dependencies(links: Iterable[LinkRow]) -> list[LinkRow]:
     return [link for link in links if link.kind in DEPENDENCY_KINDS]
@@ -284,7 +275,6 @@ def span_matches_text(claims: list[ClaimRow], links: list[LinkRow]) -> list[Viol
 
 def marker_is_connective(claims: list[ClaimRow], links: list[LinkRow]) -> list[Violation]:
     """A connective link's marker holds a connective of docs/curation.md, as whole words."""
-    waived = AWAITING_REVISION["marker-is-connective"]
     return [
         Violation(
             link.id,
@@ -292,22 +282,16 @@ def marker_is_connective(claims: list[ClaimRow], links: list[LinkRow]) -> list[V
             f"marker {link.marker!r} holds none of the connectives of docs/curation.md",
         )
         for link in links
-        if link.basis == "connective"
-        and link.marker
-        and not _CONNECTIVE.search(link.marker)
-        and link.id not in waived
+        if link.basis == "connective" and link.marker and not _CONNECTIVE.search(link.marker)
     ]
 
 
 def no_duplicate_link(claims: list[ClaimRow], links: list[LinkRow]) -> list[Violation]:
     """No two links of the same kind join the same claims in the same direction."""
-    waived = AWAITING_REVISION["duplicate-link"]
     first: dict[tuple[str, str, str], str] = {}
     violations = []
     for link in sorted(links, key=lambda x: x.id):
         key = (link.kind, link.from_id, link.to_id)
-        if link.id in waived:
-            continue
         if key not in first:
             first[key] = link.id
         else:

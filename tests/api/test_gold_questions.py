@@ -133,8 +133,11 @@ def test_the_end_of_the_war_does_not_trigger_the_investigations(client: CheckedC
 def test_trumps_quoted_statements_stay_in_the_trump_section(client: CheckedClient) -> None:
     # "He has openly stated that “Israel must finish the problem in Gaza”" is offered as
     # evidence that "Trump views the solution as primarily military"; no conclusion bullet
-    # takes up the Trump section, so the statement does not reach the Ummah's duty.
+    # takes up the Trump section, so the statement does not reach the Ummah's duty. The
+    # introduction's "why Trump appears convinced that the ongoing massacre is “the path”" is
+    # answered by that section (the article's first revision, sup-102).
     assert rest_on_it(client, "c-trump-said-israel-must-finish") == {
+        "c-trump-appears-convinced-massacre-is-path",
         "c-trump-views-solution-as-military",
         "c-trump-language-supports-war",
         "c-trump-convinced-of-netanyahu-plan",
@@ -163,15 +166,15 @@ def test_a_causal_restatement_rests_on_its_cause_only(client: CheckedClient) -> 
 def test_the_first_conclusion_rests_on_what_the_text_gives(client: CheckedClient) -> None:
     # "The second phase is not stalled but deliberately stopped because it is the moment that
     # would impose responsibility on Israel, something Netanyahu refuses." and, by structure,
-    # the first section's answers ("Because Netanyahu survives ...", "Because two
-    # fundamentally opposing projects collided.").
+    # the first section's answer "Because Netanyahu survives ...". "Because two fundamentally
+    # opposing projects collided." explains the halt, not that it was deliberate (the
+    # article's first revision retired sup-029).
     assert rests_on(
         client, "c-second-phase-deliberately-stopped", "?depth=1&basis=connective,structure"
     ) == {
         "c-second-phase-would-impose-cost-on-israel",
         "c-netanyahu-rejects-second-phase",
         "c-netanyahu-survives-on-endless-war",
-        "c-agreement-clash-of-opposing-projects",
     }
 
 
@@ -198,25 +201,26 @@ def test_questions_presuppositions_support_nothing(client: CheckedClient) -> Non
 def test_why_netanyahu_keeps_the_low_intensity_killing(client: CheckedClient) -> None:
     # "Because Netanyahu survives on a war that never ends. ... he will be questioned ...
     # This is why he keeps the situation in a space between no full-scale war and no real
-    # peace, but rather a low-intensity daily killing."
+    # peace, but rather a low-intensity daily killing.": "This" points back to all three
+    # consequences of the phase beginning (investigations, the slogan, the questioning).
     assert rests_on(client, "c-netanyahu-keeps-low-intensity-killing", "?depth=1") == {
         "c-netanyahu-survives-on-endless-war",
+        "c-investigations-would-open",
+        "c-total-victory-slogan-would-collapse",
         "c-netanyahu-would-be-questioned",
     }
 
 
 def test_refuting_the_cost_undermines_only_what_rests_on_it_alone(client: CheckedClient) -> None:
     # "simply because it was the only part of the plan that would impose a political and
-    # military cost on Israel. This is where the obstruction began.": the causal claim, and
-    # the obstruction resting on it, have no other reason; the halt and the first conclusion
-    # also rest on the other answers and on "something Netanyahu refuses".
+    # military cost on Israel. This is where the obstruction began.": the causal claim has no
+    # other reason; the obstruction rests on the halt "This" points back to (the article's
+    # first revision, sup-101), and the halt and the first conclusion also rest on the other
+    # answers and on "something Netanyahu refuses".
     body = client.get(f"{API}/claims/c-second-phase-would-impose-cost-on-israel/impact").get_json()
     losing = {c["claim_id"] for c in body["loses_all_support"]}
     keeping = {c["claim_id"] for c in body["keeps_other_support"]}
-    assert losing == {
-        "c-second-phase-stopped-because-cost-to-israel",
-        "c-obstruction-began-at-second-phase",
-    }
+    assert losing == {"c-second-phase-stopped-because-cost-to-israel"}
     assert {"c-second-phase-stopped", "c-second-phase-deliberately-stopped"} <= keeping
 
 
@@ -234,3 +238,12 @@ def test_connective_only_walks_are_a_subset_and_say_their_basis(client: CheckedC
     assert froze["via"]["marker"] == "For this reason"
     everything = rest_on_it(client, "c-netanyahu-rejects-second-phase")
     assert {c["claim_id"] for c in body["claims"]} < everything
+
+
+def test_the_closing_sets_its_reason_against_the_technical_view(client: CheckedClient) -> None:
+    # "The second phase did not stop for technical reasons. It stopped because the war has not
+    # ended in the minds of Netanyahu and Trump.": the reason given replaces the denied one
+    # (att-018); the bare denial no longer attacks the view it negates (att-009 retired).
+    body = client.get(f"{API}/claims/c-view-second-phase-stopped-for-technical-reasons").get_json()
+    attackers = {link["claim_id"] for link in body["attacked_by"]}
+    assert attackers == {"c-second-phase-stopped-because-war-not-ended"}

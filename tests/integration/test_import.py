@@ -12,6 +12,7 @@ from kb.seeding.loader import apply_scripts, discover_scripts
 from kb.services.annotation import apply_import, plan_import
 from tests.graph_snapshot import GraphSnapshot
 from tests.integration.test_cli import run_kb
+from tests.seed_versions import next_seed_version
 
 ARTICLE = PROJECT_ROOT / "corpus" / "article-001.yaml"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "annotations"
@@ -88,13 +89,14 @@ def test_dry_run_writes_nothing_and_apply_writes_and_applies(
     assert "claims: 1 new, 0 changed, 0 unchanged" in dry.stdout
     assert "    - ref: c-second-phase-stopped" in dry.stdout
     assert "dry run: nothing written" in dry.stdout
-    assert not (cypher_dir / "seed" / "V008__fixture_near_duplicate.cypher").exists()
+    name = f"{next_seed_version()}__fixture_near_duplicate.cypher"
+    assert not (cypher_dir / "seed" / name).exists()
     assert GraphSnapshot.take(seeded_store).content == before
 
     applied = run_kb(neo4j_settings, "import", path, "--apply", "--cypher-dir", str(cypher_dir))
     assert applied.returncode == 0, applied.stderr
-    script = cypher_dir / "seed" / "V008__fixture_near_duplicate.cypher"
-    assert "applied seed/V008__fixture_near_duplicate.cypher" in applied.stdout
+    script = cypher_dir / "seed" / name
+    assert f"applied seed/{name}" in applied.stdout
     assert script.read_text().count("UNWIND [") >= 3
     asserted = seeded_store.read(
         lambda tx: tx.run(

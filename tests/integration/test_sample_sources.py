@@ -26,6 +26,7 @@ from kb.services.annotation import ImportPlan, apply_import, plan_import
 from kb.services.claims import ClaimFilters, list_claims
 from kb.services.lint import lint
 from tests.graph_snapshot import GraphSnapshot
+from tests.seed_versions import next_seed_version
 
 SAMPLES = CORPUS_DIR / "samples"
 # An import reads every id and runs full-text searches: on a busy machine that
@@ -174,9 +175,13 @@ def test_the_dry_run_diff_names_what_each_sample_adds(imported: Imported) -> Non
 
 
 def test_each_sample_arrives_as_its_own_seed_script(imported: Imported) -> None:
-    assert imported.wire_plan.script_name == "seed/V008__wire_001.cypher"
-    assert imported.statement_plan.script_name == "seed/V009__statement_001.cypher"
-    assert {"V008__wire_001.cypher", "V009__statement_001.cypher"} <= set(imported.written)
+    wire, statement = (
+        f"{next_seed_version()}__wire_001.cypher",
+        f"{next_seed_version(1)}__statement_001.cypher",
+    )
+    assert imported.wire_plan.script_name == f"seed/{wire}"
+    assert imported.statement_plan.script_name == f"seed/{statement}"
+    assert {wire, statement} <= set(imported.written)
 
 
 def test_counts_after_the_wire_report(imported: Imported) -> None:
