@@ -94,7 +94,8 @@ def draft_annotation(
     draft = _Draft(text, source_id, known, AliasIndex(known.actors), AliasIndex(known.topics))
     by_clause: list[_Claim | None] = []
     rejected: dict[int, _Claim] = {}
-    for number, clause in enumerate(clauses(text)):
+    all_clauses = clauses(text)
+    for number, clause in enumerate(all_clauses):
         claim = _clause_claim(draft, clause)
         by_clause.append(claim)
         if claim is not None:
@@ -102,7 +103,7 @@ def draft_annotation(
             if view is not None:
                 rejected[number] = view
     _far_from(draft, by_clause)
-    _connective_links(draft, clauses(text), by_clause)
+    _connective_links(draft, all_clauses, by_clause)
     return _document(draft, title)
 
 

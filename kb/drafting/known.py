@@ -7,7 +7,10 @@ The drafting engine reads only this snapshot, never the database, so it runs
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import yaml
 
 if TYPE_CHECKING:
     from kb.db import Store
@@ -67,3 +70,41 @@ def _entity(row: dict[str, Any]) -> KnownEntity:
         aliases=tuple(a for a in (row.get("aliases") or []) if a),
         kind=row.get("kind"),
     )
+
+
+def known_from_annotations(paths: list[Path]) -> KnownGraph:
+    """The known graph as importing these annotation files in order would leave it
+    (ids, names, aliases, claim texts and quotes; files read, never checked)."""
+    actors: dict[str, KnownEntity] = {}
+    topics: dict[str, KnownEntity] = {}
+    claims: dict[str, KnownClaim] = {}
+    for path in paths:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        for kind, table in (("actors", actors), ("topics", topics)):
+            for entry in data.get(kind) or []:
+                _merge_entity(table, entry)
+        for entry in data.get("claims") or []:
+            claim_id = entry.get("id") or entry.get("ref")
+            quote = entry.get("quote")
+            old = claims.get(claim_id)
+            if old is None:
+                claims[claim_id] = KnownClaim(claim_id, entry.get("text", ""), (quote,))
+            else:
+                claims[claim_id] = KnownClaim(claim_id, old.text, (*old.quotes, quote))
+    return KnownGraph(
+        actors=tuple(actors[key] for key in sorted(actors)),
+        topics=tuple(topics[key] for key in sorted(topics)),
+        claims=tuple(claims[key] for key in sorted(claims)),
+    )
+
+
+def _merge_entity(table: dict[str, KnownEntity], entry: dict[str, Any]) -> None:
+    entity_id = entry.get("id") or entry.get("ref")
+    aliases = tuple(entry.get("aliases") or ())
+    old = table.get(entity_id)
+    if old is None:
+        table[entity_id] = KnownEntity(entity_id, entry.get("name", entity_id), aliases,
+                                       entry.get("kind"))
+    else:
+        grown = (*old.aliases, *(a for a in aliases if a not in old.aliases))
+        table[entity_id] = KnownEntity(old.id, old.name, grown, old.kind)
