@@ -38,11 +38,12 @@ _ACCORDING_FIRST = re.compile(r"^according to (?P<sp>[^,]{2,80}),\s*", re.IGNORE
 _ACCORDING_LAST = re.compile(r",?\s+according to (?P<sp>[^,]{2,80})$", re.IGNORECASE)
 _VERBS = "|".join(sorted(SAYING_VERBS | DENIAL_VERBS, key=len, reverse=True))
 # '"...," said one resident' / '..., the minister said'
-_TRAILING_INVERTED = re.compile(r'[,"”]+\s+(?P<verb>' + _VERBS + r")\s+(?P<sp>[^,]{2,60})")
+_TRAILING_INVERTED = re.compile(r'[,"”]+\s+(?P<verb>' + _VERBS + r")\s+(?P<sp>[^,]{2,60})$")
 _TRAILING = re.compile(
     r'[,"”]+\s+(?P<sp>(?:[A-Z][^,]{1,60}?|he|she|they))\s+(?P<verb>' + _VERBS + r")$"
 )
 MAX_SPEAKER_WORDS = 9
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def find(clause: str) -> Attribution | None:
@@ -86,6 +87,8 @@ def _leading(clause: str) -> Attribution | None:
         if tokens[index - 1].group().lower() in _DETERMINERS:
             continue  # "the claims", "their reports": a noun
         head = clause[: token.start()]
+        if _PASSIVE.search(head):
+            continue  # "was announced": no speaker before the verb
         head = head[: _AUX.search(head).start()] if _AUX.search(head) else head.rstrip()
         speaker = head.split(",")[0].strip()
         if not speaker or len(speaker.split()) > MAX_SPEAKER_WORDS:

@@ -19,6 +19,7 @@ from kb.drafting.lexicon import INTERPRETIVE, NORMATIVE, NORMATIVE_PHRASES, PRED
 from kb.drafting.matching import ClaimMatcher
 from kb.drafting.mentions import AliasIndex
 from kb.drafting.text import Clause, clauses
+from kb.errors import KbError
 
 CHECKABLE_BY_TYPE = {
     "factual": True,
@@ -38,7 +39,7 @@ LINK_CONTRASTS = frozenset("but however although though".split())
 MAX_ID_WORDS = 5
 
 
-class DraftInputError(ValueError):
+class DraftInputError(KbError, ValueError):
     """The text or source id cannot be drafted (empty text, an id that is no slug)."""
 
 
