@@ -57,7 +57,7 @@ async function upload() {
   if (!idField.value) idField.value = slug(file.name.replace(/\.[^.]*$/, ""));
 }
 
-const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 120);
+const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
 
 // --- the draft on the page ---------------------------------------------------
 

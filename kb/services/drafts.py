@@ -19,7 +19,7 @@ MAX_DRAFT_CHARACTERS = 150_000
 MAX_TITLE_CHARACTERS = 300
 # A source id as the annotation format spells one (docs/annotation.schema.json).
 SOURCE_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-MAX_SOURCE_ID_CHARACTERS = 120
+MAX_SOURCE_ID_CHARACTERS = 60
 
 # What a draft can be answered as: JSON (the default) or the annotation file's YAML.
 JSON_MEDIA_TYPE = "application/json"
@@ -27,14 +27,19 @@ YAML_MEDIA_TYPE = "application/yaml"
 MEDIA_TYPES = (JSON_MEDIA_TYPE, YAML_MEDIA_TYPE)
 
 
-def draft_source(store: Store, text: str, source_id: str, title: str | None = None) -> dict[str, Any]:
+def draft_source(
+    store: Store, text: str, source_id: str, title: str | None = None
+) -> dict[str, Any]:
     """A `kb-annotation/1` document for `text`, every proposed item marked `draft: true`.
 
     Raises `InvalidRequest` for a text that is blank or too long, or a malformed id.
     """
     _check(text, source_id)
     known = drafting.load_known(store)
-    return drafting.draft_annotation(text, source_id, title=title, known=known)
+    try:
+        return drafting.draft_annotation(text, source_id, title=title, known=known)
+    except drafting.DraftInputError as exc:  # the engine's own checks, should ours drift
+        raise InvalidRequest(str(exc), None, "json") from exc
 
 
 def as_yaml(document: dict[str, Any]) -> str:

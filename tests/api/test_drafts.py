@@ -51,7 +51,9 @@ def test_a_text_is_drafted_as_the_engine_drafts_it(
     for claim in draft["claims"]:
         assert claim["draft"] is True
         assert claim["quote"] in TEXT
-    expected = draft_annotation(TEXT, SOURCE_ID, title="A wire report", known=load_known(seeded_store))
+    expected = draft_annotation(
+        TEXT, SOURCE_ID, title="A wire report", known=load_known(seeded_store)
+    )
     assert draft == json.loads(json.dumps(expected))
 
 
@@ -70,6 +72,8 @@ def test_accept_yaml_answers_the_annotation_file(
     response = post(client, keys["analyst"], body, Accept="application/yaml")
     assert response.status_code == 200
     assert response.mimetype == "application/yaml"
+    for claim in as_json["claims"]:  # the match proposals are comments in the file
+        claim.pop("matches", None)
     assert yaml.safe_load(response.get_data(as_text=True)) == as_json
 
 
@@ -85,7 +89,9 @@ def test_accept_prefers_by_quality_and_defaults_to_json(
 def test_an_accept_naming_neither_json_nor_yaml_is_406(
     client: CheckedClient, keys: dict[str, str]
 ) -> None:
-    response = post(client, keys["analyst"], {"text": TEXT, "source_id": SOURCE_ID}, Accept="text/csv")
+    response = post(
+        client, keys["analyst"], {"text": TEXT, "source_id": SOURCE_ID}, Accept="text/csv"
+    )
     problem = assert_problem(response, 406)
     assert "application/yaml" in problem["detail"]
 
