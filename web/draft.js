@@ -10,7 +10,7 @@ import { renderHighlighted, renderLegend, spansOf } from "./draftspans.js";
 
 const $ = (id) => document.getElementById(id);
 const CLAIM_TYPES = ["factual", "causal", "interpretive", "predictive", "normative", "reported_speech"];
-const state = { document: null, items: [], url: null };
+const state = { document: null, items: [] };
 
 // --- drafting --------------------------------------------------------------
 
@@ -136,7 +136,12 @@ function card(item) {
   });
   return el(
     "li",
-    { class: `draft-item decision-${item.decision}`, "data-card": item.key, id },
+    {
+      class: `draft-item decision-${item.decision}`,
+      "data-card": item.key,
+      "data-claim-id": item.kind === "claim" ? d.id || d.ref : null,
+      id,
+    },
     el("p", { class: "item-title", tabindex: "-1" }, el("span", { class: "strong", text: describe(item) })),
     badges(item),
     d.quote ? el("p", { class: "quote small" }, el("q", { text: d.quote })) : null,
@@ -187,10 +192,9 @@ function editForm(item) {
 
 function refreshDownload() {
   const link = $("draft-download");
-  if (state.url) URL.revokeObjectURL(state.url);
   const file = toYaml(reviewed(state.document, state.items));
-  state.url = URL.createObjectURL(new Blob([file], { type: "application/yaml" }));
-  link.href = state.url;
+  // A data: URL (not a blob:), so the file is also readable where the page's CSP allows no fetch.
+  link.href = `data:application/yaml;charset=utf-8,${encodeURIComponent(file)}`;
   link.download = `${state.document.source.id}.yaml`;
   link.removeAttribute("aria-disabled");
 }

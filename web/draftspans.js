@@ -43,7 +43,7 @@ export function spansOf(text, items) {
       if (start < 0) continue;
       const end = start + data.quote.length;
       spans.push({ start, end, key: item.key, kind: claimKind(data), layer: "claim" });
-      const cue = data.reporting && nearby(text, data.reporting, start, end);
+      const cue = data.reporting ? nearby(text, data.reporting, start, end) : null;
       if (cue !== null) {
         spans.push({ start: cue, end: cue + data.reporting.length, key: item.key, kind: "attribution", layer: "cue" });
       }
