@@ -98,6 +98,7 @@ def test_the_drafted_spans_are_highlighted_by_kind_with_a_legend(
         )
     }
     assert all(kinds.values()), kinds
+    keep(browser, f"explorer-draft-{size}")
     legend = browser.find_element(By.ID, "draft-legend").text
     for label in (
         "Factual",
@@ -115,7 +116,6 @@ def test_the_drafted_spans_are_highlighted_by_kind_with_a_legend(
     assert horizontal_overflow(browser) <= 0
     assert axe_violations(browser) == []
     assert console_errors(browser) == []
-    keep(browser, f"explorer-draft-{size}")
 
 
 def test_accepted_edited_and_rejected_items_shape_the_downloaded_file(
