@@ -78,11 +78,16 @@ function summary() {
 function render(focusKey = null) {
   const text = state.document.source.text || "";
   renderHighlighted($("draft-highlighted"), text, spansOf(text, state.items), pick);
-  clear($("draft-items"), state.items.map(card));
+  clear($("draft-items"), [...state.items].sort(byReviewOrder).map(card));
   $("draft-summary").textContent = summary();
   refreshDownload();
   if (focusKey) document.querySelector(`[data-card="${CSS.escape(focusKey)}"] .item-title`)?.focus();
 }
+
+// Claims and the links between them first: they are most of the review.
+const REVIEW_ORDER = ["claim", "link", "causal_link", "actor", "topic"];
+const byReviewOrder = (a, b) =>
+  REVIEW_ORDER.indexOf(a.kind) - REVIEW_ORDER.indexOf(b.kind) || a.index - b.index;
 
 /** A highlight was clicked: show its item. */
 function pick(key) {
@@ -146,6 +151,7 @@ function card(item) {
     badges(item),
     d.quote ? el("p", { class: "quote small" }, el("q", { text: d.quote })) : null,
     d.speaker ? el("p", { class: "small muted", text: `speaker: ${d.speaker} (${d.speaker_stance || "asserts"})` }) : null,
+    matchList(item),
     el(
       "div",
       { class: "item-buttons", role: "group", "aria-label": `Review ${item.kind} ${d.id || d.ref || ""}` },
@@ -155,6 +161,51 @@ function card(item) {
     ),
     editor,
   );
+}
+
+/** A drafted claim's likely existing claims, each with a button that reuses it. */
+function matchList(item) {
+  const matches = item.kind === "claim" && !item.data.ref ? item.data.matches || [] : [];
+  if (!matches.length) return null;
+  return el(
+    "div",
+    { class: "matches" },
+    el("p", { class: "small muted", text: "Looks like existing claims:" }),
+    el(
+      "ul",
+      { class: "small" },
+      matches.map((match) =>
+        el(
+          "li",
+          {},
+          `${match.text} (${match.ref}, score ${Number(match.score).toFixed(2)}) `,
+          el("button", {
+            type: "button",
+            class: "secondary use-match",
+            "data-ref": match.ref,
+            onclick: () => reuse(item, match.ref),
+            text: "Use this claim",
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Reuse an existing claim: the item becomes a `ref:` with its own quote (and is accepted);
+ * links that named the drafted claim now name the existing one. */
+function reuse(item, ref) {
+  const old = item.data.id;
+  const keep = ["quote", "occurrence", "section", "stance", "speaker", "speaker_stance", "reporting", "also"];
+  const data = { ref };
+  for (const name of keep) if (item.data[name] !== undefined) data[name] = item.data[name];
+  item.data = data;
+  item.decision = "accepted";
+  for (const other of state.items) {
+    for (const end of ["from", "to", "cause", "effect"]) if (other.data[end] === old) other.data[end] = ref;
+  }
+  render(item.key);
+  $("write-status").textContent = `Reusing ${ref}.`;
 }
 
 /** The fields an analyst most often corrects; saving an edit accepts the item. */

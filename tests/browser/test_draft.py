@@ -200,3 +200,27 @@ def test_without_a_key_or_with_a_bad_id_the_page_says_what_is_wrong(
     field = browser.find_element(By.ID, "draft-source-id")
     assert field.get_attribute("aria-invalid") == "true"
     assert browser.find_elements(By.CSS_SELECTOR, ".draft-item") == []
+
+
+def test_a_proposed_match_is_reused_as_a_ref_keeping_the_quote(
+    browser: WebDriver, base_url: str, analyst_key: str, tmp_path: Path
+) -> None:
+    drafted(browser, analyst_key, base_url)
+    button = browser.find_element(By.CSS_SELECTOR, ".draft-item .use-match")
+    ref = button.get_attribute("data-ref")
+    drafted_id = button.find_element(By.XPATH, "ancestor::li[@data-card]").get_attribute(
+        "data-claim-id"
+    )
+    button.click()
+    wait_for(browser, lambda b: card(b, ref).get_attribute("class"), "the reused claim's card")
+    assert "decision-accepted" in card(browser, ref).get_attribute("class")
+
+    file = downloaded(browser)
+    path = tmp_path / "reuse.yaml"
+    path.write_text(file, encoding="utf-8")
+    assert schema_problems(load(path)) == []
+    claims = yaml.safe_load(file)["claims"]
+    reused = [claim for claim in claims if claim.get("ref") == ref]
+    assert len(reused) == 1 and reused[0]["quote"] in TEXT
+    assert "draft" not in reused[0] and "text" not in reused[0]
+    assert all(claim.get("id") != drafted_id for claim in claims)
