@@ -275,7 +275,10 @@ def _connective_links(
         before = by_clause[index - 1] if index > 0 else None
         after = by_clause[index + 1] if index + 1 < len(by_clause) else None
         kind = boundary.kind
-        if kind == "reason-before":  # "Y because X"
+        if kind == "reason-before" and _opens_sentence(draft.text, clause, boundary):
+            # "Why Y? - Because X.": the answer explains the question's presupposition
+            pair = (this, _last_why(draft, clause.start) or before)
+        elif kind == "reason-before":  # "Y because X"
             pair = (this, before)
         elif kind in ("opening-reason-before", "opening-condition"):  # "Because X, Y"
             pair = (this, after)
@@ -301,6 +304,24 @@ def _connective_links(
             draft.causal.append(_causal(draft, source, target, start, end, quote_marker))
         else:
             draft.links.append(_link(draft, "supports", source, target, start, end, quote_marker))
+
+
+def _opens_sentence(text: str, clause: Clause, boundary: Any) -> bool:
+    """The marker is the first word of its line's sentence ("- Because X.")."""
+    line_start = text.rfind("\n", 0, boundary.marker_start) + 1
+    return text[line_start : boundary.marker_start].strip(" -–—•*") == "" or text[
+        : boundary.marker_start
+    ].rstrip().endswith((".", "?", "!"))
+
+
+def _last_why(draft: _Draft, before: int) -> _Claim | None:
+    """The last why-question's presupposed claim before `before`."""
+    found = None
+    for claim in draft.claims:
+        if claim.stance == "presupposes" and claim.end <= before:
+            if found is None or claim.end > found.end:
+                found = claim
+    return found
 
 
 def _link(
