@@ -240,9 +240,7 @@ def _end_right(
 
 def large_text_seconds(known: KnownGraph) -> tuple[int, float]:
     """Seconds to draft the four texts repeated up to `LARGE_WORDS` words."""
-    texts = [
-        _text(path, yaml.safe_load(path.read_text("utf-8"))) for _, path, _ in SOURCES
-    ]
+    texts = [_text(path, yaml.safe_load(path.read_text("utf-8"))) for _, path, _ in SOURCES]
     parts: list[str] = []
     words = 0
     while words < LARGE_WORDS:
@@ -270,11 +268,20 @@ def main() -> None:
         known_from_annotations([p for _, p, _ in SOURCES])
     )
     if args.json:
-        print(json.dumps({"sources": [asdict(r) for r in results],
-                          "large": {"words": large_words, "seconds": large_seconds}}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "sources": [asdict(r) for r in results],
+                    "large": {"words": large_words, "seconds": large_seconds},
+                },
+                indent=2,
+            )
+        )
         return
-    print("| source | words | curated | drafted | claims recall | drafted/curated "
-          "| attributions | connective links (ends right) | marker only | time |")
+    print(
+        "| source | words | curated | drafted | claims recall | drafted/curated "
+        "| attributions | connective links (ends right) | marker only | time |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         name = f"{r.source} (held out)" if r.held_out else r.source

@@ -64,7 +64,9 @@ def _according(clause: str) -> Attribution | None:
     last = _ACCORDING_LAST.search(clause)
     if last and last.start() > 0:
         at = clause.lower().rfind("according to")
-        return Attribution(last.span("sp"), (at, at + len("according to")), (0, last.start()), False)
+        return Attribution(
+            last.span("sp"), (at, at + len("according to")), (0, last.start()), False
+        )
     return None
 
 
@@ -94,7 +96,8 @@ def _leading(clause: str) -> Attribution | None:
         head = clause[: token.start()]
         if _PASSIVE.search(head):
             continue  # "was announced": no speaker before the verb
-        head = head[: _AUX.search(head).start()] if _AUX.search(head) else head.rstrip()
+        auxiliaries = _AUX.search(head)
+        head = head[: auxiliaries.start()] if auxiliaries else head.rstrip()
         segments = [segment.strip() for segment in head.split(",")]
         # "After the announcement ..., some believed": the speaker follows the opening phrase
         speaker = segments[-1] if _OPENING_PHRASE.match(segments[0]) else segments[0]

@@ -202,8 +202,22 @@ def _speaker(draft: _Draft, phrase: str) -> str | None:
 
 
 def _actor_kind(words: list[str]) -> str:
-    organisation = {"ministry", "secretariat", "agency", "office", "council", "army", "military",
-                    "committee", "government", "service", "union", "bank", "court", "commission"}
+    organisation = {
+        "ministry",
+        "secretariat",
+        "agency",
+        "office",
+        "council",
+        "army",
+        "military",
+        "committee",
+        "government",
+        "service",
+        "union",
+        "bank",
+        "court",
+        "commission",
+    }
     lowered = {w.lower() for w in words}
     if lowered & organisation:
         return "organisation"
@@ -237,8 +251,15 @@ def _not_but(draft: _Draft, claim: _Claim) -> _Claim | None:
     draft.claims.append(view)
     marker_end = claim.start + match.start("y")
     draft.links.append(
-        _link(draft, "attacks", claim, view, claim.start, claim.end,
-              draft.text[x_start:marker_end].strip())
+        _link(
+            draft,
+            "attacks",
+            claim,
+            view,
+            claim.start,
+            claim.end,
+            draft.text[x_start:marker_end].strip(),
+        )
     )
     return view
 
@@ -258,8 +279,15 @@ def _far_from(draft: _Draft, by_clause: list[_Claim | None]) -> None:
         claim.rejected_view = True
         marker_start = quote_start - len(before) + match.start()
         draft.links.append(
-            _link(draft, "attacks", following, claim, marker_start, following.end,
-                  draft.text[marker_start : quote_start - len(before) + match.end()].strip())
+            _link(
+                draft,
+                "attacks",
+                following,
+                claim,
+                marker_start,
+                following.end,
+                draft.text[marker_start : quote_start - len(before) + match.end()].strip(),
+            )
         )
 
 

@@ -106,7 +106,7 @@ def clauses(text: str) -> list[Clause]:
     result: list[Clause] = []
     for index, (start, end) in enumerate(sentences(text)):
         for clause in _split_sentence(text, start, end, index):
-            after = text[clause.end : clause.end + 3].lstrip("\"”’)")
+            after = text[clause.end : clause.end + 3].lstrip('"”’)')
             boundary = clause.joined_by
             if boundary.marker is None:
                 inner = _IN_CLAUSE.search(text, clause.start, clause.end)

@@ -108,8 +108,11 @@ def test_not_x_but_y_is_a_rejected_view_attacked_by_the_claim() -> None:
     ("text", "marker", "kind"),
     [
         ("The talks ended because the envoys left the region early.", "because", "causal"),
-        ("The prices rose sharply last month. Therefore families must buy less.", "Therefore",
-         "supports"),
+        (
+            "The prices rose sharply last month. Therefore families must buy less.",
+            "Therefore",
+            "supports",
+        ),
         ("The truce held for weeks, but the strikes resumed in the south.", "but", "attacks"),
         ("If the crossing opens, the convoys will move within a day.", "If", "causal"),
     ],
@@ -212,13 +215,12 @@ def test_cli_drafts_a_file_and_import_refuses_it_one_line_per_draft(tmp_path: Pa
     source = tmp_path / "text.txt"
     source.write_text("The Secretariat said the truce is holding. Aid deliveries fell.\n")
     out = tmp_path / "draft.yaml"
-    drafted = _kb("draft", str(source), "--source-id", "t-9", "--offline", "--out", str(out),
-                  cwd=tmp_path)
+    drafted = _kb(
+        "draft", str(source), "--source-id", "t-9", "--offline", "--out", str(out), cwd=tmp_path
+    )
     assert drafted.returncode == 0, drafted.stderr
     assert drafted.stdout.startswith(f"kb draft: {out}: 2 claims")
-    items = sum(
-        len(yaml.safe_load(out.read_text())[key]) for key in ("actors", "claims", "links")
-    )
+    items = sum(len(yaml.safe_load(out.read_text())[key]) for key in ("actors", "claims", "links"))
     refused = _kb("import", str(out), "--dry-run", cwd=tmp_path)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     lines = refused.stderr.strip().splitlines()
@@ -246,6 +248,7 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
         "kb: error: source id 'Bad Id' must be a slug: lower case letters, digits and hyphens"
     ]
     helped = _kb("draft", "--help", cwd=tmp_path)
-    assert "--source-id" in helped.stdout and "--accept-drafts" in _kb(
-        "import", "--help", cwd=tmp_path
-    ).stdout
+    assert (
+        "--source-id" in helped.stdout
+        and "--accept-drafts" in _kb("import", "--help", cwd=tmp_path).stdout
+    )
