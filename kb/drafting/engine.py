@@ -32,6 +32,7 @@ CHECKABLE_BY_TYPE = {
 # "Why did X stop?" takes X for granted (docs/curation.md, questions and presuppositions).
 _WHY = re.compile(r"^(?:why|how come)\b\s*", re.IGNORECASE)
 _NOT_BUT = re.compile(r"\bnot\s+(?P<x>[^,;]{3,160}?)\s+but\b\s*(?P<y>.+)$", re.DOTALL)
+_REPORTED_THAT = re.compile(r"^.*\bthat\s+", re.DOTALL)
 _WORD = re.compile(r"[\w'’]+")
 _SLUG = re.compile(r"[^a-z0-9]+")
 _SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -232,9 +233,8 @@ def _not_but(draft: _Draft, claim: _Claim) -> _Claim | None:
     match = _NOT_BUT.search(quote)
     if match is None or claim.stance == "presupposes":
         return None
-    subject = quote[: match.start()].strip()
-    if claim.stance == "reports":
-        return None
+    # In a report ("X said that A is not B but C") the subject starts after the reporting words.
+    subject = _REPORTED_THAT.sub("", quote[: match.start()]).strip()
     x_start = claim.start + match.start()
     x_end = claim.start + match.end("x")
     view = _Claim(
@@ -246,6 +246,13 @@ def _not_but(draft: _Draft, claim: _Claim) -> _Claim | None:
         stance="rejects",
         rejected_view=True,
     )
+    if claim.stance == "reports":  # the speaker rejects X: the source only reports that
+        view.type = "reported_speech"
+        view.stance = "reports"
+        view.speaker = claim.speaker
+        view.speaker_stance = "rejects" if claim.speaker_stance == "asserts" else "asserts"
+        view.reporting = claim.reporting
+        view.about.append({"actor": str(claim.speaker), "role": "speaker"})
     _mentions(draft, view, claim.start, x_end)
     claim.text = _sentence(f"{subject} {match.group('y')}")
     draft.claims.append(view)

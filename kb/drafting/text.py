@@ -71,7 +71,11 @@ _KIND["far from"] = _KIND["rather than"] = "contrast"
 _NOT = re.compile(r"\bnot\b")
 _BULLET = re.compile(r"[\s\-–—•*]+")
 # A connective inside a clause ("The reality, however, is ..."; "They therefore prefer ...").
-_IN_CLAUSE = re.compile(r"(?:,\s*|\s)(?P<word>however|therefore|thus|hence)\b", re.IGNORECASE)
+_IN_CLAUSE = re.compile(
+    r"(?<![\w’'-])(?P<word>however|therefore|thus|hence|this is why|for this reason|"
+    r"as a result)\b",
+    re.IGNORECASE,
+)
 
 # Inside a sentence: a split after ";" or ":", or before ", <connective>" / " because" / " but".
 _INNER = re.compile(
@@ -108,7 +112,7 @@ def clauses(text: str) -> list[Clause]:
         for clause in _split_sentence(text, start, end, index):
             after = text[clause.end : clause.end + 3].lstrip('"”’)')
             boundary = clause.joined_by
-            if boundary.marker is None:
+            if boundary.kind is None:
                 inner = _IN_CLAUSE.search(text, clause.start, clause.end)
                 if inner:
                     word = inner.group("word")
