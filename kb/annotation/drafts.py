@@ -20,7 +20,8 @@ def draft_problems(document: Document) -> list[Problem]:
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):
                 continue
-            anchors = entry.get("also") if isinstance(entry.get("also"), list) else []
+            also = entry.get("also")
+            anchors: list[Any] = also if isinstance(also, list) else []
             marked = entry.get("draft") is True or any(
                 isinstance(a, dict) and a.get("draft") is True for a in anchors
             )

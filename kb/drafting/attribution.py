@@ -43,6 +43,11 @@ _TRAILING = re.compile(
     r'[,"”]+\s+(?P<sp>(?:[A-Z][^,]{1,60}?|he|she|they))\s+(?P<verb>' + _VERBS + r")$"
 )
 MAX_SPEAKER_WORDS = 9
+_OPENING_PHRASE = re.compile(
+    r"(?:after|before|in|on|at|for|when|since|under|during|with|without|despite|following|"
+    r"as|by|from|last|this|on)\b",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -59,7 +64,9 @@ def _according(clause: str) -> Attribution | None:
     last = _ACCORDING_LAST.search(clause)
     if last and last.start() > 0:
         at = clause.lower().rfind("according to")
-        return Attribution(last.span("sp"), (at, at + len("according to")), (0, last.start()), False)
+        return Attribution(
+            last.span("sp"), (at, at + len("according to")), (0, last.start()), False
+        )
     return None
 
 
@@ -89,8 +96,13 @@ def _leading(clause: str) -> Attribution | None:
         head = clause[: token.start()]
         if _PASSIVE.search(head):
             continue  # "was announced": no speaker before the verb
-        head = head[: _AUX.search(head).start()] if _AUX.search(head) else head.rstrip()
-        speaker = head.split(",")[0].strip()
+        auxiliaries = _AUX.search(head)
+        head = head[: auxiliaries.start()] if auxiliaries else head.rstrip()
+        segments = [segment.strip() for segment in head.split(",")]
+        # "After the announcement ..., some believed": the speaker follows the opening phrase
+        speaker = segments[-1] if _OPENING_PHRASE.match(segments[0]) else segments[0]
+        if word.startswith("believ") and clause[token.end() : token.end() + 3] == " in":
+            continue  # "believe in": a conviction, not a statement
         if not speaker or len(speaker.split()) > MAX_SPEAKER_WORDS:
             return None
         if _FINITE_IN_SPEAKER.search(speaker) or '"' in speaker or "“" in speaker:

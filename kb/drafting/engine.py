@@ -32,6 +32,7 @@ CHECKABLE_BY_TYPE = {
 # "Why did X stop?" takes X for granted (docs/curation.md, questions and presuppositions).
 _WHY = re.compile(r"^(?:why|how come)\b\s*", re.IGNORECASE)
 _NOT_BUT = re.compile(r"\bnot\s+(?P<x>[^,;]{3,160}?)\s+but\b\s*(?P<y>.+)$", re.DOTALL)
+_REPORTED_THAT = re.compile(r"^.*\bthat\s+", re.DOTALL)
 _WORD = re.compile(r"[\w'’]+")
 _SLUG = re.compile(r"[^a-z0-9]+")
 _SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -202,8 +203,22 @@ def _speaker(draft: _Draft, phrase: str) -> str | None:
 
 
 def _actor_kind(words: list[str]) -> str:
-    organisation = {"ministry", "secretariat", "agency", "office", "council", "army", "military",
-                    "committee", "government", "service", "union", "bank", "court", "commission"}
+    organisation = {
+        "ministry",
+        "secretariat",
+        "agency",
+        "office",
+        "council",
+        "army",
+        "military",
+        "committee",
+        "government",
+        "service",
+        "union",
+        "bank",
+        "court",
+        "commission",
+    }
     lowered = {w.lower() for w in words}
     if lowered & organisation:
         return "organisation"
@@ -218,9 +233,8 @@ def _not_but(draft: _Draft, claim: _Claim) -> _Claim | None:
     match = _NOT_BUT.search(quote)
     if match is None or claim.stance == "presupposes":
         return None
-    subject = quote[: match.start()].strip()
-    if claim.stance == "reports":
-        return None
+    # In a report ("X said that A is not B but C") the subject starts after the reporting words.
+    subject = _REPORTED_THAT.sub("", quote[: match.start()]).strip()
     x_start = claim.start + match.start()
     x_end = claim.start + match.end("x")
     view = _Claim(
@@ -232,13 +246,27 @@ def _not_but(draft: _Draft, claim: _Claim) -> _Claim | None:
         stance="rejects",
         rejected_view=True,
     )
+    if claim.stance == "reports":  # the speaker rejects X: the source only reports that
+        view.type = "reported_speech"
+        view.stance = "reports"
+        view.speaker = claim.speaker
+        view.speaker_stance = "rejects" if claim.speaker_stance == "asserts" else "asserts"
+        view.reporting = claim.reporting
+        view.about.append({"actor": str(claim.speaker), "role": "speaker"})
     _mentions(draft, view, claim.start, x_end)
     claim.text = _sentence(f"{subject} {match.group('y')}")
     draft.claims.append(view)
     marker_end = claim.start + match.start("y")
     draft.links.append(
-        _link(draft, "attacks", claim, view, claim.start, claim.end,
-              draft.text[x_start:marker_end].strip())
+        _link(
+            draft,
+            "attacks",
+            claim,
+            view,
+            claim.start,
+            claim.end,
+            draft.text[x_start:marker_end].strip(),
+        )
     )
     return view
 
@@ -258,8 +286,15 @@ def _far_from(draft: _Draft, by_clause: list[_Claim | None]) -> None:
         claim.rejected_view = True
         marker_start = quote_start - len(before) + match.start()
         draft.links.append(
-            _link(draft, "attacks", following, claim, marker_start, following.end,
-                  draft.text[marker_start : quote_start - len(before) + match.end()].strip())
+            _link(
+                draft,
+                "attacks",
+                following,
+                claim,
+                marker_start,
+                following.end,
+                draft.text[marker_start : quote_start - len(before) + match.end()].strip(),
+            )
         )
 
 
@@ -275,7 +310,10 @@ def _connective_links(
         before = by_clause[index - 1] if index > 0 else None
         after = by_clause[index + 1] if index + 1 < len(by_clause) else None
         kind = boundary.kind
-        if kind == "reason-before":  # "Y because X"
+        if kind == "reason-before" and _opens_sentence(draft.text, clause, boundary):
+            # "Why Y? - Because X.": the answer explains the question's presupposition
+            pair = (this, _last_why(draft, clause.start) or before)
+        elif kind == "reason-before":  # "Y because X"
             pair = (this, before)
         elif kind in ("opening-reason-before", "opening-condition"):  # "Because X, Y"
             pair = (this, after)
@@ -301,6 +339,24 @@ def _connective_links(
             draft.causal.append(_causal(draft, source, target, start, end, quote_marker))
         else:
             draft.links.append(_link(draft, "supports", source, target, start, end, quote_marker))
+
+
+def _opens_sentence(text: str, clause: Clause, boundary: Any) -> bool:
+    """The marker is the first word of its line's sentence ("- Because X.")."""
+    line_start = text.rfind("\n", 0, boundary.marker_start) + 1
+    return text[line_start : boundary.marker_start].strip(" -–—•*") == "" or text[
+        : boundary.marker_start
+    ].rstrip().endswith((".", "?", "!"))
+
+
+def _last_why(draft: _Draft, before: int) -> _Claim | None:
+    """The last why-question's presupposed claim before `before`."""
+    found = None
+    for claim in draft.claims:
+        if claim.stance == "presupposes" and claim.end <= before:
+            if found is None or claim.end > found.end:
+                found = claim
+    return found
 
 
 def _link(

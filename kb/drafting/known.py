@@ -84,7 +84,7 @@ def known_from_annotations(paths: list[Path]) -> KnownGraph:
             for entry in data.get(kind) or []:
                 _merge_entity(table, entry)
         for entry in data.get("claims") or []:
-            claim_id = entry.get("id") or entry.get("ref")
+            claim_id = str(entry.get("id") or entry.get("ref"))
             quote = entry.get("quote")
             old = claims.get(claim_id)
             if old is None:
@@ -99,12 +99,13 @@ def known_from_annotations(paths: list[Path]) -> KnownGraph:
 
 
 def _merge_entity(table: dict[str, KnownEntity], entry: dict[str, Any]) -> None:
-    entity_id = entry.get("id") or entry.get("ref")
+    entity_id = str(entry.get("id") or entry.get("ref"))
     aliases = tuple(entry.get("aliases") or ())
     old = table.get(entity_id)
     if old is None:
-        table[entity_id] = KnownEntity(entity_id, entry.get("name", entity_id), aliases,
-                                       entry.get("kind"))
+        table[entity_id] = KnownEntity(
+            entity_id, str(entry.get("name", entity_id)), aliases, entry.get("kind")
+        )
     else:
         grown = (*old.aliases, *(a for a in aliases if a not in old.aliases))
         table[entity_id] = KnownEntity(old.id, old.name, grown, old.kind)

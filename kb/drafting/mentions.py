@@ -18,7 +18,7 @@ class Mention:
 
 
 class AliasIndex:
-    """One regular expression over every spelling, longest first; all-caps acronyms keep their case."""
+    """One regular expression over every spelling, longest first; acronyms keep their case."""
 
     def __init__(self, entities: tuple[KnownEntity, ...]) -> None:
         self._ids: dict[str, str] = {}

@@ -19,7 +19,7 @@ HEADER = (
 )
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]  # PyYAML ships no types
     """Multi-line strings as literal blocks, so the source text reads as text."""
 
 
@@ -32,9 +32,12 @@ _Dumper.add_representer(str, _string)
 
 
 def _dump(value: Any) -> str:
-    return yaml.dump(
+    text: str = yaml.dump(
         value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
     )
+    # A keep-chomping block (`|+`, text ending in blank lines) makes PyYAML close the
+    # document with "..."; the parts are concatenated into one document.
+    return text.removesuffix("...\n")
 
 
 def to_yaml(doc: dict[str, Any]) -> str:

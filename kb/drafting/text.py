@@ -69,6 +69,13 @@ _KIND |= {word: "contrast" for word in CONTRAST}
 _KIND["if"] = "condition"
 _KIND["far from"] = _KIND["rather than"] = "contrast"
 _NOT = re.compile(r"\bnot\b")
+_BULLET = re.compile(r"[\s\-–—•*]+")
+# A connective inside a clause ("The reality, however, is ..."; "They therefore prefer ...").
+_IN_CLAUSE = re.compile(
+    r"(?<![\w’'-])(?P<word>however|therefore|thus|hence|this is why|for this reason|"
+    r"as a result)\b",
+    re.IGNORECASE,
+)
 
 # Inside a sentence: a split after ";" or ":", or before ", <connective>" / " because" / " but".
 _INNER = re.compile(
@@ -102,17 +109,24 @@ def clauses(text: str) -> list[Clause]:
     """Every clause of every sentence, in text order."""
     result: list[Clause] = []
     for index, (start, end) in enumerate(sentences(text)):
-        question = text[start:end].rstrip().endswith("?")
         for clause in _split_sentence(text, start, end, index):
+            after = text[clause.end : clause.end + 3].lstrip('"”’)')
+            boundary = clause.joined_by
+            if boundary.kind is None:
+                inner = _IN_CLAUSE.search(text, clause.start, clause.end)
+                if inner:
+                    word = inner.group("word")
+                    boundary = Boundary(word, _KIND[word.lower()], *inner.span("word"))
             result.append(
-                Clause(clause.start, clause.end, index, clause.joined_by, question=question)
+                Clause(clause.start, clause.end, index, boundary, question=after.startswith("?"))
             )
     return result
 
 
 def _split_sentence(text: str, start: int, end: int, index: int) -> list[Clause]:
     none = Boundary(None, None)
-    opening = _OPENING.match(text, start, end)
+    bullet = _BULLET.match(text, start, end)
+    opening = _OPENING.match(text, bullet.end() if bullet else start, end)
     pieces: list[tuple[int, Boundary]] = []
     first = start
     first_boundary = none
