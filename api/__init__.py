@@ -39,6 +39,7 @@ def _register_blueprints(app: Flask) -> None:
     from api.actors.routes import blp as actors
     from api.causal_links.routes import blp as causal_links
     from api.claims.routes import blp as claims
+    from api.drafts.routes import blp as drafts
     from api.evidence.routes import blp as evidence
     from api.export.routes import blp as export
     from api.health import blp as health
@@ -48,7 +49,7 @@ def _register_blueprints(app: Flask) -> None:
     from api.web import web
 
     api = extensions.get_api(app)
-    resources = (claims, causal_links, actors, sources, slots, evidence, history, export)
+    resources = (claims, causal_links, actors, sources, slots, evidence, history, export, drafts)
     for blueprint in resources:
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
     api.register_blueprint(health)

@@ -56,6 +56,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("get", "/api/v1/claims/{target_id}/history"): "getClaimHistory",
     ("get", "/api/v1/causal-links/{target_id}/history"): "getCausalLinkHistory",
     ("get", "/api/v1/export/{format_name}"): "exportGraph",
+    ("post", "/api/v1/drafts"): "createDraft",
     ("get", "/healthz"): "getHealth",
 }
 

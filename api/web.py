@@ -1,6 +1,7 @@
 """The explorer: a single static page for researchers, served next to the API.
 
-`/` and `/explore` answer with `web/index.html`; its scripts and styles are
+`/` and `/explore` answer with `web/index.html`, `/draft` ("Draft a source") with
+`web/draft.html`; their scripts and styles are
 under `/web/<path>`. The page is plain HTML, CSS and JavaScript modules with
 no build step; its one third-party asset, the graph library (cytoscape.js with
 the dagre layout), is installed from npm by `make install` into `web/vendor/`
@@ -63,6 +64,12 @@ def _send(filename: str) -> Response:
 def explorer() -> Response:
     """The explorer page."""
     return _send("index.html")
+
+
+@web.get("/draft")
+def draft_page() -> Response:
+    """The "Draft a source" page: a text in, a reviewed annotation file out (web/draft.js)."""
+    return _send("draft.html")
 
 
 @web.get("/web/<path:filename>")

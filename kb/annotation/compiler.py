@@ -41,9 +41,11 @@ REF_KEYS: dict[str, set[str]] = {
         "also",
         "about",
         "topics",
+        "draft",  # `kb draft`'s mark (kb/annotation/drafts.py)
+        "matches",
     },
-    "actor": {"ref", "aliases"},
-    "topic": {"ref", "aliases"},
+    "actor": {"ref", "aliases", "draft"},
+    "topic": {"ref", "aliases", "draft"},
 }
 
 

@@ -17,6 +17,7 @@ from kb.cli.bench import bench
 from kb.cli.bulk import bulk_load
 from kb.cli.claims import claims
 from kb.cli.data import query, seed, stats
+from kb.cli.draft import draft_command
 from kb.cli.export import export
 from kb.cli.keys import keys
 from kb.cli.lint import lint
@@ -50,6 +51,7 @@ cli.add_command(claims)
 cli.add_command(bulk_load)
 cli.add_command(recompute)
 cli.add_command(bench)
+cli.add_command(draft_command)
 
 
 def main() -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from kb.annotation.document import AnnotationSyntaxError, load
+from kb.annotation.drafts import draft_problems
 from kb.cli.common import connected, cypher_dir_option
 from kb.cli.progress import Task
 from kb.services.annotation import AnnotationError, apply_import, plan_import
@@ -23,14 +25,22 @@ from kb.services.annotation import AnnotationError, apply_import, plan_import
 @click.option(
     "--apply", "mode", flag_value="apply", help="Write the script under cypher/seed/ and apply it."
 )
+@click.option(
+    "--accept-drafts",
+    is_flag=True,
+    help="Import items still marked `draft: true` (by `kb draft`) as they stand.",
+)
 @cypher_dir_option("Folder holding schema/ and seed/ (the script is written to its seed/).")
-def import_command(file: Path, mode: str, cypher_dir: Path) -> None:
+def import_command(file: Path, mode: str, accept_drafts: bool, cypher_dir: Path) -> None:
     """Compile FILE, show what it creates, reuses or changes, and (with --apply) apply it.
 
     Every problem is printed as `file:line: rule: message` and nothing is
     written. For each new claim that looks like an existing one, the `ref:`
-    line that would reuse it is proposed.
+    line that would reuse it is proposed. A file from `kb draft` is refused
+    while any item is still marked `draft: true`, unless --accept-drafts.
     """
+    if not accept_drafts:
+        _refuse_drafts(file)
     with connected() as store:
         try:
             plan = plan_import(store, file, cypher_dir)
@@ -65,3 +75,18 @@ def import_command(file: Path, mode: str, cypher_dir: Path) -> None:
                 f"{result.action} {result.name} ({result.statements} statements) "
                 f"in {result.seconds:.2f}s"
             )
+
+
+def _refuse_drafts(file: Path) -> None:
+    """One line per item still marked `draft: true`, then the refusal; nothing is read from
+    the database or written. Files that do not parse are left to the import's own report."""
+    try:
+        document = load(file)
+    except AnnotationSyntaxError:
+        return
+    problems = draft_problems(document)
+    if not problems:
+        return
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    raise AnnotationError(problems)

@@ -1,0 +1,254 @@
+"""`kb draft`'s engine (no database): rules, determinism, validity, the refusal, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from kb.annotation.compiler import compile_document
+from kb.annotation.document import load, schema
+from kb.annotation.drafts import draft_problems
+from kb.annotation.model import ExistingIds
+from kb.config import PROJECT_ROOT
+from kb.drafting import DraftInputError, KnownEntity, KnownGraph, draft_annotation, to_yaml
+from kb.drafting.known import KnownClaim, known_from_annotations
+
+CORPUS = PROJECT_ROOT / "corpus"
+ARTICLE = CORPUS / "article-001.yaml"
+WIRE = CORPUS / "samples" / "wire-001.yaml"
+STATEMENT = CORPUS / "samples" / "statement-001.yaml"
+KNOWN = KnownGraph(
+    actors=(
+        KnownEntity("ceasefire-secretariat", "Ceasefire Secretariat", ("the Secretariat",)),
+        KnownEntity("hamas", "Hamas", ("Hamas",)),
+    ),
+    topics=(KnownEntity("second-phase", "Second phase", ("the second phase",)),),
+    claims=(KnownClaim("c-phase-halted", "The second phase has been halted.", ()),),
+)
+
+
+def _claim(doc: dict, words: str) -> dict:
+    found = [c for c in doc["claims"] if words in c["quote"]]
+    assert found, (words, [c["quote"] for c in doc["claims"]])
+    return found[0]
+
+
+def _existing(known: KnownGraph) -> ExistingIds:
+    return ExistingIds(
+        claims=frozenset(c.id for c in known.claims),
+        actors=frozenset(a.id for a in known.actors),
+        topics=frozenset(t.id for t in known.topics),
+    )
+
+
+def test_saying_verb_reports_a_known_speaker_and_denial_rejects() -> None:
+    text = (
+        "The Secretariat said that the second phase had not been halted. "
+        "Hamas denied that its fighters fired the rockets."
+    )
+    doc = draft_annotation(text, "t-1", known=KNOWN)
+    said = _claim(doc, "The Secretariat said")
+    assert (said["stance"], said["speaker"], said["speaker_stance"], said["reporting"]) == (
+        "reports",
+        "ceasefire-secretariat",
+        "asserts",
+        "said",
+    )
+    assert said["type"] == "reported_speech" and said["checkable"] is True
+    assert said["text"] == "The second phase had not been halted."
+    assert said["topics"] == ["second-phase"]
+    denied = _claim(doc, "Hamas denied")
+    assert (denied["speaker"], denied["speaker_stance"]) == ("hamas", "rejects")
+
+
+def test_unknown_speaker_is_proposed_as_a_new_actor_and_according_to_reports() -> None:
+    text = "According to Mara Velt, the border will open next week."
+    doc = draft_annotation(text, "t-2")
+    claim = _claim(doc, "the border will open")
+    assert claim["speaker"] == "mara-velt" and claim["reporting"] == "According to"
+    actor = next(a for a in doc["actors"] if a.get("id") == "mara-velt")
+    assert actor == {
+        "id": "mara-velt",
+        "name": "Mara Velt",
+        "kind": "person",
+        "aliases": ["Mara Velt"],
+        "draft": True,
+    }
+
+
+def test_not_x_but_y_is_a_rejected_view_attacked_by_the_claim() -> None:
+    text = "The delay is not a political decision but a technical necessity."
+    doc = draft_annotation(text, "t-3")
+    (view,) = [c for c in doc["claims"] if c["quote"] == "not a political decision"]
+    assert (view["stance"], view["framing"], view["held_by"]) == (
+        "rejects",
+        "rejected_view",
+        "author-framing",
+    )
+    assert view["text"] == "The delay is a political decision."
+    claim = next(c for c in doc["claims"] if c is not view)
+    assert claim["text"] == "The delay is a technical necessity."
+    (link,) = doc["links"]
+    assert (link["kind"], link["from"], link["to"], link["basis"], link["marker"]) == (
+        "attacks",
+        claim["id"],
+        view["id"],
+        "connective",
+        "not a political decision but",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "kind"),
+    [
+        ("The talks ended because the envoys left the region early.", "because", "causal"),
+        (
+            "The prices rose sharply last month. Therefore families must buy less.",
+            "Therefore",
+            "supports",
+        ),
+        ("The truce held for weeks, but the strikes resumed in the south.", "but", "attacks"),
+        ("If the crossing opens, the convoys will move within a day.", "If", "causal"),
+    ],
+)
+def test_connectives_become_candidate_links_with_their_marker(
+    text: str, marker: str, kind: str
+) -> None:
+    doc = draft_annotation(text, "t-4")
+    links = [*doc["links"], *doc["causal_links"]]
+    assert len(links) == 1, links
+    link = links[0]
+    assert link["marker"] == marker and link["basis"] == "connective" and link["draft"] is True
+    assert marker in link["quote"]
+    assert ("cause" in link) == (kind == "causal")
+    if kind != "causal":
+        assert link["kind"] == kind
+
+
+def test_why_question_presupposes_and_other_questions_assert_nothing() -> None:
+    text = "Why did the second phase stop? Will the truce last? The truce is holding."
+    doc = draft_annotation(text, "t-5")
+    quotes = [c["quote"] for c in doc["claims"]]
+    assert "Will the truce last" not in " ".join(quotes)
+    why = _claim(doc, "Why did the second phase stop")
+    assert why["stance"] == "presupposes"
+
+
+def test_types_follow_modal_words_and_checkability_the_type() -> None:
+    text = (
+        "The envoys must return to the talks. The truce will collapse within a month. "
+        "The convoy reached the city on Monday."
+    )
+    doc = draft_annotation(text, "t-6")
+    kinds = {c["quote"].split()[1]: (c["type"], c["checkable"]) for c in doc["claims"]}
+    assert kinds == {
+        "envoys": ("normative", False),
+        "truce": ("predictive", False),
+        "convoy": ("factual", True),
+    }
+
+
+def test_matches_are_proposed_and_written_as_ref_comments() -> None:
+    doc = draft_annotation("The second phase has been halted for weeks.", "t-7", known=KNOWN)
+    claim = doc["claims"][0]
+    assert claim["matches"][0]["ref"] == "c-phase-halted"
+    rendered = to_yaml(doc)
+    assert "    # - ref: c-phase-halted  (score" in rendered
+    assert "matches" not in yaml.safe_load(rendered)["claims"][0]
+
+
+def test_the_same_text_gives_the_same_draft() -> None:
+    text = (WIRE.parent / "wire-001.txt").read_text("utf-8")
+    known = known_from_annotations([ARTICLE])
+    first = to_yaml(draft_annotation(text, "wire-x", known=known))
+    second = to_yaml(draft_annotation(text, "wire-x", known=known_from_annotations([ARTICLE])))
+    assert first == second
+    assert json.dumps(draft_annotation(text, "wire-x", known=known), sort_keys=True) == json.dumps(
+        draft_annotation(text, "wire-x", known=known), sort_keys=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "before"),
+    [(ARTICLE, []), (WIRE, [ARTICLE]), (STATEMENT, [ARTICLE, WIRE])],
+    ids=["article", "wire", "statement"],
+)
+def test_drafts_are_valid_and_compile_when_drafts_are_accepted(
+    path: Path, before: list[Path], tmp_path: Path
+) -> None:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    text = (path.parent / data["source"]["text_file"]).read_text("utf-8")
+    known = known_from_annotations(before)
+    doc = draft_annotation(text, "draft-x", title="A draft", known=known)
+    jsonschema.validate(doc, schema())  # the JSON form, matches included
+    items = [*doc["actors"], *doc["topics"], *doc["claims"], *doc["links"], *doc["causal_links"]]
+    assert items and all(item["draft"] is True for item in items)
+    file = tmp_path / "draft.yaml"
+    file.write_text(to_yaml(doc), "utf-8")
+    document = load(file)
+    assert document.data["source"]["text"] == text  # the text survives YAML exactly
+    compiled, problems = compile_document(document, _existing(known), "seed/V999__draft_x.cypher")
+    assert problems == [] and compiled is not None
+    assert len(draft_problems(document)) == len(items)
+
+
+def test_bad_input_is_refused_with_a_reason() -> None:
+    with pytest.raises(DraftInputError, match="must be a slug"):
+        draft_annotation("Some text here.", "Not A Slug")
+    with pytest.raises(DraftInputError, match="empty"):
+        draft_annotation("  \n", "t-8")
+
+
+def _kb(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kb", *args], capture_output=True, text=True, timeout=120, cwd=cwd
+    )
+
+
+def test_cli_drafts_a_file_and_import_refuses_it_one_line_per_draft(tmp_path: Path) -> None:
+    source = tmp_path / "text.txt"
+    source.write_text("The Secretariat said the truce is holding. Aid deliveries fell.\n")
+    out = tmp_path / "draft.yaml"
+    drafted = _kb(
+        "draft", str(source), "--source-id", "t-9", "--offline", "--out", str(out), cwd=tmp_path
+    )
+    assert drafted.returncode == 0, drafted.stderr
+    assert drafted.stdout.startswith(f"kb draft: {out}: 2 claims")
+    items = sum(len(yaml.safe_load(out.read_text())[key]) for key in ("actors", "claims", "links"))
+    refused = _kb("import", str(out), "--dry-run", cwd=tmp_path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    lines = refused.stderr.strip().splitlines()
+    assert len(lines) == items + 1, lines
+    assert all(": draft: " in line and "is still a draft" in line for line in lines[:-1])
+    assert lines[0].startswith(f"{out}:")
+    assert "nothing written" in lines[-1]
+
+
+def test_cli_errors_are_one_line(tmp_path: Path) -> None:
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"caf\xe9 au lait")
+    for args, fragment in (
+        ((str(binary), "--source-id", "t-10"), "is not UTF-8 text"),
+        ((str(tmp_path / "missing.txt"), "--source-id", "t-10"), "does not exist"),
+    ):
+        result = _kb("draft", *args, "--offline", cwd=tmp_path)
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        assert fragment in result.stderr.strip().splitlines()[-1]
+    text = tmp_path / "ok.txt"
+    text.write_text("A sentence.")
+    result = _kb("draft", str(text), "--source-id", "Bad Id", "--offline", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "kb: error: source id 'Bad Id' must be a slug: lower case letters, digits and hyphens"
+    ]
+    helped = _kb("draft", "--help", cwd=tmp_path)
+    assert (
+        "--source-id" in helped.stdout
+        and "--accept-drafts" in _kb("import", "--help", cwd=tmp_path).stdout
+    )
