@@ -20,15 +20,9 @@ from kb.drafting.matching import ClaimMatcher
 from kb.drafting.mentions import AliasIndex
 from kb.drafting.text import Clause, clauses
 from kb.errors import KbError
+from kb.models import ClaimType
+from kb.schema import CHECKABLE_BY_TYPE
 
-CHECKABLE_BY_TYPE = {
-    "factual": True,
-    "causal": True,
-    "reported_speech": True,
-    "interpretive": False,
-    "predictive": False,
-    "normative": False,
-}
 # "Why did X stop?" takes X for granted (docs/curation.md, questions and presuppositions).
 _WHY = re.compile(r"^(?:why|how come)\b\s*", re.IGNORECASE)
 _NOT_BUT = re.compile(r"\bnot\s+(?P<x>[^,;]{3,160}?)\s+but\b\s*(?P<y>.+)$", re.DOTALL)
@@ -158,7 +152,7 @@ def _reported(draft: _Draft, clause: Clause, found: attributions.Attribution) ->
         clause.start,
         clause.end,
         _sentence(content),
-        "reported_speech",
+        ClaimType.reported_speech.value,
     )
     lowered = phrase.lower()
     if lowered.split()[0] in attributions.VAGUE:
@@ -247,7 +241,7 @@ def _not_but(draft: _Draft, claim: _Claim) -> _Claim | None:
         rejected_view=True,
     )
     if claim.stance == "reports":  # the speaker rejects X: the source only reports that
-        view.type = "reported_speech"
+        view.type = ClaimType.reported_speech.value
         view.stance = "reports"
         view.speaker = claim.speaker
         view.speaker_stance = "rejects" if claim.speaker_stance == "asserts" else "asserts"
@@ -335,7 +329,10 @@ def _connective_links(
         quote_marker = draft.text[boundary.marker_start : boundary.marker_end]
         if "contrast" in kind:
             draft.links.append(_link(draft, "attacks", source, target, start, end, quote_marker))
-        elif target.type in ("factual", "reported_speech") or marker == "if":
+        elif (
+            target.type in (ClaimType.factual.value, ClaimType.reported_speech.value)
+            or marker == "if"
+        ):
             draft.causal.append(_causal(draft, source, target, start, end, quote_marker))
         else:
             draft.links.append(_link(draft, "supports", source, target, start, end, quote_marker))
@@ -408,12 +405,12 @@ def _type(clause: str) -> str:
     words = {w.lower() for w in _WORD.findall(clause)}
     lowered = clause.lower()
     if words & NORMATIVE or any(phrase in lowered for phrase in NORMATIVE_PHRASES):
-        return "normative"
+        return ClaimType.normative.value
     if words & PREDICTIVE or lowered.startswith("if "):
-        return "predictive"
+        return ClaimType.predictive.value
     if words & INTERPRETIVE:
-        return "interpretive"
-    return "factual"
+        return ClaimType.interpretive.value
+    return ClaimType.factual.value
 
 
 def _sentence(words: str) -> str:
