@@ -93,10 +93,14 @@ def _covering(gold: tuple[int, int], drafted: list[tuple[tuple[int, int], dict[s
     """The drafted claim covering at least half of the curated span, most overlap first."""
     best = None
     best_overlap = 0
+    best_len = 0
     for span, claim in drafted:
         overlap = _overlap(gold, span)
-        if overlap * 2 >= gold[1] - gold[0] and overlap > best_overlap:
-            best, best_overlap = claim, overlap
+        if overlap * 2 < gold[1] - gold[0]:
+            continue
+        # equal overlap: the tighter drafted quote (a rejected view inside its "not X but Y")
+        if overlap > best_overlap or (overlap == best_overlap and span[1] - span[0] < best_len):
+            best, best_overlap, best_len = claim, overlap, span[1] - span[0]
     return best
 
 

@@ -53,6 +53,7 @@ class _Claim:
     reporting: str | None = None
     unattributed: bool = False
     rejected_view: bool = False
+    said_after: bool = False  # the attribution follows its content ("Y, they said")
     about: list[dict[str, str]] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
 
@@ -98,6 +99,7 @@ def draft_annotation(
             view = _not_but(draft, claim)
             if view is not None:
                 rejected[number] = view
+    _sentence_attributions(draft, all_clauses, by_clause)
     _far_from(draft, by_clause)
     _connective_links(draft, all_clauses, by_clause)
     return _document(draft, title)
@@ -154,6 +156,7 @@ def _reported(draft: _Draft, clause: Clause, found: attributions.Attribution) ->
         _sentence(content),
         ClaimType.reported_speech.value,
     )
+    claim.said_after = found.speaker[0] >= found.content[1]
     lowered = phrase.lower()
     if lowered.split()[0] in attributions.VAGUE:
         claim.unattributed = True
@@ -170,6 +173,33 @@ def _reported(draft: _Draft, clause: Clause, found: attributions.Attribution) ->
     _mentions(draft, claim, base + found.content[0], base + found.content[1])
     draft.claims.append(claim)
     return claim
+
+
+def _sentence_attributions(
+    draft: _Draft, all_clauses: list[Clause], by_clause: list[_Claim | None]
+) -> None:
+    """ "Because X, Y, they said": an attribution closing a sentence covers its earlier
+    clauses that assert in the source's own voice."""
+    for index, claim in enumerate(by_clause):
+        if claim is None or not claim.said_after:
+            continue
+        sentence = all_clauses[index].sentence
+        earlier = index - 1
+        while earlier >= 0 and all_clauses[earlier].sentence == sentence:
+            premise = by_clause[earlier]
+            earlier -= 1
+            if premise is None or premise.stance != "asserts" or premise.rejected_view:
+                continue
+            if premise.type == ClaimType.reported_speech.value:
+                break  # attributed on its own
+            premise.type = ClaimType.reported_speech.value
+            premise.unattributed = claim.unattributed
+            if claim.speaker is not None:
+                premise.stance = "reports"
+                premise.speaker = claim.speaker
+                premise.speaker_stance = "asserts"
+                premise.reporting = claim.reporting
+                premise.about.insert(0, {"actor": claim.speaker, "role": "speaker"})
 
 
 def _speaker(draft: _Draft, phrase: str) -> str | None:
