@@ -292,7 +292,7 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        name = f"{r.source} (held-out source)" if r.held_out else r.source
+        name = f"{r.source} (held out at its first run)" if r.held_out else r.source
         print(
             f"| {name} | {r.words} | {r.curated_claims} | {r.drafted_claims} | {r.recall:.0%} "
             f"| {r.drafted_per_curated:.2f} | {r.attributions_right}/{r.attributions} "

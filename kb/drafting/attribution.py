@@ -41,11 +41,13 @@ _VERBS = "|".join(sorted(SAYING_VERBS | DENIAL_VERBS, key=len, reverse=True))
 _TRAILING_INVERTED = re.compile(r'[,"”]+\s+(?P<verb>' + _VERBS + r")\s+(?P<sp>[^,]{2,60})$")
 _TRAILING = re.compile(
     r'[,"”]+\s+(?P<sp>(?:[A-Z][^,]{1,60}?|he|she|they|'
-    r"(?:the|several|two|three|four|many|some|both|other)\s[^,]{1,50}?))\s+(?P<verb>"
+    r"(?:the|a|an|one|several|two|three|four|many|some|both|other)\s[^,]{1,50}?))\s+(?P<verb>"
     + _VERBS
     + r")$"
 )
 MAX_SPEAKER_WORDS = 9
+# A proper name in apposition: capitalised words only ("Samir Haddad", "Mira Castell").
+_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
 # "several aid officials who spoke to Meridian Desk": the speaker is the head noun phrase,
 # without its relative clause, participle or apposition.
 _SPEAKER_TAIL = re.compile(
@@ -100,6 +102,8 @@ def _trailing(clause: str) -> Attribution | None:
     for pattern in (_TRAILING_INVERTED, _TRAILING):
         match = pattern.search(clause)
         if match and match.start() > 0:
+            if pattern is _TRAILING_INVERTED and _FINITE_IN_SPEAKER.search(match.group("sp")):
+                continue  # ", told reporters that the talks had failed": content, no speaker
             verb = match.group("verb").lower()
             content_start = 1 if clause.startswith(('"', "“")) else 0
             return Attribution(
@@ -127,6 +131,8 @@ def _leading(clause: str) -> Attribution | None:
         segments = [segment.strip() for segment in head.split(",")]
         # "After the announcement ..., some believed": the speaker follows the opening phrase
         speaker = segments[-1] if _OPENING_PHRASE.match(segments[0]) else segments[0]
+        if len(segments) > 1 and _NAME.fullmatch(segments[1]) and not _NAME.fullmatch(speaker):
+            speaker = segments[1]  # "The group's negotiator, Samir Haddad, said": the name
         if word.startswith("believ") and clause[token.end() : token.end() + 3] == " in":
             continue  # "believe in": a conviction, not a statement
         if not speaker or len(speaker.split()) > MAX_SPEAKER_WORDS:

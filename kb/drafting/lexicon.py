@@ -23,7 +23,7 @@ SAYING_VERBS = frozenset(
     respond responds responded counter counters countered estimate estimates estimated
     promise promises promised pledge pledges pledged vow vows vowed urge urges urged
     hope hopes hoped fear fears feared recall recalls recalled reveal reveals revealed
-    accuse accuses accused
+    accuse accuses accused blame blames blamed
     """.split()
 )
 

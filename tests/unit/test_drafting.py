@@ -307,3 +307,13 @@ def test_the_second_held_out_annotation_compiles_on_top_of_the_other_sources() -
     )
     assert problems == [] and compiled is not None
     assert yaml.safe_load(heldout.read_text("utf-8"))["source"]["fictional"] is True
+
+
+def test_an_appositive_name_is_the_speaker_and_a_trailing_speaker_may_open_with_a() -> None:
+    text = (
+        "The group's negotiator, Samir Haddad, told reporters that the talks had failed. "
+        "The crossing stays shut, a driver said."
+    )
+    doc = draft_annotation(text, "t-10")
+    assert _claim(doc, "told reporters")["speaker"] == "samir-haddad"
+    assert _claim(doc, "The crossing stays shut")["speaker"] == "driver"
