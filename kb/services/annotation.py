@@ -5,7 +5,9 @@ ids the database holds, diffed by id against its current state, and its
 script is run once inside a write transaction that is always rolled back, so
 `kb lint`'s rules judge the graph the import would produce: every violation
 the script adds counts, on this source's ids or on existing ones (a support
-link closing a cycle through the article's claims). Applying writes the script as the next version
+link closing a cycle through the article's claims). The trial lints only what
+the script touches and its neighbourhood (`kb.services.import_trial`), so it
+costs the file, not the graph. Applying writes the script as the next version
 under `cypher/seed/` (or reuses an identical one) and applies it through the
 seed loader, so the source arrives checksummed like every other seed.
 """
@@ -29,13 +31,11 @@ from kb.config import PROJECT_ROOT
 from kb.db import Store
 from kb.derived.full import recompute_all
 from kb.errors import KbError
+from kb.lint.region import Touched, touched_by
 from kb.lint.rows import Violation
-from kb.lint.rules import check
 from kb.repositories import annotation as repo
-from kb.repositories import lint as lint_repo
-from kb.repositories.seeding import run_script_statement
 from kb.seeding.loader import SCRIPT_NAME, ScriptResult, apply_scripts, discover_scripts
-from kb.seeding.splitter import split_statements
+from kb.services.import_trial import added_violations
 
 
 class AnnotationError(KbError):
@@ -75,7 +75,7 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
         raise AnnotationError(problems)
     text = render(compiled, _shown(path))
     name, reused = _script_name(cypher_dir, source_id, text)
-    violations = _lint_trial(store, text)
+    violations = _lint_trial(store, compiled, text)
     if violations:
         raise AnnotationError(
             [
@@ -146,27 +146,24 @@ class _Rollback(Exception):
         self.violations = violations
 
 
-def _lint_trial(store: Store, script_text: str) -> list[Violation]:
+def _lint_trial(store: Store, compiled: Compiled, script_text: str) -> list[Violation]:
     """The lint violations the script adds, wherever they land; nothing is kept."""
     try:
-        store.write(_trial, script_text)
+        store.write(_trial, touched_by(compiled), script_text)
     except _Rollback as rollback:
         return rollback.violations
     raise AssertionError("the trial transaction must end in _Rollback")  # pragma: no cover
 
 
-def _trial(tx: ManagedTransaction, script_text: str) -> None:
-    """Lint, run the script, lint again in `tx`, then raise so the driver rolls back.
+def _trial(tx: ManagedTransaction, touched: Touched, script_text: str) -> None:
+    """Run the script in `tx` linting what it touches before and after, then raise so
+    the driver rolls back.
 
     Only what the script adds counts (a violation the graph already had is
     `kb lint`'s business), but it counts wherever it lands: a support link
     closing a cycle through existing claims is a violation on an existing id.
     """
-    before = set(check(lint_repo.claim_rows(tx), lint_repo.link_rows(tx)))
-    for statement in split_statements(script_text):
-        run_script_statement(tx, statement.text)
-    after = check(lint_repo.claim_rows(tx), lint_repo.link_rows(tx))
-    raise _Rollback([v for v in after if v not in before])
+    raise _Rollback(added_violations(tx, touched, script_text))
 
 
 def _line_of(violation: Violation, compiled: Compiled) -> int:
