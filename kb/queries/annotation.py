@@ -13,6 +13,20 @@ CALL () { MATCH ()-[r:SUPPORTS|ATTACKS]->() RETURN collect(r.id) AS links }
 RETURN claims, actors, topics, causal_links, links
 """
 
+# Which of the given ids exist, by kind: the ids a file mentions, each looked up on its
+# constrained id (an index seek), so the check costs the file, not the graph.
+IMPORT_EXISTING_AMONG_QUERY: LiteralString = """
+CALL () { UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN collect(c.id) AS claims }
+CALL () { UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN collect(a.id) AS actors }
+CALL () { UNWIND $ids AS id MATCH (t:Topic {id: id}) RETURN collect(t.id) AS topics }
+CALL () {
+  UNWIND $ids AS id MATCH (l:CausalLink {id: id}) RETURN collect(l.id) AS causal_links
+}
+CALL () { UNWIND $ids AS id MATCH ()-[r:SUPPORTS {id: id}]->() RETURN collect(r.id) AS supports }
+CALL () { UNWIND $ids AS id MATCH ()-[r:ATTACKS {id: id}]->() RETURN collect(r.id) AS attacks }
+RETURN claims, actors, topics, causal_links, supports + attacks AS links
+"""
+
 # The current state of what a file writes, by id, for the diff `kb import` prints
 # (small statements, each on a constrained id, so every lookup is an index seek).
 IMPORT_CLAIMS_STATE_QUERY: LiteralString = """

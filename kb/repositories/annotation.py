@@ -10,6 +10,7 @@ from kb.db import records
 from kb.queries.annotation import (
     IMPORT_ACTORS_STATE_QUERY,
     IMPORT_CLAIMS_STATE_QUERY,
+    IMPORT_EXISTING_AMONG_QUERY,
     IMPORT_EXISTING_IDS_QUERY,
     IMPORT_MATCH_CLAIM_TEXT_QUERY,
     IMPORT_MATCH_QUOTE_QUERY,
@@ -25,9 +26,14 @@ def existing_ids(tx: ManagedTransaction) -> dict[str, list[str]]:
     return records(tx, IMPORT_EXISTING_IDS_QUERY)[0]
 
 
+def existing_among(tx: ManagedTransaction, ids: list[str]) -> dict[str, list[str]]:
+    """Which of `ids` are claims, actors, topics, causal links or support/attack ids."""
+    return records(tx, IMPORT_EXISTING_AMONG_QUERY, ids=sorted(set(ids)))[0]
+
+
 def current_state(tx: ManagedTransaction, ids: dict[str, Any]) -> dict[str, Any]:
     """What the database holds for the ids a file writes, keyed as `kb.annotation.diff` reads it."""
-    existing = existing_ids(tx)
+    existing = existing_among(tx, [*ids["link_ids"], *ids["causal_ids"]])
 
     def rows(query: LiteralString, key: str) -> list[Any]:
         return [row["row"] for row in records(tx, query, ids=ids[key])]

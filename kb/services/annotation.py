@@ -23,7 +23,7 @@ from neo4j import ManagedTransaction
 
 from kb.annotation.compiler import compile_document
 from kb.annotation.diff import Diff, diff, state_parameters
-from kb.annotation.document import AnnotationSyntaxError, Problem, load
+from kb.annotation.document import AnnotationSyntaxError, Problem, load, mentioned_ids
 from kb.annotation.matching import CANDIDATES, THRESHOLD, Match, lucene_query, similarity
 from kb.annotation.model import Compiled, ExistingIds
 from kb.annotation.script import render
@@ -64,7 +64,8 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
         document = load(path)
     except AnnotationSyntaxError as exc:
         raise AnnotationError([exc.problem]) from exc
-    ids = store.read_bulk(repo.existing_ids)
+    # Only the ids the file mentions are looked up: the check costs the file, not the graph.
+    ids = store.read_bulk(repo.existing_among, sorted(mentioned_ids(document.data)))
     existing = ExistingIds(**{key: frozenset(value) for key, value in ids.items()})
     source = document.data.get("source")
     # The schema is checked by the compiler; a source that is no mapping is reported there.
