@@ -79,3 +79,26 @@ YIELD relationship, score
 MATCH (:Source)-[relationship]->(c:Claim)
 RETURN c.id AS claim_id, c.text AS text, relationship.quote AS quote, score
 """
+
+# The two probes above for many searches in one statement (one round trip, not one a probe):
+# `at` is the search's position in `$searches`.
+IMPORT_MATCH_CLAIM_TEXTS_QUERY: LiteralString = """
+UNWIND range(0, size($searches) - 1) AS at
+CALL (at) {
+  CALL db.index.fulltext.queryNodes('claim_text', $searches[at], {limit: $limit})
+  YIELD node, score
+  RETURN collect({claim_id: node.id, text: node.text, score: score}) AS hits
+}
+RETURN at, hits
+"""
+
+IMPORT_MATCH_QUOTES_QUERY: LiteralString = """
+UNWIND range(0, size($searches) - 1) AS at
+CALL (at) {
+  CALL db.index.fulltext.queryRelationships('assertion_quote', $searches[at], {limit: $limit})
+  YIELD relationship, score
+  MATCH (:Source)-[relationship]->(c:Claim)
+  RETURN collect({claim_id: c.id, text: c.text, quote: relationship.quote, score: score}) AS hits
+}
+RETURN at, hits
+"""

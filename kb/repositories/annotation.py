@@ -13,7 +13,9 @@ from kb.queries.annotation import (
     IMPORT_EXISTING_AMONG_QUERY,
     IMPORT_EXISTING_IDS_QUERY,
     IMPORT_MATCH_CLAIM_TEXT_QUERY,
+    IMPORT_MATCH_CLAIM_TEXTS_QUERY,
     IMPORT_MATCH_QUOTE_QUERY,
+    IMPORT_MATCH_QUOTES_QUERY,
     IMPORT_SLOTS_STATE_QUERY,
     IMPORT_SOURCE_STATE_QUERY,
     IMPORT_SUPERSEDED_CAUSAL_STATE_QUERY,
@@ -61,3 +63,27 @@ def claim_text_hits(tx: ManagedTransaction, search: str, limit: int) -> list[dic
 
 def quote_hits(tx: ManagedTransaction, search: str, limit: int) -> list[dict[str, Any]]:
     return records(tx, IMPORT_MATCH_QUOTE_QUERY, search=search, limit=limit)
+
+
+def text_hits_each(
+    tx: ManagedTransaction, searches: list[str], limit: int
+) -> list[list[dict[str, Any]]]:
+    """`claim_text_hits` for each search, in one statement."""
+    return _each(tx, IMPORT_MATCH_CLAIM_TEXTS_QUERY, searches, limit)
+
+
+def quote_hits_each(
+    tx: ManagedTransaction, searches: list[str], limit: int
+) -> list[list[dict[str, Any]]]:
+    """`quote_hits` for each search, in one statement."""
+    return _each(tx, IMPORT_MATCH_QUOTES_QUERY, searches, limit)
+
+
+def _each(
+    tx: ManagedTransaction, query: LiteralString, searches: list[str], limit: int
+) -> list[list[dict[str, Any]]]:
+    hits: list[list[dict[str, Any]]] = [[] for _ in searches]
+    if searches:
+        for row in records(tx, query, searches=searches, limit=limit):
+            hits[row["at"]] = row["hits"]
+    return hits

@@ -128,17 +128,22 @@ def propose_matches(store: Store, compiled: Compiled, new_ids: set[str]) -> list
 def _probe_all(
     tx: ManagedTransaction, probes: list[tuple[str, str]]
 ) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
-    """Full-text candidates for each (claim text, quote) pair."""
-    results = []
-    for text, quote in probes:
-        text_search, quote_search = lucene_query(text), lucene_query(quote)
-        results.append(
-            (
-                repo.claim_text_hits(tx, text_search, CANDIDATES) if text_search else [],
-                repo.quote_hits(tx, quote_search, CANDIDATES) if quote_search else [],
-            )
-        )
-    return results
+    """Full-text candidates for each (claim text, quote) pair: two statements in all."""
+    text_searches = [lucene_query(text) for text, _ in probes]
+    quote_searches = [lucene_query(quote) for _, quote in probes]
+    texts = _hits(tx, repo.text_hits_each, text_searches)
+    quotes = _hits(tx, repo.quote_hits_each, quote_searches)
+    return list(zip(texts, quotes, strict=True))
+
+
+def _hits(tx: ManagedTransaction, probe: Any, searches: list[str]) -> list[list[dict[str, Any]]]:
+    """`probe`'s hits for each search; none for an empty one."""
+    asked = [at for at, search in enumerate(searches) if search]
+    found = probe(tx, [searches[at] for at in asked], CANDIDATES)
+    hits: list[list[dict[str, Any]]] = [[] for _ in searches]
+    for at, hit in zip(asked, found, strict=True):
+        hits[at] = hit
+    return hits
 
 
 class _Rollback(Exception):
