@@ -74,7 +74,7 @@ class _Search:
                 self.seen.add(reached)
                 self.frontier.add(reached)
 
-    def run(self, tx: ManagedTransaction) -> _Search:
+    def exhaust(self, tx: ManagedTransaction) -> _Search:
         while self.frontier:
             self.step(tx)
         return self
@@ -94,9 +94,9 @@ def _cycle_region(tx: ManagedTransaction, touched: list[LinkRow]) -> list[LinkRo
         ahead.step(tx)
         behind.step(tx)
     if not ahead.frontier:
-        region = _Search(tails, forward=False, within=ahead.seen).run(tx)
+        region = _Search(tails, forward=False, within=ahead.seen).exhaust(tx)
     else:
-        region = _Search(heads, forward=True, within=behind.seen).run(tx)
+        region = _Search(heads, forward=True, within=behind.seen).exhaust(tx)
     nodes = region.seen
     unique = {(e.id, e.from_id, e.to_id): e for e in region.edges}
     return [e for e in unique.values() if e.from_id in nodes and e.to_id in nodes]

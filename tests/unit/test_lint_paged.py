@@ -55,7 +55,7 @@ def graphs(draw: st.DrawFn) -> tuple[list[ClaimRow], list[LinkRow]]:
     return claims, links
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(graph=graphs(), page=st.integers(1, 5))
 def test_pages_of_claims_and_links_give_the_whole_verdicts(
     graph: tuple[list[ClaimRow], list[LinkRow]], page: int
