@@ -11,6 +11,7 @@ to the line of the offending value.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -201,3 +202,23 @@ def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
     allowed = set(error.schema.get("properties", {}))  # pyright: ignore[reportAttributeAccessIssue]
     instance = error.instance if isinstance(error.instance, dict) else {}
     return sorted(key for key in instance if key not in allowed)
+
+
+_ID = re.compile(r"^[\w.:-]{1,200}$")
+
+
+def mentioned_ids(data: Any) -> set[str]:
+    """Every string in the file that could be an id (no spaces, at most 200 characters):
+    a superset of the ids it defines or references, to look up in the database."""
+    found: set[str] = set()
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if _ID.match(value):
+                found.add(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return found

@@ -5,8 +5,10 @@ The same rules (`kb.derived.rules`) as the oracle (`kb.derived.oracle`, which th
 property test holds the stored values to), computed so that a million claims fit:
 claims are read a page at a time (keyset on id, a short read transaction
 each) with their outgoing edges, ids become integers, edges live in flat
-arrays, and the three fixpoints of the grounded labelling are breadth-first
-passes over them. Only values that differ from the stored ones are written,
+arrays (compressed rows), and the three fixpoints of the grounded labelling
+are breadth-first passes over them; the stored values are read again a page at
+a time and compared as they come, so nothing per claim is kept but its number
+and four flags. Only values that differ from the stored ones are written,
 in batches of their own. For after a seed, a restore or a bulk load
 (`recompute_all`) and for `kb recompute --check` (`drift`).
 """
@@ -22,7 +24,7 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction
 
 from kb.db import Store
-from kb.derived.rules import REFUTED, SINGLE, consensus, evidence_status, standing_of
+from kb.derived.rules import REFUTED, consensus, evidence_status, standing_of
 from kb.models import EvidenceStatus
 from kb.repositories import assessment as assessment_repo
 from kb.repositories import derived as repo
@@ -75,32 +77,47 @@ class Recomputed:
 
 @dataclass
 class _Graph:
-    """Claims as integers, their stored values, and the dependency edges as arrays."""
+    """Claims as integers and the dependency edges as flat arrays (compressed rows:
+    claim i's edges are `first[i]:first[i + 1]` of `targets`), with whether each
+    edge's causal link is refuted; nothing per claim but its number."""
 
     index: dict[str, int] = field(default_factory=dict)
-    stored: dict[int, dict[str, Any]] = field(default_factory=dict)
-    sources: array = field(default_factory=lambda: array("i"))  # type: ignore[type-arg]
+    first: array = field(default_factory=lambda: array("i"))  # type: ignore[type-arg]
     targets: array = field(default_factory=lambda: array("i"))  # type: ignore[type-arg]
-    links: list[str | None] = field(default_factory=list)  # causal link id per edge, or None
-    consensus: dict[int, str] = field(default_factory=dict)  # derived from the appearances
+    link_refuted: bytearray = field(default_factory=bytearray)
 
     def number(self, claim_id: str) -> int:
         return self.index.setdefault(claim_id, len(self.index))
 
 
-def _read_graph(store: Store) -> _Graph:
+def _read_graph(store: Store, status: dict[str, str]) -> _Graph:
+    """Every claim and its outgoing edges, a page at a time; numbers in id order."""
     graph = _Graph()
+    sources = array("i")
     after = ""  # every id sorts after the empty string
     while page := store.read_bulk(repo.claims_with_edges_page, after, PAGE):
         for row in page:
             number = graph.number(row["id"])
-            graph.stored[number] = {name: row[name] for name in CLAIM_FIELDS}
-            graph.consensus[number] = consensus(row["appearances"])
             for to_id, link_id in row["edges"]:
-                graph.sources.append(number)
+                sources.append(number)
                 graph.targets.append(graph.number(to_id))
-                graph.links.append(link_id)
+                graph.link_refuted.append(link_id is not None and status.get(link_id) == REFUTED)
         after = page[-1]["id"]
+    # Counting sort of the edges by their source claim: the compressed rows.
+    size = len(graph.index)
+    counts = array("i", [0] * (size + 1))
+    for source in sources:
+        counts[source + 1] += 1
+    for i in range(size):
+        counts[i + 1] += counts[i]
+    graph.first = array("i", counts)
+    place = array("i", counts)
+    targets, refuted = array("i", [0] * len(sources)), bytearray(len(sources))
+    for edge, source in enumerate(sources):
+        at = place[source]
+        place[source] += 1
+        targets[at], refuted[at] = graph.targets[edge], graph.link_refuted[edge]
+    graph.targets, graph.link_refuted = targets, refuted
     return graph
 
 
@@ -114,14 +131,16 @@ def _statuses(tx: ManagedTransaction) -> dict[str, str]:
     return {t: evidence_status(w["supports"], w["refutes"]).value for t, w in weights.items()}
 
 
-def _closure(seeds: list[int], outgoing: list[list[int]], targets: Any, passes: Any) -> bytearray:
-    """Claims reached from `seeds` through the edges (numbers) that `passes`."""
-    reached = bytearray(len(outgoing))
+def _closure(seeds: list[int], graph: _Graph, passes: Any) -> bytearray:
+    """Claims reached from `seeds` through the edges (positions in `targets`) that `passes`."""
+    reached = bytearray(len(graph.index))
     for seed in seeds:
         reached[seed] = 1
     queue = deque(seeds)
+    first, targets = graph.first, graph.targets
     while queue:
-        for edge in outgoing[queue.popleft()]:
+        node = queue.popleft()
+        for edge in range(first[node], first[node + 1]):
             if passes(edge):
                 target = targets[edge]
                 if not reached[target]:
@@ -130,65 +149,87 @@ def _closure(seeds: list[int], outgoing: list[list[int]], targets: Any, passes: 
     return reached
 
 
-def _derive(graph: _Graph, status: dict[str, str]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """`(claim id, derived values)` of every claim."""
-    ids = list(graph.index)
-    size = len(ids)
-    defeated = bytearray(status.get(c) == REFUTED for c in ids)
-    link_refuted = bytearray(
-        link is not None and status.get(link) == REFUTED for link in graph.links
-    )
-    outgoing: list[list[int]] = [[] for _ in range(size)]
+@dataclass(frozen=True)
+class _Derived:
+    """The grounded labelling of every claim, by number, as four flags."""
+
+    defeated: bytearray
+    baseline: bytearray
+    now: bytearray
+    rests: bytearray
+
+    def values(self, number: int, claim_id: str, status: dict[str, str]) -> dict[str, Any]:
+        baseline, now = bool(self.baseline[number]), bool(self.now[number])
+        rests, defeated = bool(self.rests[number]), bool(self.defeated[number])
+        return {
+            "status": status.get(claim_id, EvidenceStatus.unverified.value),
+            "standing": standing_of(baseline, now, rests, defeated),
+            "stands_baseline": baseline,
+            "stands_now": now,
+            "rests_on_defeated": rests,
+        }
+
+
+def _derive(graph: _Graph, status: dict[str, str]) -> _Derived:
+    """The three fixpoints of the grounded labelling, as breadth-first passes."""
+    size = len(graph.index)
+    defeated = bytearray(size)
+    for claim_id, number in graph.index.items():
+        if status.get(claim_id) == REFUTED:
+            defeated[number] = 1
     has_premise = bytearray(size)
-    for edge, (source, target) in enumerate(zip(graph.sources, graph.targets, strict=True)):
-        outgoing[source].append(edge)
+    for target in graph.targets:
         has_premise[target] = 1
     roots = [i for i in range(size) if not has_premise[i]]
-    targets = graph.targets
-    baseline = _closure(roots, outgoing, targets, lambda edge: True)
+    targets, link_refuted = graph.targets, graph.link_refuted
+    baseline = _closure(roots, graph, lambda edge: True)
     now = _closure(
         [i for i in roots if not defeated[i]],
-        outgoing,
-        targets,
+        graph,
         lambda edge: not link_refuted[edge] and not defeated[targets[edge]],
     )
     hit = [targets[e] for e in range(len(targets)) if link_refuted[e]]
-    hit += [targets[e] for i in range(size) if defeated[i] for e in outgoing[i]]
-    rests = _closure(list(dict.fromkeys(hit)), outgoing, targets, lambda edge: True)
-    for i, claim_id in enumerate(ids):
-        yield (
-            claim_id,
-            {
-                "status": status.get(claim_id, EvidenceStatus.unverified.value),
-                "standing": standing_of(
-                    bool(baseline[i]), bool(now[i]), bool(rests[i]), bool(defeated[i])
-                ),
-                "stands_baseline": bool(baseline[i]),
-                "stands_now": bool(now[i]),
-                "rests_on_defeated": bool(rests[i]),
-                "consensus": graph.consensus.get(i, SINGLE),
-            },
-        )
+    hit += [
+        targets[e]
+        for i in range(size)
+        if defeated[i]
+        for e in range(graph.first[i], graph.first[i + 1])
+    ]
+    rests = _closure(list(dict.fromkeys(hit)), graph, lambda edge: True)
+    return _Derived(defeated, baseline, now, rests)
 
 
 def _differences(store: Store) -> Iterator[tuple[str, dict[str, Any], list[Drift]]]:
-    """`(kind, values to write, drift)` for each claim and causal link that drifted."""
-    graph = _read_graph(store)
+    """`(kind, values to write, drift)` for each claim and causal link that drifted.
+
+    The graph is held as numbers and flags only; the stored values are read again
+    a page at a time and compared as they come, so the client's memory stays a
+    few bytes a claim and edge."""
     status = store.read_bulk(_statuses)
-    for claim_id, values in _derive(graph, status):
-        stored = graph.stored.get(graph.index[claim_id], dict.fromkeys(CLAIM_FIELDS))
-        drifted = [
-            Drift("claim", claim_id, name, stored[name], value)
-            for name, value in values.items()
-            if stored[name] != value
-        ]
-        if drifted:
-            yield "claim", {"id": claim_id, **values}, drifted
+    graph = _read_graph(store, status)
+    derived = _derive(graph, status)
+    after = ""
+    while page := store.read_bulk(repo.claims_with_edges_page, after, PAGE):
+        for row in page:
+            number = graph.index.get(row["id"])
+            if number is None:  # written since the first read: the next run sees it
+                continue
+            values = derived.values(number, row["id"], status)
+            # Consensus needs no graph: it is derived from the claim's own appearances.
+            values["consensus"] = consensus(row["appearances"])
+            drifted = [
+                Drift("claim", row["id"], name, row[name], value)
+                for name, value in values.items()
+                if row[name] != value
+            ]
+            if drifted:
+                yield "claim", {"id": row["id"], **values}, drifted
+        after = page[-1]["id"]
     for row in store.read_bulk(repo.stored_causal_links):
-        derived = status.get(row["id"], EvidenceStatus.unverified.value)
-        if row["status"] != derived:
-            drift = Drift("causal_link", row["id"], "status", row["status"], derived)
-            yield "causal_link", {"id": row["id"], "status": derived}, [drift]
+        derived_status = status.get(row["id"], EvidenceStatus.unverified.value)
+        if row["status"] != derived_status:
+            drift = Drift("causal_link", row["id"], "status", row["status"], derived_status)
+            yield "causal_link", {"id": row["id"], "status": derived_status}, [drift]
 
 
 def drift(store: Store) -> Iterator[Drift]:

@@ -13,6 +13,20 @@ CALL () { MATCH ()-[r:SUPPORTS|ATTACKS]->() RETURN collect(r.id) AS links }
 RETURN claims, actors, topics, causal_links, links
 """
 
+# Which of the given ids exist, by kind: the ids a file mentions, each looked up on its
+# constrained id (an index seek), so the check costs the file, not the graph.
+IMPORT_EXISTING_AMONG_QUERY: LiteralString = """
+CALL () { UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN collect(c.id) AS claims }
+CALL () { UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN collect(a.id) AS actors }
+CALL () { UNWIND $ids AS id MATCH (t:Topic {id: id}) RETURN collect(t.id) AS topics }
+CALL () {
+  UNWIND $ids AS id MATCH (l:CausalLink {id: id}) RETURN collect(l.id) AS causal_links
+}
+CALL () { UNWIND $ids AS id MATCH ()-[r:SUPPORTS {id: id}]->() RETURN collect(r.id) AS supports }
+CALL () { UNWIND $ids AS id MATCH ()-[r:ATTACKS {id: id}]->() RETURN collect(r.id) AS attacks }
+RETURN claims, actors, topics, causal_links, supports + attacks AS links
+"""
+
 # The current state of what a file writes, by id, for the diff `kb import` prints
 # (small statements, each on a constrained id, so every lookup is an index seek).
 IMPORT_CLAIMS_STATE_QUERY: LiteralString = """
@@ -70,4 +84,27 @@ RETURN c.id AS claim_id, c.text AS text, c.type AS type, relationship.quote AS q
 IMPORT_MATCH_WEIGHT_TEXTS_QUERY: LiteralString = """
 MATCH (c:Claim)
 RETURN c.text AS text
+"""
+
+# The two probes above for many searches in one statement (one round trip, not one a probe):
+# `at` is the search's position in `$searches`.
+IMPORT_MATCH_CLAIM_TEXTS_QUERY: LiteralString = """
+UNWIND range(0, size($searches) - 1) AS at
+CALL (at) {
+  CALL db.index.fulltext.queryNodes('claim_text', $searches[at], {limit: $limit})
+  YIELD node, score
+  RETURN collect({claim_id: node.id, text: node.text, score: score}) AS hits
+}
+RETURN at, hits
+"""
+
+IMPORT_MATCH_QUOTES_QUERY: LiteralString = """
+UNWIND range(0, size($searches) - 1) AS at
+CALL (at) {
+  CALL db.index.fulltext.queryRelationships('assertion_quote', $searches[at], {limit: $limit})
+  YIELD relationship, score
+  MATCH (:Source)-[relationship]->(c:Claim)
+  RETURN collect({claim_id: c.id, text: c.text, quote: relationship.quote, score: score}) AS hits
+}
+RETURN at, hits
 """

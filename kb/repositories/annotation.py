@@ -10,10 +10,13 @@ from kb.db import records
 from kb.queries.annotation import (
     IMPORT_ACTORS_STATE_QUERY,
     IMPORT_CLAIMS_STATE_QUERY,
+    IMPORT_EXISTING_AMONG_QUERY,
     IMPORT_EXISTING_IDS_QUERY,
     IMPORT_MATCH_CLAIM_TEXT_QUERY,
+    IMPORT_MATCH_CLAIM_TEXTS_QUERY,
     IMPORT_MATCH_QUOTE_QUERY,
     IMPORT_MATCH_WEIGHT_TEXTS_QUERY,
+    IMPORT_MATCH_QUOTES_QUERY,
     IMPORT_SLOTS_STATE_QUERY,
     IMPORT_SOURCE_STATE_QUERY,
     IMPORT_SUPERSEDED_CAUSAL_STATE_QUERY,
@@ -26,9 +29,14 @@ def existing_ids(tx: ManagedTransaction) -> dict[str, list[str]]:
     return records(tx, IMPORT_EXISTING_IDS_QUERY)[0]
 
 
+def existing_among(tx: ManagedTransaction, ids: list[str]) -> dict[str, list[str]]:
+    """Which of `ids` are claims, actors, topics, causal links or support/attack ids."""
+    return records(tx, IMPORT_EXISTING_AMONG_QUERY, ids=sorted(set(ids)))[0]
+
+
 def current_state(tx: ManagedTransaction, ids: dict[str, Any]) -> dict[str, Any]:
     """What the database holds for the ids a file writes, keyed as `kb.annotation.diff` reads it."""
-    existing = existing_ids(tx)
+    existing = existing_among(tx, [*ids["link_ids"], *ids["causal_ids"]])
 
     def rows(query: LiteralString, key: str) -> list[Any]:
         return [row["row"] for row in records(tx, query, ids=ids[key])]
@@ -60,3 +68,27 @@ def quote_hits(tx: ManagedTransaction, search: str, limit: int) -> list[dict[str
 
 def claim_texts(tx: ManagedTransaction) -> list[str]:
     return [str(row["text"]) for row in records(tx, IMPORT_MATCH_WEIGHT_TEXTS_QUERY)]
+
+
+def text_hits_each(
+    tx: ManagedTransaction, searches: list[str], limit: int
+) -> list[list[dict[str, Any]]]:
+    """`claim_text_hits` for each search, in one statement."""
+    return _each(tx, IMPORT_MATCH_CLAIM_TEXTS_QUERY, searches, limit)
+
+
+def quote_hits_each(
+    tx: ManagedTransaction, searches: list[str], limit: int
+) -> list[list[dict[str, Any]]]:
+    """`quote_hits` for each search, in one statement."""
+    return _each(tx, IMPORT_MATCH_QUOTES_QUERY, searches, limit)
+
+
+def _each(
+    tx: ManagedTransaction, query: LiteralString, searches: list[str], limit: int
+) -> list[list[dict[str, Any]]]:
+    hits: list[list[dict[str, Any]]] = [[] for _ in searches]
+    if searches:
+        for row in records(tx, query, searches=searches, limit=limit):
+            hits[row["at"]] = row["hits"]
+    return hits

@@ -11,6 +11,7 @@ from kb.queries.seeding import (
     RECORD_SCRIPT_CHANGE_QUERY,
     SCRIPT_CHANGES_QUERY,
 )
+from kb.seeding.lifting import lift_rows
 
 
 def applied_checksums(tx: ManagedTransaction) -> dict[str, str]:
@@ -19,9 +20,15 @@ def applied_checksums(tx: ManagedTransaction) -> dict[str, str]:
 
 
 def run_script_statement(tx: ManagedTransaction, text: str) -> None:
-    """One statement of a versioned script file from the repository (trusted text)."""
+    """One statement of a versioned script file from the repository (trusted text); its
+    inline `UNWIND [...]` data goes as the parameter `$rows` (`kb.seeding.lifting`)."""
+    lifted = lift_rows(text)
     # A statement read from a checked-in, checksummed script file: trusted text, not input.
-    tx.run(text).consume()  # pyright: ignore[reportArgumentType]
+    if lifted is None:
+        tx.run(text).consume()  # pyright: ignore[reportArgumentType]
+    else:
+        query, rows = lifted
+        tx.run(query, rows=rows).consume()  # pyright: ignore[reportArgumentType]
 
 
 def record_applied(tx: ManagedTransaction, name: str, checksum: str, statements: int) -> None:

@@ -5,7 +5,9 @@ ids the database holds, diffed by id against its current state, and its
 script is run once inside a write transaction that is always rolled back, so
 `kb lint`'s rules judge the graph the import would produce: every violation
 the script adds counts, on this source's ids or on existing ones (a support
-link closing a cycle through the article's claims). Applying writes the script as the next version
+link closing a cycle through the article's claims). The trial lints only what
+the script touches and its neighbourhood (`kb.services.import_trial`), so it
+costs the file, not the graph. Applying writes the script as the next version
 under `cypher/seed/` (or reuses an identical one) and applies it through the
 seed loader, so the source arrives checksummed like every other seed.
 """
@@ -22,7 +24,7 @@ from neo4j import ManagedTransaction
 
 from kb.annotation.compiler import compile_document
 from kb.annotation.diff import Diff, diff, state_parameters
-from kb.annotation.document import AnnotationSyntaxError, Problem, load
+from kb.annotation.document import AnnotationSyntaxError, Problem, load, mentioned_ids
 from kb.annotation.matching import (
     CANDIDATES,
     Candidate,
@@ -41,14 +43,12 @@ from kb.config import PROJECT_ROOT
 from kb.db import Store
 from kb.derived.full import recompute_all
 from kb.errors import KbError
+from kb.lint.region import Touched, touched_by
 from kb.lint.rows import Violation
-from kb.lint.rules import check
 from kb.repositories import annotation as repo
-from kb.repositories import lint as lint_repo
 from kb.repositories import revision as revision_repo
-from kb.repositories.seeding import run_script_statement
 from kb.seeding.loader import SCRIPT_NAME, ScriptResult, apply_scripts, discover_scripts
-from kb.seeding.splitter import split_statements
+from kb.services.import_trial import added_violations
 
 
 class AnnotationError(KbError):
@@ -79,7 +79,8 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
         document = load(path)
     except AnnotationSyntaxError as exc:
         raise AnnotationError([exc.problem]) from exc
-    ids = store.read_bulk(repo.existing_ids)
+    # Only the ids the file mentions are looked up: the check costs the file, not the graph.
+    ids = store.read_bulk(repo.existing_among, sorted(mentioned_ids(document.data)))
     existing = ExistingIds(**{key: frozenset(value) for key, value in ids.items()})
     source = document.data.get("source")
     # The schema is checked by the compiler; a source that is no mapping is reported there.
@@ -99,7 +100,7 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
         # Re-importing the file of the latest revision reuses its script (already applied).
         name = applied.script.removeprefix("seed/")
         text, reused = (cypher_dir / applied.script).read_text(encoding="utf-8"), True
-    violations = _lint_trial(store, text)
+    violations = _lint_trial(store, compiled, text)
     if violations:
         raise AnnotationError(
             [
@@ -170,15 +171,21 @@ def _compared_texts(claim: dict[str, Any], appearance: dict[str, Any] | None) ->
 def _probe_all(
     tx: ManagedTransaction, probes: list[list[str]]
 ) -> tuple[list[str], list[list[dict[str, Any]]]]:
-    """The claim texts (for word weights) and the full-text candidates of each probe's texts."""
-    results = []
-    for text, quote in probes:  # two probes a claim, as before stance: text and quote
-        text_search, quote_search = lucene_query(text), lucene_query(quote)
-        results.append(
-            (repo.claim_text_hits(tx, text_search, CANDIDATES) if text_search else [])
-            + (repo.quote_hits(tx, quote_search, CANDIDATES) if quote_search else [])
-        )
-    return repo.claim_texts(tx), results
+    """The claim texts (for word weights) and the full-text candidates of each probe's
+    texts (text and quote): two statements for all the probes, not one round trip each."""
+    texts = _hits(tx, repo.text_hits_each, [lucene_query(text) for text, _ in probes])
+    quotes = _hits(tx, repo.quote_hits_each, [lucene_query(quote) for _, quote in probes])
+    return repo.claim_texts(tx), [t + q for t, q in zip(texts, quotes, strict=True)]
+
+
+def _hits(tx: ManagedTransaction, probe: Any, searches: list[str]) -> list[list[dict[str, Any]]]:
+    """`probe`'s hits for each search; none for an empty one."""
+    asked = [at for at, search in enumerate(searches) if search]
+    found = probe(tx, [searches[at] for at in asked], CANDIDATES)
+    hits: list[list[dict[str, Any]]] = [[] for _ in searches]
+    for at, hit in zip(asked, found, strict=True):
+        hits[at] = hit
+    return hits
 
 
 @dataclass(frozen=True)
@@ -238,27 +245,24 @@ class _Rollback(Exception):
         self.violations = violations
 
 
-def _lint_trial(store: Store, script_text: str) -> list[Violation]:
+def _lint_trial(store: Store, compiled: Compiled, script_text: str) -> list[Violation]:
     """The lint violations the script adds, wherever they land; nothing is kept."""
     try:
-        store.write(_trial, script_text)
+        store.write(_trial, touched_by(compiled), script_text)
     except _Rollback as rollback:
         return rollback.violations
     raise AssertionError("the trial transaction must end in _Rollback")  # pragma: no cover
 
 
-def _trial(tx: ManagedTransaction, script_text: str) -> None:
-    """Lint, run the script, lint again in `tx`, then raise so the driver rolls back.
+def _trial(tx: ManagedTransaction, touched: Touched, script_text: str) -> None:
+    """Run the script in `tx` linting what it touches before and after, then raise so
+    the driver rolls back.
 
     Only what the script adds counts (a violation the graph already had is
     `kb lint`'s business), but it counts wherever it lands: a support link
     closing a cycle through existing claims is a violation on an existing id.
     """
-    before = set(check(lint_repo.claim_rows(tx), lint_repo.link_rows(tx)))
-    for statement in split_statements(script_text):
-        run_script_statement(tx, statement.text)
-    after = check(lint_repo.claim_rows(tx), lint_repo.link_rows(tx))
-    raise _Rollback([v for v in after if v not in before])
+    raise _Rollback(added_violations(tx, touched, script_text))
 
 
 def _line_of(violation: Violation, compiled: Compiled) -> int:

@@ -10,8 +10,10 @@ import pytest
 from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
 from kb.derived.full import recompute_all
+from kb.lint.rules import check
+from kb.repositories import lint as lint_repo
 from kb.seeding.loader import apply_scripts, discover_scripts
-from kb.services.lint import lint
+from kb.services.lint import lint, lint_pages
 from tests.integration.test_cli import run_kb
 from tests.integration.test_seed import _copy_scripts, snapshot
 
@@ -169,6 +171,12 @@ def test_a_script_breaking_a_rule_is_named_with_its_id_and_rule(
     assert f"{BROKEN}: {item_id}: {rule}:" in "\n".join(lines), lines
     assert all(line.startswith(f"{BROKEN}: lint-") for line in lines), lines
     assert all("\n" not in line for line in lines)
+    # Read a few claims a page (the article's pages hold every kind of link), the
+    # paged lint finds what the rules find over every row at once.
+    whole = restored.read(lambda tx: check(lint_repo.claim_rows(tx), lint_repo.link_rows(tx)))
+    assert lint_pages(restored, page=7) == sorted(
+        set(whole), key=lambda v: (v.id, v.rule, v.message)
+    )
 
 
 def test_kb_lint_prints_one_line_per_violation_and_fails(
