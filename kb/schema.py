@@ -75,6 +75,11 @@ NODES: tuple[NodeKind, ...] = (
     NodeKind("SupersededLink", domain=False),
     NodeKind("MergedClaim", domain=False),
     NodeKind("ClaimMerge", domain=False),
+    # A source's revisions and what a revision retired (kb/annotation/revision.py); a
+    # retired claim keeps its id but no longer holds `Claim`, so its id is not constrained.
+    NodeKind("SourceRevision", key=None, domain=False),
+    NodeKind("RetiredClaim", key=None, domain=False),
+    NodeKind("RetiredAppearance", key=None, domain=False),
     # Operational records: never leave the database (API key hashes least of all).
     NodeKind("Event", domain=False),
     NodeKind("ApiKey", key="name", domain=False),
@@ -112,6 +117,7 @@ RELATIONSHIPS: tuple[RelKind, ...] = (
     RelKind("FILLS", "EvidenceLink", "EvidenceSlot"),
     RelKind("INCLUDES", "Actor", "Actor"),  # a group within another one
     RelKind("CHANGED", "AppliedScript", "ScriptChange", domain=False),
+    RelKind("HAS_REVISION", "Source", "SourceRevision", domain=False),
 )
 
 # The two kinds of argument a source makes between claims (AIF's RA- and CA-nodes).

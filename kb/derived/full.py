@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from array import array
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -92,17 +92,28 @@ class _Graph:
 
 def _read_graph(store: Store, status: dict[str, str]) -> _Graph:
     """Every claim and its outgoing edges, a page at a time; numbers in id order."""
-    graph = _Graph()
-    sources = array("i")
+    return graph_of(_pages(store), status)
+
+
+def _pages(store: Store) -> Iterator[list[dict[str, Any]]]:
+    """`{id, edges: [[to id, causal link id or None]], ...}` rows, a page at a time."""
     after = ""  # every id sorts after the empty string
     while page := store.read_bulk(repo.claims_with_edges_page, after, PAGE):
+        yield page
+        after = page[-1]["id"]
+
+
+def graph_of(pages: Iterable[list[dict[str, Any]]], status: dict[str, str]) -> _Graph:
+    """The compressed graph of claim rows (each with its outgoing `edges`)."""
+    graph = _Graph()
+    sources = array("i")
+    for page in pages:
         for row in page:
             number = graph.number(row["id"])
             for to_id, link_id in row["edges"]:
                 sources.append(number)
                 graph.targets.append(graph.number(to_id))
                 graph.link_refuted.append(link_id is not None and status.get(link_id) == REFUTED)
-        after = page[-1]["id"]
     # Counting sort of the edges by their source claim: the compressed rows.
     size = len(graph.index)
     counts = array("i", [0] * (size + 1))

@@ -98,14 +98,16 @@ def test_the_paged_full_recomputation_labels_as_the_oracle(
     supports = {e.link_id for e in edges if e.kind == "supports"}
     status = {target: s for target, s in status.items() if target not in supports}
     whole = grounding(claim_ids, edges, status)
-    graph = full._Graph()
-    for claim_id in claim_ids:
-        graph.number(claim_id)
+    edges_of: dict[str, list[list[str | None]]] = {claim_id: [] for claim_id in claim_ids}
     for edge in edges:
-        graph.sources.append(graph.number(edge.from_id))
-        graph.targets.append(graph.number(edge.to_id))
-        graph.links.append(edge.link_id if edge.kind == "causal" else None)
-    derived = dict(full._derive(graph, {k: v.value for k, v in status.items()}))
+        edges_of[edge.from_id].append([edge.to_id, edge.link_id if edge.kind == "causal" else None])
+    rows = [{"id": claim_id, "edges": edges_of[claim_id]} for claim_id in claim_ids]
+    stored = {k: v.value for k, v in status.items()}
+    graph = full.graph_of([rows[:3], rows[3:]], stored)  # two pages, as the reader gets them
+    labels = full._derive(graph, stored)
+    derived = {
+        claim_id: labels.values(graph.index[claim_id], claim_id, stored) for claim_id in claim_ids
+    }
     for claim_id in claim_ids:
         assert derived[claim_id]["status"] == status.get(claim_id, EvidenceStatus.unverified)
         assert derived[claim_id]["stands_baseline"] == (claim_id in whole.baseline)
