@@ -335,3 +335,22 @@ def test_a_person_head_noun_is_not_the_state_its_modifier_names() -> None:
     assert actor["name"] == "a US official" and actor.get("draft") is True
     assert _claim(doc, "The lists are complete")["speaker"] == "gaza-mediators"
     assert _claim(doc, "the talks would resume")["speaker"] == "united-states"
+
+
+def test_the_third_held_out_annotation_compiles_on_top_of_the_other_sources() -> None:
+    """corpus/samples/heldout-003.yaml (the bench's third held-out gold) is a valid annotation."""
+    heldout = CORPUS / "samples" / "heldout-003.yaml"
+    known = known_from_annotations(
+        [
+            ARTICLE,
+            WIRE,
+            STATEMENT,
+            CORPUS / "samples" / "heldout-001.yaml",
+            CORPUS / "samples" / "heldout-002.yaml",
+        ]
+    )
+    compiled, problems = compile_document(
+        load(heldout), _existing(known), "seed/V999__heldout_003.cypher"
+    )
+    assert problems == [] and compiled is not None
+    assert yaml.safe_load(heldout.read_text("utf-8"))["source"]["fictional"] is True
