@@ -206,7 +206,7 @@ def _speaker(draft: _Draft, phrase: str) -> str | None:
     """The actor a speaker phrase names: a pronoun is the last speaker; unknown ones are new."""
     if phrase.lower() in attributions.PRONOUNS:
         return draft.last_speaker
-    known = draft.actors.resolve(phrase)
+    known = draft.actors.resolve_speaker(phrase)
     if known is not None:
         return known
     words = [w for w in _WORD.findall(phrase)]

@@ -36,6 +36,19 @@ DENIAL_VERBS = frozenset(
     """.split()
 )
 
+# Head nouns naming a person (or people) in a role: "a US official" is someone speaking,
+# not the state whose name is only the modifier ("US"), so it never resolves to that state.
+PERSON_NOUNS = frozenset(
+    """
+    official officials spokesperson spokespeople spokesman spokesmen spokeswoman
+    spokeswomen diplomat diplomats minister ministers negotiator negotiators envoy envoys
+    ambassador ambassadors adviser advisers advisor advisors aide aides officer officers
+    commander commanders mediator mediators delegate delegates representative
+    representatives lawmaker lawmakers senator senators source sources worker workers
+    coordinator coordinators analyst analysts expert experts lawyer lawyers
+    """.split()
+)
+
 # "rejected the view that ...": the nouns that may stand between a denial verb and "that".
 VIEW_NOUNS = frozenset(
     "view idea claim claims notion suggestion allegation allegations accusation accusations "
