@@ -31,24 +31,10 @@ from kb.derived.full import recompute_all
 from kb.models import PageRequest
 from kb.repositories import claims as claim_repo
 from kb.seeding.loader import apply_scripts, discover_scripts
+from kb.services.claims import unfiltered_params
 
 PASSWORD = "kb-bench-password"
-FILTERS = {
-    "type": None,
-    "checkable": None,
-    "actor": None,
-    "role": None,
-    "topic": None,
-    "source": None,
-    "slot": None,
-    "status": None,
-    "standing": None,
-    "q": None,
-    "asserted_by_min": None,
-    "rejected_by_min": None,
-    "contested": None,
-    "after": "",
-}
+FILTERS = unfiltered_params()
 
 
 def timed(call: Callable[[], object], count: int, warmup: int = 2) -> str:

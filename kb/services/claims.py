@@ -78,6 +78,12 @@ class ClaimFilters:
             raise InvalidRequest(message, field="status")
 
 
+def unfiltered_params() -> dict[str, Any]:
+    """The claim-list query's parameters with no filter set (every filter `None`, the
+    id cursor at the start): the one place that knows every filter's parameter."""
+    return {**asdict(ClaimFilters()), "standing": None, "after": ""}
+
+
 def list_claims(
     store: Store, filters: ClaimFilters, page: int, limit: int, after: str | None = None
 ) -> Page:

@@ -13,6 +13,7 @@ from kb.db import Store
 from kb.queries import claims
 from kb.queries.claim_anchors import ANCHORS, ORDERED, count_query, page_query
 from kb.repositories import claim_anchors
+from kb.services.claims import unfiltered_params
 
 SORTS = {"Sort", "Top", "PartialSort", "PartialTop"}
 FULL_SCANS = {"AllNodesScan", "NodeByLabelScan", "NodeIndexScan", "UndirectedRelationshipTypeScan"}
@@ -21,23 +22,7 @@ FULL_SCANS |= {"DirectedRelationshipTypeScan", "DirectedAllRelationshipsScan"}
 FULL_SCANS |= {"DirectedRelationshipIndexScan", "UndirectedRelationshipIndexScan"}
 
 # Every list filter unset, as the service passes them.
-UNSET: dict[str, Any] = {
-    name: None
-    for name in (
-        "type",
-        "checkable",
-        "actor",
-        "role",
-        "topic",
-        "source",
-        "slot",
-        "status",
-        "standing",
-        "asserted_by_min",
-        "rejected_by_min",
-        "contested",
-    )
-}
+UNSET: dict[str, Any] = {k: v for k, v in unfiltered_params().items() if k != "after"}
 # Where each bounded anchor must start: an index seek on what the filter names.
 ANCHOR_SEEKS = {
     "source": "NodeUniqueIndexSeek",

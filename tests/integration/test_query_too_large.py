@@ -25,6 +25,7 @@ from kb.models import PageRequest
 from kb.queries.synthetic import CREATE_SYNTHETIC_CLAIMS_QUERY
 from kb.repositories import claims as claim_repo
 from kb.seeding.loader import apply_scripts, discover_scripts
+from kb.services.claims import unfiltered_params
 from tests.conftest import TEST_BOLT_PORT, TEST_HTTP_PORT
 
 PASSWORD = "kb-small-tx-password"
@@ -32,21 +33,7 @@ PASSWORD = "kb-small-tx-password"
 TRANSACTION_MAX = "db.memory.transaction.max=4MiB"
 CLAIMS = 12_000
 BATCH = 200  # small write transactions: each must fit the same limit
-NO_FILTERS = {
-    "type": None,
-    "checkable": None,
-    "actor": None,
-    "role": None,
-    "topic": None,
-    "source": None,
-    "slot": None,
-    "status": None,
-    "standing": None,
-    "asserted_by_min": None,
-    "rejected_by_min": None,
-    "contested": None,
-    "after": "",
-}
+NO_FILTERS = unfiltered_params()
 
 
 @pytest.fixture(scope="module")
