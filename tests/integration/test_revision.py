@@ -231,7 +231,7 @@ def test_a_causal_link_the_revision_drops_is_superseded_with_its_evidence(
             "id": "cl-rv-start-stalls-talks",
             "cause": "c-rv-began",
             "effect": "c-rv-stalled",
-            "mechanism": "The ceasefire's start moved the talks to the crossings, where they stalled.",
+            "mechanism": "The start moved the talks to the crossings, where they stalled.",
             "quote": "Officials said on Tuesday that the second round of talks had stalled",
             "basis": "curator",
             "rationale": "the stall follows the start in the report",
@@ -269,7 +269,7 @@ def test_a_causal_link_the_revision_drops_is_superseded_with_its_evidence(
     assert state["reason"] == (
         "revision 2 of fixture-revised: the causal reading was ours, not the text's"
     )
-    assert state["mechanism"].startswith("The ceasefire's start moved the talks")
+    assert state["mechanism"].startswith("The start moved the talks")
     assert state["causes"] == ["c-rv-began"] and state["effects"] == ["c-rv-stalled"]
     assert state["slots"] == ["slot-cl-rv-start-stalls-talks-1"]
     assert state["retired_appearances"] == 1
