@@ -272,11 +272,7 @@ class _Compiler:
                     continue
                 self.defined[kind][item_id] = path
                 if "ref" in entry and item_id not in self._existing(kind):
-                    self.problem(
-                        (*path, "ref"),
-                        "unknown-id",
-                        f"{kind} {item_id!r} is referenced but not in the database",
-                    )
+                    self.problem((*path, "ref"), *self._missing(kind, item_id, "referenced"))
 
     def _existing(self, kind: str) -> frozenset[str]:
         return {
@@ -291,12 +287,21 @@ class _Compiler:
         """True when `item_id` is defined in the file or exists; else a problem."""
         if item_id in self.defined[kind] or item_id in self._existing(kind):
             return True
-        self.problem(
-            path,
-            "unknown-id",
-            f"{kind} {item_id!r} is neither defined in this file nor in the database",
-        )
+        self.problem(path, *self._missing(kind, item_id, "neither defined in this file"))
         return False
+
+    def _missing(self, kind: str, item_id: str, how: str) -> tuple[str, str]:
+        """The rule and message for an id the database does not hold as current."""
+        retired_in = self.existing.retired_claims.get(item_id) if kind == "claim" else None
+        if retired_in is not None:
+            return (
+                "retired-claim",
+                f"claim {item_id!r} is retired ({retired_in}); to revive it, assert it "
+                f"again with `id: {item_id}` and its text instead of `ref`",
+            )
+        if how == "referenced":
+            return "unknown-id", f"{kind} {item_id!r} is referenced but not in the database"
+        return "unknown-id", f"{kind} {item_id!r} is {how} nor in the database"
 
     def slot_id(self, path: Path_, wanted: str | None, owner: str, index: int) -> str:
         slot_id = wanted or f"slot-{owner}-{index}"
@@ -366,6 +371,8 @@ class _Compiler:
             if "ref" in entry:
                 compiled.claim_refs.append({"id": claim_id, "quote": entry["quote"]})
             else:
+                if claim_id in self.existing.retired_claims:  # asserted again: revived
+                    compiled.revived_claims.append({"id": claim_id})
                 compiled.claims.append(self._claim_row(path, entry))
                 checkable = compiled.claims[-1]["checkable"]
                 default = (

@@ -10,6 +10,8 @@ from kb.annotation.model import CLAIM_MARKS, Compiled
 
 ENTITY_FIELDS: tuple[str, ...] = ("name", "kind")
 CLAIM_FIELDS: tuple[str, ...] = ("text", "type", "checkable", *CLAIM_MARKS)
+# What a rewritten link may change (its ends are its identity; its quote is a span).
+LINK_FIELDS: tuple[str, ...] = ("basis", "marker", "rationale")
 
 
 @dataclass
@@ -88,17 +90,37 @@ def diff(compiled: Compiled, state: dict[str, Any]) -> Diff:
                 added := aliases_added(current[row["id"]]["aliases"], row["aliases"])
             ):
                 result.aliases_grow[row["id"]] = added
-    for kind, ids, have in (
-        ("links", [r["id"] for r in [*compiled.supports, *compiled.attacks]], state["links"]),
-        (
-            "causal links",
-            [r["id"] for r in [*compiled.causal_links, *compiled.superseded_causal]],
-            state["causal_links"],
-        ),
-        ("slots", slot_ids(compiled), state["slots"]),
+    fields_now = state.get("link_fields", {})
+    for kind, rows, have in (
+        ("links", [*compiled.supports, *compiled.attacks], state["links"]),
+        ("causal links", compiled.causal_links, state["causal_links"]),
     ):
-        result.new[kind] = [item for item in ids if item not in set(have)]
-        result.unchanged[kind] = len(ids) - len(result.new[kind])
+        result.new[kind] = [r["id"] for r in rows if r["id"] not in set(have)]
+        result.changed[kind] = {
+            r["id"]: fields
+            for r in rows
+            if r["id"] in fields_now
+            if (fields := [f for f in LINK_FIELDS if fields_now[r["id"]].get(f) != r.get(f)])
+        }
+    result.new["causal links"] += [
+        r["id"]
+        for r in compiled.superseded_causal
+        if r["id"] not in set(state["causal_links"])
+        and r["id"] not in compiled.revision_retired_causal  # a revision retires it
+    ]
+    result.unchanged["links"] = (
+        len(compiled.supports) + len(compiled.attacks) - len(result.new["links"])
+    ) - len(result.changed["links"])
+    result.unchanged["causal links"] = (
+        len(compiled.causal_links)
+        + len(compiled.superseded_causal)
+        - len(result.new["causal links"])
+        - len(result.changed["causal links"])
+        - len(compiled.revision_retired_causal)
+    )
+    slots = slot_ids(compiled)
+    result.new["slots"] = [item for item in slots if item not in set(state["slots"])]
+    result.unchanged["slots"] = len(slots) - len(result.new["slots"])
     asserted = set(state["assertions"])
     fresh = [r for r in compiled.asserts if f"{r['claim']}@{r['start']}" not in asserted]
     result.new_assertions = len(fresh)

@@ -34,6 +34,8 @@ class ExistingIds:
     topics: frozenset[str] = frozenset()
     causal_links: frozenset[str] = frozenset()
     links: frozenset[str] = frozenset()
+    # Retired claims the file mentions, each with where it was retired ("revision 3 of s").
+    retired_claims: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass
@@ -72,6 +74,8 @@ class Compiled:
     moved_appearances: list[Row] = field(default_factory=list)
     retired_claims: list[Row] = field(default_factory=list)
     revision_events: list[Row] = field(default_factory=list)
+    # Causal links the revision supersedes (their rows are in `superseded_causal`).
+    revision_retired_causal: list[str] = field(default_factory=list)
 
     @property
     def source_id(self) -> str:

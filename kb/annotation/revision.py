@@ -12,7 +12,9 @@ what the revision changes besides the plain MERGEs of a first import:
   left at a stale offset), and those the file no longer has, retired into
   `RetiredAppearance` nodes;
 - links of this source the file no longer has, superseded like
-  `superseded_links` (a `SupersededLink` node keeps them);
+  `superseded_links` (a `SupersededLink` node keeps them), and causal links it
+  no longer states that no other source asserts, superseded like
+  `superseded_causal_links` (the node becomes a `SupersededCausalLink`);
 - claims no source asserts any more, retired (never deleted), and claims the
   file asserts again, revived; each change is an event in the claim's history.
 """
@@ -50,6 +52,9 @@ class Previous:
     revisions: list[Row]
     retired_claims: set[str]
     taken: set[tuple[str, int]] = field(default_factory=set)
+    # The causal links this source asserts: id, mechanism, cause, effect, `shared` (another
+    # source asserts it too).
+    causal_links: dict[str, Row] = field(default_factory=dict)
 
     @property
     def latest(self) -> Row | None:
@@ -98,6 +103,7 @@ def previous_from(source_id: str, row: dict[str, Any] | None) -> Previous | None
         links,
         list(row["revisions"]),
         set(row["retired"]),
+        causal_links={link["id"]: link for link in row.get("causal_links", [])},
     )
 
 
@@ -114,6 +120,7 @@ class Revision:
     retired_claims: list[str]
     revived_claims: list[str]
     changed_claims: list[str]
+    retired_causal_links: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"revision {self.number}: {self.why}"]
@@ -139,6 +146,7 @@ class Revision:
         ]
         out += [f"  claim text changed: {claim}" for claim in self.changed_claims]
         out += [f"  link retired: {link}" for link in self.retired_links]
+        out += [f"  causal link retired: {link}" for link in self.retired_causal_links]
         out += [
             f"  claim retired unless another source asserts it: {c}" for c in self.retired_claims
         ]
@@ -197,6 +205,14 @@ def revise(
     kept_links = {str(r["id"]) for r in [*compiled.supports, *compiled.attacks]}
     kept_links |= {str(r["id"]) for r in compiled.superseded_links}
     dropped = [link for link_id, link in previous.links.items() if link_id not in kept_links]
+    stated = {str(r["id"]) for r in [*compiled.causal_links, *compiled.superseded_causal]}
+    # A causal link the file no longer states goes only when no other source asserts it
+    # (else only this source's appearance of it is retired).
+    dropped_causal = [
+        link
+        for link_id, link in sorted(previous.causal_links.items())
+        if link_id not in stated and not link["shared"]
+    ]
     asserted = {str(r["claim"]) for r in compiled.asserts}
     retired_claims = sorted({str(r["target"]) for r in retired if r["kind"] == "claim"} - asserted)
     revived = sorted(asserted & previous.retired_claims)
@@ -206,13 +222,28 @@ def revise(
         if r["id"] in claim_texts and claim_texts[r["id"]] != r["text"]
     )
     text_changed = previous.sha256 != compiled.source["sha256"]
-    if not (text_changed or moved or retired or dropped or changed or revived or why):
+    if not (
+        text_changed or moved or retired or dropped or dropped_causal or changed or revived or why
+    ):
         return None
     compiled.moved_appearances = moved
     compiled.retired_appearances = retired
     compiled.superseded_links += [
         {**link, "source_id": source_id, "reason": reason, "replaced_by": []} for link in dropped
     ]
+    compiled.superseded_causal += [
+        {
+            "id": link["id"],
+            "cause": link["cause"],
+            "effect": link["effect"],
+            "mechanism": link["mechanism"],
+            "superseded_by": [],
+            "superseded_reason": reason,
+            "superseded_in": script_name,
+        }
+        for link in dropped_causal
+    ]
+    compiled.revision_retired_causal = [str(link["id"]) for link in dropped_causal]
     compiled.retired_claims = [
         {"id": claim, "revision": number, "reason": reason, "source_id": source_id}
         for claim in retired_claims
@@ -234,6 +265,7 @@ def revise(
         retired_claims,
         revived,
         changed,
+        compiled.revision_retired_causal,
     )
 
 

@@ -1,7 +1,8 @@
 """`kb lint` over a graph read a page at a time: the rules split by what they read.
 
 Claim rules judge one claim's row; link rules judge one link with what the claims
-at its ends say of themselves (restates, only presupposed) and the other links of
+at its ends say of themselves (restates, only presupposed, a rejected view, the
+stances of the few claims some source does not commit to) and the other links of
 the same pair, which all come out of the same claim and so in the same page. The
 cycle rule needs the whole dependency graph: its edges are kept as integers, the
 claims that cannot be on a cycle (nothing in or nothing out, repeatedly) are
@@ -20,8 +21,10 @@ from kb.lint.rules import (
     DEPENDENCY_KINDS,
     checkable_follows_type,
     hedges_survive,
+    is_rejected_view,
     reported_speech_has_speaker,
     span_matches_text,
+    stance_consistent,
 )
 
 CLAIM_RULES = (
@@ -29,9 +32,11 @@ CLAIM_RULES = (
     checkable_follows_type,
     hedges_survive,
     span_matches_text,
+    stance_consistent,
 )
 LINK_RULES = tuple(rule for rule in LOCAL_RULES if rule not in CLAIM_RULES)
 _PRESUPPOSED = (Assertion("", "presupposes"),)
+_COMMITTING = ("asserts", "presupposes")
 
 
 @dataclass
@@ -42,6 +47,10 @@ class PagedLint:
     violations: list[Violation] = field(default_factory=list)
     restates: dict[str, str] = field(default_factory=dict)
     presupposed: set[str] = field(default_factory=set)
+    rejected_views: set[str] = field(default_factory=set)
+    # The appearances (source and stance only) of the claims some source rejects or
+    # only reports: what `stance-not-premise` asks of a premise. Few claims have any.
+    stances: dict[str, tuple[Assertion, ...]] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
     sources: array = field(default_factory=lambda: array("i"))  # type: ignore[type-arg]
     targets: array = field(default_factory=lambda: array("i"))  # type: ignore[type-arg]
@@ -54,6 +63,12 @@ class PagedLint:
                 self.restates[claim.id] = claim.restates
             if claim.assertions and all(a.mode == "presupposes" for a in claim.assertions):
                 self.presupposed.add(claim.id)
+            if is_rejected_view(claim):
+                self.rejected_views.add(claim.id)
+            if any(a.mode not in _COMMITTING for a in claim.assertions):
+                self.stances[claim.id] = tuple(
+                    Assertion("", a.mode, source=a.source) for a in claim.assertions
+                )
 
     def add_links(self, links: list[LinkRow]) -> None:
         """Judge a page of links (after every claim was added); keep the dependencies."""
@@ -99,7 +114,8 @@ class PagedLint:
         return self.numbers.setdefault(claim_id, len(self.numbers))
 
     def _stub(self, claim_id: str) -> ClaimRow:
-        """What the link rules read of a claim: whether it restates one, or is presupposed."""
+        """What the link rules read of a claim: whether it restates one, is presupposed or
+        a rejected view, and its stances when some source does not commit to it."""
         presupposed = claim_id in self.presupposed
         return ClaimRow(
             claim_id,
@@ -107,5 +123,6 @@ class PagedLint:
             "",
             None,
             restates=self.restates.get(claim_id),
-            assertions=_PRESUPPOSED if presupposed else (),
+            assertions=self.stances.get(claim_id) or (_PRESUPPOSED if presupposed else ()),
+            framing="rejected_view" if claim_id in self.rejected_views else None,
         )

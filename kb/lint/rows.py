@@ -49,6 +49,7 @@ class ClaimRow:
     restates: str | None = None
     has_speaker: bool = False
     assertions: tuple[Assertion, ...] = ()
+    framing: str | None = None  # `rejected_view`: a view the source states only to reject it
 
 
 @dataclass(frozen=True)

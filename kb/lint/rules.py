@@ -356,6 +356,28 @@ def stance_consistent(claims: list[ClaimRow], links: list[LinkRow]) -> list[Viol
     return violations
 
 
+def is_rejected_view(claim: ClaimRow) -> bool:
+    """Recorded as a rejected view: `framing: rejected_view`, or no appearance but `rejects`."""
+    if claim.framing == "rejected_view":
+        return True
+    return bool(claim.assertions) and all(a.mode == "rejects" for a in claim.assertions)
+
+
+def rejected_view_not_premise(claims: list[ClaimRow], links: list[LinkRow]) -> list[Violation]:
+    """A rejected view is never a premise or a cause, whichever source argues the link
+    (unlike `stance-not-premise`, which asks only the link's own source)."""
+    rejected = {claim.id for claim in claims if is_rejected_view(claim)}
+    return [
+        Violation(
+            link.id,
+            "rejected-view-not-premise",
+            f"{link.from_id} is recorded as a rejected view, yet {link.kind} {link.to_id}",
+        )
+        for link in _dependencies(links)
+        if link.from_id in rejected
+    ]
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -376,6 +398,7 @@ RULES: tuple[Rule, ...] = (
     no_duplicate_link,
     stance_not_premise,
     stance_consistent,
+    rejected_view_not_premise,
 )
 
 

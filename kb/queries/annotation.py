@@ -27,6 +27,14 @@ CALL () { UNWIND $ids AS id MATCH ()-[r:ATTACKS {id: id}]->() RETURN collect(r.i
 RETURN claims, actors, topics, causal_links, supports + attacks AS links
 """
 
+# Which of the given ids are retired claims, and in which revision of which source, so a
+# `ref:` to one is answered with how to revive it rather than "unknown".
+IMPORT_RETIRED_AMONG_QUERY: LiteralString = """
+UNWIND $ids AS id
+MATCH (c:RetiredClaim {id: id})
+RETURN c.id AS id, c.retired_in AS revision, c.retired_source AS source_id
+"""
+
 # The current state of what a file writes, by id, for the diff `kb import` prints
 # (small statements, each on a constrained id, so every lookup is an index seek).
 IMPORT_CLAIMS_STATE_QUERY: LiteralString = """
@@ -52,6 +60,20 @@ IMPORT_SLOTS_STATE_QUERY: LiteralString = """
 UNWIND $ids AS slot_id
 MATCH (s:EvidenceSlot {id: slot_id})
 RETURN s.id AS row
+"""
+
+# What a link says of itself (basis, marker, rationale), by id, so the diff can
+# tell a link the file rewrites from one it leaves as it is.
+IMPORT_LINK_FIELDS_STATE_QUERY: LiteralString = """
+UNWIND $ids AS link_id
+MATCH ()-[r:SUPPORTS|ATTACKS {id: link_id}]->()
+RETURN {id: r.id, basis: r.basis, marker: r.marker, rationale: r.rationale} AS row
+"""
+
+IMPORT_CAUSAL_FIELDS_STATE_QUERY: LiteralString = """
+UNWIND $ids AS link_id
+MATCH (l:CausalLink {id: link_id})
+RETURN {id: l.id, basis: l.basis, marker: l.marker, rationale: l.rationale} AS row
 """
 
 IMPORT_SUPERSEDED_CAUSAL_STATE_QUERY: LiteralString = """

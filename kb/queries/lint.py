@@ -26,6 +26,7 @@ MATCH (c:Claim)
 RETURN c.id AS id, c.text AS text, c.type AS type, c.checkable AS checkable,
        c.checkable_reason AS checkable_reason,
        coalesce(c.unattributed, false) AS unattributed, c.restates AS restates,
+       c.framing AS framing,
        EXISTS { (c)-[:ABOUT {role: 'speaker'}]->(:Actor) } AS has_speaker,
        [(s:Source)-[a:ASSERTS]->(c) | {quote: a.quote, mode: coalesce(a.stance, 'asserts'),
                                         source: s.id, start: a.start, end: a.end,

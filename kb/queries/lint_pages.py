@@ -14,9 +14,11 @@ WITH c ORDER BY c.id LIMIT $limit
 RETURN c.id AS id, c.text AS text, c.type AS type, c.checkable AS checkable,
        c.checkable_reason AS checkable_reason,
        coalesce(c.unattributed, false) AS unattributed, c.restates AS restates,
+       c.framing AS framing,
        EXISTS { (c)-[:ABOUT {role: 'speaker'}]->(:Actor) } AS has_speaker,
        [(s:Source)-[a:ASSERTS]->(c) | {quote: a.quote, mode: coalesce(a.stance, 'asserts'),
-                                        source: s.id, start: a.start, end: a.end}]
+                                        source: s.id, start: a.start, end: a.end,
+                                        rationale: a.rationale}]
          AS assertions
 """
 
@@ -29,14 +31,17 @@ CALL (a) {
   MATCH (a)-[r:SUPPORTS|ATTACKS]->(b:Claim)
   RETURN r.id AS id, toLower(type(r)) AS kind, b.id AS to_id,
          r.basis AS basis, r.marker AS marker, r.rationale AS rationale,
-         [r.quote] AS quotes, coalesce(r.also_causal, false) AS also_causal
+         [r.quote] AS quotes, coalesce(r.also_causal, false) AS also_causal,
+         [x IN [r.source_id] WHERE x IS NOT NULL] AS sources, r.premise_as AS premise_as
   UNION ALL
   MATCH (a)-[:CAUSE_OF]->(l:CausalLink)-[:LEADS_TO]->(b:Claim)
   RETURN l.id AS id, 'causal' AS kind, b.id AS to_id,
          l.basis AS basis, l.marker AS marker, l.rationale AS rationale,
-         [(:Source)-[x:ASSERTS_LINK]->(l) | x.quote] AS quotes, false AS also_causal
+         [(:Source)-[x:ASSERTS_LINK]->(l) | x.quote] AS quotes, false AS also_causal,
+         [(s:Source)-[:ASSERTS_LINK]->(l) | s.id] AS sources, l.premise_as AS premise_as
 }
-RETURN id, kind, a.id AS from_id, to_id, basis, marker, rationale, quotes, also_causal
+RETURN id, kind, a.id AS from_id, to_id, basis, marker, rationale, quotes, also_causal,
+       sources, premise_as
 """
 
 LINT_CLAIM_IDS_PAGE_QUERY: LiteralString = """

@@ -38,7 +38,8 @@ WITH DISTINCT r
 MATCH (a:Claim)-[r]->(b:Claim)
 RETURN r.id AS id, toLower(type(r)) AS kind, a.id AS from_id, b.id AS to_id,
        r.basis AS basis, r.marker AS marker, r.rationale AS rationale,
-       [r.quote] AS quotes, coalesce(r.also_causal, false) AS also_causal
+       [r.quote] AS quotes, coalesce(r.also_causal, false) AS also_causal,
+       [x IN [r.source_id] WHERE x IS NOT NULL] AS sources, r.premise_as AS premise_as
 UNION ALL
 UNWIND $ids AS claim_id
 MATCH (:Claim {id: claim_id})-[:CAUSE_OF|LEADS_TO]-(l:CausalLink)
@@ -46,7 +47,8 @@ WITH DISTINCT l
 MATCH (a:Claim)-[:CAUSE_OF]->(l)-[:LEADS_TO]->(b:Claim)
 RETURN l.id AS id, 'causal' AS kind, a.id AS from_id, b.id AS to_id,
        l.basis AS basis, l.marker AS marker, l.rationale AS rationale,
-       [(:Source)-[x:ASSERTS_LINK]->(l) | x.quote] AS quotes, false AS also_causal
+       [(:Source)-[x:ASSERTS_LINK]->(l) | x.quote] AS quotes, false AS also_causal,
+       [(s:Source)-[:ASSERTS_LINK]->(l) | s.id] AS sources, l.premise_as AS premise_as
 """
 
 # The claims with the given ids (shape of LINT_CLAIMS_QUERY).
@@ -56,9 +58,11 @@ MATCH (c:Claim {id: claim_id})
 RETURN c.id AS id, c.text AS text, c.type AS type, c.checkable AS checkable,
        c.checkable_reason AS checkable_reason,
        coalesce(c.unattributed, false) AS unattributed, c.restates AS restates,
+       c.framing AS framing,
        EXISTS { (c)-[:ABOUT {role: 'speaker'}]->(:Actor) } AS has_speaker,
        [(s:Source)-[a:ASSERTS]->(c) | {quote: a.quote, mode: coalesce(a.stance, 'asserts'),
-                                        source: s.id, start: a.start, end: a.end}]
+                                        source: s.id, start: a.start, end: a.end,
+                                        rationale: a.rationale}]
          AS assertions
 """
 

@@ -16,8 +16,9 @@ def _type_labels() -> LiteralString:
     return labels
 
 
-# The source as applied: its text and every appearance and link it asserts, with the
-# revisions already recorded and which of the file's claim ids are retired.
+# The source as applied: its text and every appearance and link it asserts (a causal
+# link with whether another source asserts it too), with the revisions already recorded
+# and which of the file's claim ids are retired.
 REVISION_PREVIOUS_QUERY: LiteralString = """
 MATCH (s:Source {id: $source_id})
 RETURN s.text AS text, s.sha256 AS sha256,
@@ -30,6 +31,14 @@ RETURN s.text AS text, s.sha256 AS sha256,
     RETURN {id: r.id, kind: toLower(type(r)), from_id: a.id, to_id: b.id, quote: r.quote,
             start: r.start, end: r.end}
   } AS links,
+  COLLECT {
+    MATCH (s)-[:ASSERTS_LINK]->(l:CausalLink)
+    WITH DISTINCT l
+    RETURN l {.id, .mechanism,
+              cause: [(c:Claim)-[:CAUSE_OF]->(l) | c.id][0],
+              effect: [(l)-[:LEADS_TO]->(e:Claim) | e.id][0],
+              shared: EXISTS { MATCH (o:Source)-[:ASSERTS_LINK]->(l) WHERE o.id <> $source_id }}
+  } AS causal_links,
   [(s)-[:HAS_REVISION]->(r:SourceRevision) |
     r {.number, .sha256, .annotation_sha256, .script}] AS revisions,
   [claim_id IN $claim_ids WHERE EXISTS { MATCH (:RetiredClaim {id: claim_id}) }] AS retired

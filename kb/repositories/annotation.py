@@ -9,14 +9,17 @@ from neo4j import ManagedTransaction
 from kb.db import records
 from kb.queries.annotation import (
     IMPORT_ACTORS_STATE_QUERY,
+    IMPORT_CAUSAL_FIELDS_STATE_QUERY,
     IMPORT_CLAIMS_STATE_QUERY,
     IMPORT_EXISTING_AMONG_QUERY,
     IMPORT_EXISTING_IDS_QUERY,
+    IMPORT_LINK_FIELDS_STATE_QUERY,
     IMPORT_MATCH_CLAIM_TEXT_QUERY,
     IMPORT_MATCH_CLAIM_TEXTS_QUERY,
     IMPORT_MATCH_QUOTE_QUERY,
     IMPORT_MATCH_QUOTES_QUERY,
     IMPORT_MATCH_WEIGHT_TEXTS_QUERY,
+    IMPORT_RETIRED_AMONG_QUERY,
     IMPORT_SLOTS_STATE_QUERY,
     IMPORT_SOURCE_STATE_QUERY,
     IMPORT_SUPERSEDED_CAUSAL_STATE_QUERY,
@@ -32,6 +35,14 @@ def existing_ids(tx: ManagedTransaction) -> dict[str, list[str]]:
 def existing_among(tx: ManagedTransaction, ids: list[str]) -> dict[str, list[str]]:
     """Which of `ids` are claims, actors, topics, causal links or support/attack ids."""
     return records(tx, IMPORT_EXISTING_AMONG_QUERY, ids=sorted(set(ids)))[0]
+
+
+def retired_among(tx: ManagedTransaction, ids: list[str]) -> dict[str, str]:
+    """Which of `ids` are retired claims, each with where: `revision N of SOURCE`."""
+    return {
+        row["id"]: f"revision {row['revision']} of {row['source_id']}"
+        for row in records(tx, IMPORT_RETIRED_AMONG_QUERY, ids=sorted(set(ids)))
+    }
 
 
 def current_state(tx: ManagedTransaction, ids: dict[str, Any]) -> dict[str, Any]:
@@ -53,6 +64,13 @@ def current_state(tx: ManagedTransaction, ids: dict[str, Any]) -> dict[str, Any]
         "slots": rows(IMPORT_SLOTS_STATE_QUERY, "slot_ids"),
         "links": [link for link in ids["link_ids"] if link in links],
         "causal_links": [link for link in ids["causal_ids"] if link in causal],
+        "link_fields": {
+            row["id"]: row
+            for row in [
+                *rows(IMPORT_LINK_FIELDS_STATE_QUERY, "link_ids"),
+                *rows(IMPORT_CAUSAL_FIELDS_STATE_QUERY, "causal_ids"),
+            ]
+        },
         "source_sha256": source[0]["sha256"] if source else None,
         "assertions": source[0]["assertions"] if source else [],
     }

@@ -13,16 +13,18 @@ from kb.queries.lint import LINT_CLAIMS_QUERY, LINT_LINKS_QUERY, LINT_SOURCE_TEX
 
 def link_rows(tx: ManagedTransaction) -> list[LinkRow]:
     """Every support, attack and causal link between claims."""
-    return [
-        LinkRow(
-            **{
-                **row,
-                "quotes": tuple(q for q in row["quotes"] if q),
-                "sources": tuple(sorted(set(row["sources"]))),
-            }
-        )
-        for row in records(tx, LINT_LINKS_QUERY)
-    ]
+    return [_link_row(row) for row in records(tx, LINT_LINKS_QUERY)]
+
+
+def _link_row(row: dict[str, Any]) -> LinkRow:
+    """A link row as the rules read it: its quotes without gaps, its sources once each."""
+    return LinkRow(
+        **{
+            **row,
+            "quotes": tuple(q for q in row["quotes"] if q),
+            "sources": tuple(sorted(set(row["sources"]))),
+        }
+    )
 
 
 def claim_rows(tx: ManagedTransaction) -> list[ClaimRow]:

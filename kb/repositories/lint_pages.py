@@ -12,7 +12,7 @@ from kb.queries.lint_pages import (
     LINT_LINKS_OUT_QUERY,
 )
 from kb.queries.lint_region import REGION_SOURCE_TEXTS_QUERY
-from kb.repositories.lint import _matches
+from kb.repositories.lint import _link_row, _matches
 
 
 def claims_page(
@@ -28,7 +28,13 @@ def claims_page(
     claims = []
     for row in raw:
         assertions = tuple(
-            Assertion(a["quote"], a["mode"], _matches(texts.get(a["source"]), a), a["source"])
+            Assertion(
+                a["quote"],
+                a["mode"],
+                _matches(texts.get(a["source"]), a),
+                a["source"],
+                a["rationale"],
+            )
             for a in row.pop("assertions")
         )
         claims.append(ClaimRow(**row, assertions=assertions))
@@ -37,10 +43,7 @@ def claims_page(
 
 def links_out_of(tx: ManagedTransaction, claim_ids: list[str]) -> list[LinkRow]:
     """Every support, attack and causal link out of the claims."""
-    return [
-        LinkRow(**{**row, "quotes": tuple(q for q in row["quotes"] if q)})
-        for row in records(tx, LINT_LINKS_OUT_QUERY, ids=claim_ids)
-    ]
+    return [_link_row(row) for row in records(tx, LINT_LINKS_OUT_QUERY, ids=claim_ids)]
 
 
 def claim_ids_page(tx: ManagedTransaction, after: str, limit: int) -> list[str]:

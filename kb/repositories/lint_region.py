@@ -16,7 +16,7 @@ from kb.queries.lint_region import (
     REGION_SEEDS_QUERY,
     REGION_SOURCE_TEXTS_QUERY,
 )
-from kb.repositories.lint import _matches
+from kb.repositories.lint import _link_row, _matches
 
 CHUNK = 5000  # ids per statement
 
@@ -41,7 +41,7 @@ def links_around(tx: ManagedTransaction, claim_ids: Iterable[str]) -> list[LinkR
     links: dict[tuple[str, str, str], LinkRow] = {}
     for chunk in _chunks(claim_ids):
         for row in records(tx, REGION_LINKS_QUERY, ids=chunk):
-            link = LinkRow(**{**row, "quotes": tuple(q for q in row["quotes"] if q)})
+            link = _link_row(row)
             links[(link.id, link.from_id, link.to_id)] = link
     return list(links.values())
 
@@ -60,7 +60,13 @@ def claims_with_ids(tx: ManagedTransaction, claim_ids: Iterable[str]) -> list[Cl
     claims = []
     for row in raw:
         assertions = tuple(
-            Assertion(a["quote"], a["mode"], _matches(texts.get(a["source"]), a), a["source"])
+            Assertion(
+                a["quote"],
+                a["mode"],
+                _matches(texts.get(a["source"]), a),
+                a["source"],
+                a["rationale"],
+            )
             for a in row.pop("assertions")
         )
         claims.append(ClaimRow(**row, assertions=assertions))

@@ -80,8 +80,12 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
     except AnnotationSyntaxError as exc:
         raise AnnotationError([exc.problem]) from exc
     # Only the ids the file mentions are looked up: the check costs the file, not the graph.
-    ids = store.read_bulk(repo.existing_among, sorted(mentioned_ids(document.data)))
-    existing = ExistingIds(**{key: frozenset(value) for key, value in ids.items()})
+    mentioned = sorted(mentioned_ids(document.data))
+    ids = store.read_bulk(repo.existing_among, mentioned)
+    existing = ExistingIds(
+        **{key: frozenset(value) for key, value in ids.items()},
+        retired_claims=store.read_bulk(repo.retired_among, mentioned),
+    )
     source = document.data.get("source")
     # The schema is checked by the compiler; a source that is no mapping is reported there.
     source_id = str(source.get("id", "source")) if isinstance(source, dict) else "source"

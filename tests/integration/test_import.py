@@ -116,3 +116,36 @@ def test_reported_claim_is_matched_by_what_was_said(seeded_store: Store, tmp_pat
     plan = plan_import(seeded_store, path, _cypher_copy(tmp_path))
     proposals = [(m.new_id, m.claim_id) for m in plan.matches]
     assert proposals[:1] == [("c-fx-hamas-seeks-end-of-war", "c-hamas-goals")]
+
+
+def test_dry_run_reports_a_link_whose_rationale_or_marker_changed(
+    seeded_store: Store, tmp_path: Path
+) -> None:
+    """A link the file rewrites (same id, other basis, marker or rationale) is "changed"."""
+    text = ARTICLE.read_text(encoding="utf-8")
+    text = _rewrite_after(text, "- id: sup-064\n", "  rationale: ", "Offered as evidence.")
+    text = _rewrite_after(
+        text,
+        "- id: cl-electoral-fear-drives-support-for-genocide\n",
+        "  marker: ",
+        "They therefore",
+    )
+    shutil.copy(ARTICLE.with_suffix(".txt"), tmp_path / "article-001.txt")
+    revised = tmp_path / "article-001.yaml"
+    revised.write_text(text, encoding="utf-8")
+    plan = plan_import(seeded_store, revised, _cypher_copy(tmp_path))
+    assert plan.diff.changed["links"] == {"sup-064": ["rationale"]}
+    assert plan.diff.changed["causal links"] == {
+        "cl-electoral-fear-drives-support-for-genocide": ["marker"]
+    }
+    assert plan.diff.new["links"] == [] and plan.diff.new["causal links"] == []
+    lines = plan.diff.lines()
+    assert "  ~ sup-064 (rationale)" in lines
+    assert any(line.startswith("links: 0 new, 1 changed, ") for line in lines), lines
+
+
+def _rewrite_after(text: str, entry: str, key: str, value: str) -> str:
+    """`text` with the first `key` line after `entry` set to `value`."""
+    start = text.index(key, text.index(entry))
+    end = text.index("\n", start)
+    return text[:start] + key + value + text[end:]

@@ -160,3 +160,26 @@ def test_quote_with_a_straight_apostrophe_names_the_curly_one(tmp_path: Path) ->
         "closest passage at line 1, column 11: 'it’s over'; first difference at character 3"
         " of the quote: ’ (U+2019) in the text, ' in the quote"
     )
+
+
+def test_an_import_arguing_from_a_rejected_view_is_refused_and_writes_nothing(
+    seeded_store: Store, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    """The article records c-view-us-mediator as a rejected view: no file may rest a
+    link on it (`rejected-view-not-premise`), even one whose source asserts it."""
+    cypher_dir = tmp_path / "cypher"
+    shutil.copytree(CYPHER_DIR, cypher_dir)
+    before = GraphSnapshot.take(seeded_store).content
+    scripts_before = sorted(p.name for p in (cypher_dir / "seed").iterdir())
+    path = FIXTURES / "rejected_view_premise.yaml"
+    result = run_kb(neo4j_settings, "import", str(path), "--apply", "--cypher-dir", str(cypher_dir))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    *problems, summary = result.stderr.strip().splitlines()
+    assert problems == [
+        f"{path}:16: rejected-view-not-premise: sup-fx-from-rejected-view: c-view-us-mediator"
+        " is recorded as a rejected view, yet supports c-us-unable-to-stop-killings"
+    ], result.stderr
+    assert "nothing written" in summary
+    assert GraphSnapshot.take(seeded_store).content == before
+    assert sorted(p.name for p in (cypher_dir / "seed").iterdir()) == scripts_before

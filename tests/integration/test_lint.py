@@ -127,6 +127,13 @@ CASES = {
         # the article both asserts and rejects lint-a, no rationale
         CLAIMS + assertion("lint-a", 861, 910, "asserts") + assertion("lint-a", 0, 5, "rejects"),
     ),
+    "rejected-view-not-premise": (
+        "lint-ab",
+        # lint-a is recorded as a rejected view, yet it supports lint-b
+        CLAIMS + "MATCH (a:Claim {id: 'lint-a'}) "
+        "SET a.framing = 'rejected_view', a.held_by = 'author-framing';\n"
+        + support("lint-a", "lint-b", "lint-ab"),
+    ),
     "hedge": (
         "lint-a",
         # "why Trump appears convinced that ..." paraphrased without the hedge

@@ -215,3 +215,104 @@ def test_an_orphaned_quote_is_one_error_naming_it(
     lines = [line for line in result.stderr.splitlines() if "quote-not-found" in line]
     assert len(lines) == 1
     assert "cannot be re-anchored" in lines[0] and "Officials said on Tuesday" in lines[0]
+
+
+def test_a_causal_link_the_revision_drops_is_superseded_with_its_evidence(
+    seeded_store: Store, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    """A causal link the revised file no longer states, asserted by no other source,
+    becomes a SupersededCausalLink whose reason names the revision; its slot and its
+    ends stay readable, and it no longer joins its claims as a CausalLink."""
+    cypher_dir = tmp_path / "cypher"
+    shutil.copytree(CYPHER_DIR, cypher_dir)
+    data = annotation(TEXT_1, with_doomed=False)
+    data["causal_links"] = [
+        {
+            "id": "cl-rv-start-stalls-talks",
+            "cause": "c-rv-began",
+            "effect": "c-rv-stalled",
+            "mechanism": "The start moved the talks to the crossings, where they stalled.",
+            "quote": "Officials said on Tuesday that the second round of talks had stalled",
+            "basis": "curator",
+            "rationale": "the stall follows the start in the report",
+        }
+    ]
+    first = write(tmp_path / "v1.yaml", data)
+    apply_import(seeded_store, plan_import(seeded_store, first, cypher_dir), cypher_dir)
+    second = write(
+        tmp_path / "v2.yaml",
+        annotation(TEXT_1, with_doomed=False, why="the causal reading was ours, not the text's"),
+    )
+    args = ("--cypher-dir", str(cypher_dir))
+    dry = run_kb(neo4j_settings, "import", str(second), "--dry-run", *args)
+    assert dry.returncode == 0, dry.stderr
+    assert "  causal link retired: cl-rv-start-stalls-talks" in dry.stdout.splitlines()
+    assert "span orphaned, appearance retired: causal:cl-rv-start-stalls-talks" in dry.stdout
+    assert "+ cl-rv-start-stalls-talks" not in dry.stdout  # not reported as new
+
+    applied = run_kb(neo4j_settings, "import", str(second), "--apply", *args)
+    assert applied.returncode == 0, applied.stderr
+    assert_invariants(seeded_store)
+    state = seeded_store.read(
+        lambda tx: tx.run(
+            "MATCH (l:SupersededCausalLink {id: 'cl-rv-start-stalls-talks'}) "
+            "RETURN labels(l) AS labels, l.superseded_reason AS reason, "
+            "  l.mechanism AS mechanism, "
+            "  [(c)-[:CAUSE_OF]->(l) | c.id] AS causes, [(l)-[:LEADS_TO]->(e) | e.id] AS effects, "
+            "  [(l)-[:HAS_SLOT]->(slot) | slot.id] AS slots, "
+            "  COUNT { MATCH (:Claim)-[:CAUSE_OF]->(:CausalLink {id: l.id}) } AS live, "
+            "  COUNT { MATCH (r:RetiredAppearance {target_id: l.id}) } AS retired_appearances"
+        ).single()
+    )
+    assert state is not None
+    assert "CausalLink" not in state["labels"] and state["live"] == 0
+    assert state["reason"] == (
+        "revision 2 of fixture-revised: the causal reading was ours, not the text's"
+    )
+    assert state["mechanism"].startswith("The start moved the talks")
+    assert state["causes"] == ["c-rv-began"] and state["effects"] == ["c-rv-stalled"]
+    assert state["slots"] == ["slot-cl-rv-start-stalls-talks-1"]
+    assert state["retired_appearances"] == 1
+
+
+def test_a_ref_to_a_retired_claim_says_it_is_retired_and_how_to_revive_it(
+    seeded_store: Store, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    cypher_dir = tmp_path / "cypher"
+    shutil.copytree(CYPHER_DIR, cypher_dir)
+    args = ("--cypher-dir", str(cypher_dir))
+    for name, with_doomed in (("v1.yaml", True), ("v2.yaml", False)):
+        path = write(tmp_path / name, annotation(TEXT_1, with_doomed=with_doomed, why=name))
+        assert run_kb(neo4j_settings, "import", str(path), "--apply", *args).returncode == 0
+    other = annotation("Critics argued that the whole plan was doomed.", with_doomed=False)
+    other["source"]["id"] = "fixture-other"
+    other["claims"] = [{"ref": "c-rv-doomed", "quote": "the whole plan was doomed"}]
+    path = write(tmp_path / "other.yaml", other)
+    result = run_kb(neo4j_settings, "import", str(path), "--dry-run", *args)
+    assert result.returncode == 1
+    problems = result.stderr.strip().splitlines()[:-1]
+    assert problems == [
+        f"{path}:10: retired-claim: claim 'c-rv-doomed' is retired (revision 2 of "
+        "fixture-revised); to revive it, assert it again with `id: c-rv-doomed` and its text "
+        "instead of `ref`"
+    ], result.stderr
+    # As the message says: asserted again with its id (and text), the claim comes back.
+    other["claims"] = [
+        {
+            "id": "c-rv-doomed",
+            "text": "The plan was doomed from the start.",
+            "type": "factual",
+            "quote": "the whole plan was doomed",
+        }
+    ]
+    revived = run_kb(neo4j_settings, "import", str(write(path, other)), "--apply", *args)
+    assert revived.returncode == 0, revived.stderr
+    live = seeded_store.read(
+        lambda tx: tx.run(
+            "MATCH (c {id: 'c-rv-doomed'}) RETURN labels(c) AS labels, "
+            "[(c)-[:HAS_SLOT]->(slot) | slot.id] AS slots"
+        ).data()
+    )
+    assert len(live) == 1 and "Claim" in live[0]["labels"], live  # one node, not a copy
+    assert "RetiredClaim" not in live[0]["labels"]
+    assert live[0]["slots"] == ["slot-c-rv-doomed-1"]

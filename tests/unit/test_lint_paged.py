@@ -11,6 +11,7 @@ from kb.lint.rows import Assertion, ClaimRow, LinkRow
 from kb.lint.rules import RULES, check, no_cycle
 
 IDS = [f"c-{i}" for i in range(8)]
+SOURCES = ("s1", "s2")
 
 
 def test_every_rule_is_a_claim_rule_a_link_rule_or_the_cycle_rule() -> None:
@@ -25,7 +26,9 @@ def test_every_rule_is_a_claim_rule_a_link_rule_or_the_cycle_rule() -> None:
 def graphs(draw: st.DrawFn) -> tuple[list[ClaimRow], list[LinkRow]]:
     claims = []
     for claim_id in IDS:
-        modes = draw(st.lists(st.sampled_from(("asserts", "presupposes")), max_size=2))
+        modes = draw(
+            st.lists(st.sampled_from(("asserts", "presupposes", "rejects", "reports")), max_size=3)
+        )
         claims.append(
             ClaimRow(
                 claim_id,
@@ -33,7 +36,11 @@ def graphs(draw: st.DrawFn) -> tuple[list[ClaimRow], list[LinkRow]]:
                 draw(st.sampled_from(("factual", "interpretive", "reported_speech"))),
                 draw(st.booleans()),
                 restates=draw(st.none() | st.sampled_from(IDS)),
-                assertions=tuple(Assertion("it appears so", mode) for mode in modes),
+                assertions=tuple(
+                    Assertion("it appears so", mode, source=draw(st.sampled_from(SOURCES)))
+                    for mode in modes
+                ),
+                framing=draw(st.sampled_from((None, "rejected_view"))),
             )
         )
     links = []
@@ -50,6 +57,8 @@ def graphs(draw: st.DrawFn) -> tuple[list[ClaimRow], list[LinkRow]]:
                 rationale=draw(st.sampled_from((None, "Why."))),
                 quotes=("because the",),
                 also_causal=draw(st.booleans()),
+                sources=tuple(draw(st.sets(st.sampled_from(SOURCES), max_size=2))),
+                premise_as=draw(st.sampled_from((None, "report"))),
             )
         )
     return claims, links

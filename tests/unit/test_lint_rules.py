@@ -153,3 +153,31 @@ def test_asserting_and_rejecting_one_claim_needs_a_rationale() -> None:
     assert [(v.id, v.rule, v.message) for v in found] == [
         ("c", "stance-consistent", "s1 both asserts and rejects it, with no rationale")
     ]
+
+
+def test_a_rejected_view_is_no_premise_whichever_source_argues_the_link() -> None:
+    from dataclasses import replace
+
+    from kb.lint.rules import rejected_view_not_premise, stance_not_premise
+
+    # Only rejected (by s1); s2 argues from it: stance-not-premise, per source, is silent.
+    only_rejected = _claim("view", ("s1", "rejects", None))
+    # Framed as a rejected view, though another source asserts it.
+    framed = replace(_claim("framed", ("s2", "asserts", None)), framing="rejected_view")
+    # Rejected by one source, asserted by another, no framing: a premise for s2.
+    contested = _claim("contested", ("s1", "rejects", None), ("s2", "asserts", None))
+    links = [
+        LinkRow("l1", "supports", "view", "x", "curator", sources=("s2",)),
+        LinkRow("l2", "causal", "framed", "x", "curator", sources=("s2",)),
+        LinkRow("l3", "attacks", "view", "x", "curator", sources=("s2",)),
+        LinkRow("l4", "supports", "contested", "x", "curator", sources=("s2",)),
+        LinkRow("l5", "supports", "x", "view", "curator", sources=("s2",)),
+    ]
+    claims = [only_rejected, framed, contested, _claim("x", ("s2", "asserts", None))]
+    found = rejected_view_not_premise(claims, links)
+    assert [(v.id, v.rule) for v in found] == [
+        ("l1", "rejected-view-not-premise"),
+        ("l2", "rejected-view-not-premise"),
+    ]
+    assert found[0].message == "view is recorded as a rejected view, yet supports x"
+    assert stance_not_premise(claims, links) == []
