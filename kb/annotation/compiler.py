@@ -430,7 +430,13 @@ class _Compiler:
             )
         if basis == "curator" and not rationale:
             self.problem(path, "missing-rationale", "a curator link needs `rationale`")
-        return {"basis": basis, "marker": marker, "rationale": rationale}
+        # `premise_as: report`: argued from the premise having been said (lint stance-not-premise).
+        return {
+            "basis": basis,
+            "marker": marker,
+            "rationale": rationale,
+            "premise_as": entry.get("premise_as"),
+        }
 
     def _ends_known(self, path: Path_, entry: dict[str, Any], ends: tuple[str, str]) -> bool:
         results = [self.known((*path, end), "claim", entry[end]) for end in ends]

@@ -39,7 +39,8 @@ def _argument(kind: RelKind) -> LiteralString:
         "MERGE (a)-[r:" + kind.type + " {id: row.id}]->(b)\n"
         "SET r.source_id = row.source_id, r.quote = row.quote, r.start = row.start,"
         " r.end = row.end,\n"
-        "    r.basis = row.basis, r.marker = row.marker, r.rationale = row.rationale"
+        "    r.basis = row.basis, r.marker = row.marker, r.rationale = row.rationale,\n"
+        "    r.premise_as = row.premise_as"
     )
 
 
@@ -131,7 +132,7 @@ SCRIPT_CAUSAL_LINKS_QUERY: LiteralString = (
     ROWS + "MATCH (cause:Claim {id: row.cause}), (effect:Claim {id: row.effect})\n"
     "MERGE (l:CausalLink {id: row.id})\n"
     "SET l.mechanism = row.mechanism, l.basis = row.basis, l.marker = row.marker,\n"
-    "    l.rationale = row.rationale\n"
+    "    l.rationale = row.rationale, l.premise_as = row.premise_as\n"
     "MERGE (cause)-[:CAUSE_OF]->(l)\nMERGE (l)-[:LEADS_TO]->(effect)"
 )
 SCRIPT_LINK_ASSERTS_QUERY: LiteralString = _asserts_link("CausalLink")

@@ -175,6 +175,14 @@ def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Parts]:
             page.add(aif.claim_parts(row, names, stamp))
             if row["type"] == ClaimType.reported_speech:
                 speakers.update({s["id"]: s["name"] for s in row["speakers"]})
+            # a `reports` appearance's speaker has a locution too, so is a participant
+            speakers.update(
+                {
+                    a["speaker"]["id"]: a["speaker"]["name"]
+                    for a in row["assertions"]
+                    if a["stance"] == "reports" and a["speaker"]
+                }
+            )
         yield page
     for kind in ARGUMENTS:
         for rows in _pages(store, repo.aif_argument_page, "id", kind.type, source_id):

@@ -50,13 +50,16 @@ def test_every_listed_claim_shows_who_asserts_it(client: CheckedClient) -> None:
 
 
 def test_filter_by_type_and_checkable(client: CheckedClient) -> None:
+    # revision 3 of the article: reported statements are their content (`reports` appearances)
     speech = client.get(f"{API}/claims?type=reported_speech").get_json()
-    assert {c["id"] for c in speech["items"]} >= {
+    assert [c["id"] for c in speech["items"]] == ["c-some-saw-turning-point-toward-peace"]
+    normative = client.get(f"{API}/claims?type=normative&limit=200").get_json()
+    assert {c["id"] for c in normative["items"]} >= {
         "c-trump-said-israel-must-finish",
         "c-trump-said-eliminating-hamas-essential",
-        "c-trump-said-hamas-only-obstacle",
+        "c-trump-demands-calm",
     }
-    assert all(c["type"] == "reported_speech" for c in speech["items"])
+    assert all(c["type"] == "normative" for c in normative["items"])
     checkable = client.get(f"{API}/claims?checkable=true&limit=200").get_json()
     assert checkable["meta"]["total"] == 23  # V005: both causal-motive claims
     assert all(c["checkable"] for c in checkable["items"])
@@ -106,10 +109,16 @@ def test_search_text_with_lucene_operators_is_plain_text(client: CheckedClient) 
 
 def test_claim_detail_has_assertions_actors_links_and_slots(client: CheckedClient) -> None:
     claim = client.get(f"{API}/claims/c-trump-said-israel-must-finish").get_json()
-    assert claim["type"] == "reported_speech"
-    assert claim["checkable"] is True
+    assert claim["text"] == "Israel must finish the problem in Gaza."
+    assert claim["type"] == "normative"
+    assert claim["checkable"] is True  # what can be checked is that Trump said it
     [assertion] = claim["assertions"]
     assert assertion["source_id"] == "article-001"
+    assert (assertion["stance"], assertion["speaker"], assertion["reporting"]) == (
+        "reports",
+        "trump",
+        "has openly stated",
+    )
     assert "Israel must finish the problem in Gaza" in assertion["quote"]
     assert {"actor_id": "trump", "role": "speaker"}.items() <= {
         **next(a for a in claim["actors"] if a["actor_id"] == "trump")

@@ -103,12 +103,12 @@ def test_nothing_is_anchored_in_the_donation_footer(seeded_store: Store) -> None
     assert links["last_end"] <= FOOTER_START
 
 
-def test_trump_statements_are_reported_speech_attributed_to_him(seeded_store: Store) -> None:
+def test_trump_statements_are_reported_by_the_article_as_his(seeded_store: Store) -> None:
+    """Since revision 3 the claim is the content; the article's appearance reports Trump."""
     rows = seeded_store.read(
         records,
-        "MATCH (c:Claim {type: 'reported_speech'})"
-        "-[:ABOUT {role: 'speaker'}]->(:Actor {id: 'trump'}) "
-        "MATCH (:Source)-[a:ASSERTS]->(c) "
+        "MATCH (c:Claim)-[:ABOUT {role: 'speaker'}]->(:Actor {id: 'trump'}) "
+        "MATCH (:Source)-[a:ASSERTS {stance: 'reports', speaker: 'trump'}]->(c) "
         "OPTIONAL MATCH (c)-[:HAS_SLOT]->(slot:EvidenceSlot {status: 'open'}) "
         "RETURN c.id AS id, a.quote AS quote, count(slot) AS open_slots",
     )
@@ -120,6 +120,7 @@ def test_trump_statements_are_reported_speech_attributed_to_him(seeded_store: St
     ):
         assert statement in quotes
     assert all(r["open_slots"] >= 1 for r in rows)
+    assert {r["id"] for r in rows} >= {"c-trump-said-israel-must-finish", "c-trump-demands-calm"}
 
 
 def test_argument_structure_has_supports_attacks_and_causal_links(seeded_store: Store) -> None:

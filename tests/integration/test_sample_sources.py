@@ -40,13 +40,15 @@ SHARED_WITH_ARTICLE = {
     "c-second-phase-provisions",
     "c-second-phase-stopped",
     "c-hamas-goals",
-    "c-netanyahu-declared-goal-eliminate-hamas",
     "c-second-phase-decisive-moment",
 }
+# Both the article and the wire only report Netanyahu's declared goal (article revision 3).
+BOTH_REPORT = "c-netanyahu-declared-goal-eliminate-hamas"
 # The article asserts the decisive moment (the statement shares it) and only
 # presupposes the daily killing (its question heading), which the wire asserts.
 WIRE_NEWLY_ASSERTS = SHARED_WITH_ARTICLE - {"c-second-phase-decisive-moment"} | {
-    "c-israel-continues-daily-killings-during-truce"
+    "c-israel-continues-daily-killings-during-truce",
+    BOTH_REPORT,
 }
 SHARED_BY_THE_SAMPLES = {
     "c-w1-living-hostages-released",
@@ -222,6 +224,16 @@ def test_one_claim_many_sources(imported: Imported) -> None:
     rows = store.read(records, SOURCES_PER_CLAIM_QUERY)
     asserting = {r["claim"]: set(r["asserting"]) for r in rows if len(r["asserting"]) >= 2}
     assert SHARED_WITH_ARTICLE | SHARED_BY_THE_SAMPLES == set(asserting)
+    reports = store.read(
+        records,
+        "MATCH (s:Source)-[a:ASSERTS {stance: 'reports'}]->(:Claim {id: $id}) "
+        "RETURN s.id AS source, a.speaker AS speaker",
+        id=BOTH_REPORT,
+    )
+    assert {(r["source"], r["speaker"]) for r in reports} == {
+        ("article-001", "netanyahu"),
+        ("wire-001", "netanyahu"),
+    }
     assert all("article-001" in asserting[claim] for claim in SHARED_WITH_ARTICLE)
     assert all(asserting[claim] == {"wire-001", "statement-001"} for claim in SHARED_BY_THE_SAMPLES)
     three = [r for r in rows if r["claim"] in THREE_SOURCES]
