@@ -172,6 +172,7 @@ export class SourceView {
       return el("mark", {
         class: [ids.length > 1 ? "hl overlap" : "hl", ...stances.map((s) => `stance-${s}`)].join(" "),
         tabindex: 0,
+        role: "button", // it selects its claims (Enter), and may carry a label
         "data-claims": ids.join(" "),
         "data-stances": stances.join(" "),
         "data-start": piece.start,

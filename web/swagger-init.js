@@ -27,6 +27,10 @@
     for (const heading of root.querySelectorAll(".opblock-body h5:not([aria-level])")) {
       heading.setAttribute("aria-level", "4");
     }
+    // a scrolling example (a long YAML or JSON answer) must be reachable by keyboard
+    for (const block of root.querySelectorAll(".highlight-code .microlight:not([tabindex])")) {
+      block.setAttribute("tabindex", "0");
+    }
     // Swagger UI's own <main> holds the operations; the API's description gets a region.
     const info = root.querySelector(".information-container:not([role])");
     if (info) {

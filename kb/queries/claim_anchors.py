@@ -113,9 +113,13 @@ CONDITIONS: dict[str, LiteralString] = {
                   RETURN DISTINCT s } >= $asserted_by_min""",
     "rejected_by_min": """COUNT { MATCH (s:Source)-[:ASSERTS {stance: 'rejects'}]->(c)
                   RETURN DISTINCT s } >= $rejected_by_min""",
-    "contested": """$contested = (EXISTS { (:Source)-[a:ASSERTS]->(c)
-                                 WHERE a.stance IN ['asserts', 'presupposes'] }
-                        AND EXISTS { (:Source)-[:ASSERTS {stance: 'rejects'}]->(c) })""",
+    # Stored by the derived values (kb/derived/rules.py consensus): a party, source or
+    # reported speaker, commits and another rejects.
+    "contested": "$contested = (coalesce(c.consensus, 'single') = 'contested')",
+    "consensus": "coalesce(c.consensus, 'single') = $consensus",
+    "reported_by_min": """COUNT { MATCH (:Source)-[a:ASSERTS {stance: 'reports'}]->(c)
+                  WHERE a.speaker IS NOT NULL
+                  RETURN DISTINCT a.speaker } >= $reported_by_min""",
 }
 # Parameters that are not filters of `c` (or are handled by the anchor query itself).
 NOT_FILTERS = frozenset({"after", "q"})

@@ -58,7 +58,7 @@ def _bounded(params: dict[str, Any], degree: dict[str, int]) -> str | None:
     for name in ("actor", "topic"):
         if name in degree and degree[name] <= DEGREE_ANCHOR_MAX:
             return name
-    if params.get("rejected_by_min") or params.get("contested") is True:
+    if params.get("rejected_by_min"):
         return "rejected"
     if params.get("slot") in ("filled", "closed"):
         return "slot"

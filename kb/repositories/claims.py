@@ -59,7 +59,10 @@ def _search_page(tx: ManagedTransaction, params: dict[str, Any], request: PageRe
     than the window) and the page."""
     hits = max(SEARCH_WINDOW, request.skip + request.limit)
     query = search_claims_query(claim_anchors_queries.conditions(params))
-    row = value_records(tx, query, hits=hits, skip=request.skip, limit=request.limit, **params)[0]
+    rows = value_records(tx, query, hits=hits, skip=request.skip, limit=request.limit, **params)
+    if not rows:  # no hit, or none passing the filters: the grouping leaves no row
+        return PageRows(0, [], False)
+    row = rows[0]
     return PageRows(row["total"], row["items"], bool(row["estimate"]))
 
 

@@ -18,6 +18,9 @@ from kb.repositories import revision as repo
 FIRST = "as first applied"
 
 
+MAX_REVISION = 2**63 - 1  # Neo4j's integers are 64-bit
+
+
 def list_revisions(store: Store, source_id: str) -> dict[str, Any]:
     found = store.read(repo.revisions, source_id)
     if found is None or found["source"] is None:
@@ -37,6 +40,8 @@ def list_revisions(store: Store, source_id: str) -> dict[str, Any]:
 
 def get_revision(store: Store, source_id: str, number: int) -> dict[str, Any]:
     """The text and spans of revision `number` (each span with its context)."""
+    if not 1 <= number <= MAX_REVISION:  # past what Neo4j's integers hold: none such
+        raise NotFound("revision", f"{source_id}/{number}")
     found = store.read(repo.revision, source_id, number)
     if found is None or found["source"] is None:
         raise NotFound("source", source_id)

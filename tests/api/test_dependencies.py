@@ -153,7 +153,8 @@ def test_no_chain_is_an_empty_list_and_unknown_claims_404(client: CheckedClient)
 
 def test_causal_links_list_and_detail(client: CheckedClient) -> None:
     page = client.get(f"{API}/causal-links?limit=200").get_json()
-    assert page["meta"]["total"] == 30  # V005: -5 superseded, +8 the text asserts
+    # V005: -5 superseded, +8 the text asserts; V008 (revision 2): +2 ("This is why")
+    assert page["meta"]["total"] == 32
     link = client.get(
         f"{API}/causal-links/cl-electoral-fear-drives-support-for-genocide"
     ).get_json()

@@ -8,6 +8,7 @@ import pytest
 
 from kb.db import Store, records
 from kb.derived import full
+from kb.derived.full import recompute_all
 from kb.errors import Conflict, InvalidRequest, NotFound
 from kb.models import Role
 from kb.services import evidence as evidence_service
@@ -123,6 +124,7 @@ def test_a_duplicate_assertion_is_dropped_and_restored(second_source: Store) -> 
         own=OWN_CLAIM,
         other="c-view-second-phase-merely-stalled",
     )
+    recompute_all(store)  # the raw write changed the claim's stored consensus
     before = GraphSnapshot.take(store)
     outcome = merges.merge(store, "c-view-second-phase-merely-stalled", OWN_CLAIM, "dup", "t")
     assert outcome.dropped >= 1

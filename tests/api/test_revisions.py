@@ -14,16 +14,19 @@ from tests.integration.test_revision import TEXT_1, TEXT_2, annotation, write
 API = "/api/v1"
 
 
-def test_a_never_revised_source_has_revision_one(client: CheckedClient) -> None:
+def test_the_article_keeps_its_revisions(client: CheckedClient) -> None:
+    # Revision 1 is the article as first applied (V002-V007); revision 2 the outside review
+    # decided (V008), revision 3 its reported statements on `reports` appearances (V009).
     body = client.get(f"{API}/sources/article-001/revisions").get_json()
-    assert body["current"] == 1 and body["revised"] is False
-    assert [r["number"] for r in body["revisions"]] == [1]
+    assert body["current"] == 3 and body["revised"] is True
+    assert [r["number"] for r in body["revisions"]] == [1, 2, 3]
     first = client.get(f"{API}/sources/article-001/revisions/1").get_json()
-    assert first["current"] is True and first["why"] == "as first applied"
+    assert first["current"] is False and first["why"] == "as first applied"
+    assert body["revisions"][1]["why"].startswith("The outside review")
     for span in first["spans"]:
         assert first["text"][span["start"] : span["end"]] == span["quote"]
         assert first["text"][: span["start"]].endswith(span["prefix"])
-    assert client.get(f"{API}/sources/article-001/revisions/2").status_code == 404
+    assert client.get(f"{API}/sources/article-001/revisions/4").status_code == 404
     assert client.get(f"{API}/sources/no-such-source/revisions").status_code == 404
 
 

@@ -39,6 +39,16 @@ def stances(second_source: Store) -> Store:
     return second_source
 
 
+# The article's statements it attributes to Trump or Netanyahu (reports since revision 3).
+ARTICLE_REPORTS = (
+    "c-netanyahu-declared-goal-eliminate-hamas",
+    "c-trump-demands-calm",
+    "c-trump-said-eliminating-hamas-essential",
+    "c-trump-said-hamas-only-obstacle",
+    "c-trump-said-israel-must-finish",
+)
+
+
 def _ids(client: CheckedClient, query: str) -> list[str]:
     body = client.get(f"/api/v1/claims?{query}&limit=200").get_json()
     assert body["meta"]["total"] == len(body["items"])
@@ -93,7 +103,8 @@ def test_source_spans_carry_the_stance(client: CheckedClient, stances: Store) ->
     claims = [s for s in article["spans"] if s["kind"] == "claim"]
     mediator = [s["stance"] for s in claims if s["target_id"] == "c-view-us-mediator"]
     assert mediator == ["rejects", "rejects"]
-    assert {s["stance"] for s in claims} == {"asserts", "presupposes", "rejects"}
+    # the article reports Trump's and Netanyahu's statements (revision 3)
+    assert {s["stance"] for s in claims} == {"asserts", "presupposes", "rejects", "reports"}
     assert all(s["stance"] is None for s in article["spans"] if s["kind"] != "claim")
     wire = client.get(f"/api/v1/sources/{SOURCE_ID}").get_json()
     stances = {s["target_id"]: (s["stance"], s["speaker"]) for s in wire["spans"]}
@@ -177,7 +188,8 @@ def test_consensus_and_reported_by_min_filter_the_list(
     client: CheckedClient, stances: Store
 ) -> None:
     assert _ids(client, "consensus=contested") == [REJECTED]
-    assert _ids(client, "reported_by_min=1") == [REPORTED]
+    # the article's own reported statements (revision 3) and the wire's report
+    assert _ids(client, "reported_by_min=1") == sorted([REPORTED, *ARTICLE_REPORTS])
     assert _ids(client, "reported_by_min=2") == []
     assert REPORTED in _ids(client, "consensus=agreed")
     for bad in ("consensus=maybe", "reported_by_min=0"):

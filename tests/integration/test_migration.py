@@ -58,6 +58,8 @@ def graph_without_analysts_work(store: Store) -> tuple[list[Any], list[Any]]:
         if {"Claim", "CausalLink", "SupersededCausalLink"} & set(node["labels"]):  # derived
             for key in DERIVED:
                 node["props"].pop(key, None)
+        if "SourceRevision" in node["labels"]:  # when the revision was applied
+            node["props"].pop("at", None)
     relationships = store.read(
         records,
         "MATCH (a)-[r]->(b) "
