@@ -2,10 +2,11 @@
 
     python -m bench.draft [--tuning-only] [--json]
 
-For each curated source (the article, the two samples, and the held-out
-source the rules were never tuned on) the text is drafted against the known
-graph the sources imported before it leave (`known_from_annotations`: no
-database), and compared with its curated annotation:
+For each curated source (the article, the two samples, heldout-001 and
+heldout-002 (each held out at its first run, tuned on since: tuning data),
+and heldout-003, the held-out source the rules were never tuned on) the
+text is drafted against the known graph the sources imported before it
+leave (`known_from_annotations`: no database), and compared with its curated annotation:
 
 - claims recall: curated claims (each entry's first quote) at least half
   covered by one drafted quote;
@@ -19,7 +20,7 @@ database), and compared with its curated annotation:
   for which a drafted link has the same marker (case aside), overlaps the
   quote, and joins drafted claims covering the curated ends (`marker only`
   drops the ends);
-- time: best of three drafts; plus one text of 20,000 words (the four texts
+- time: best of three drafts; plus one text of 20,000 words (the six texts
   repeated) drafted against the full known graph.
 """
 
@@ -44,8 +45,15 @@ SOURCES = (
     ("article-001", CORPUS / "article-001.yaml", False),
     ("wire-001", CORPUS / "samples" / "wire-001.yaml", False),
     ("statement-001", CORPUS / "samples" / "statement-001.yaml", False),
-    ("heldout-001", CORPUS / "samples" / "heldout-001.yaml", True),
+    # held out in i23a's first run, tuned on since: tuning data now
+    ("heldout-001", CORPUS / "samples" / "heldout-001.yaml", False),
+    # held out in i23c's first run, tuned on since: tuning data now
+    ("heldout-002", CORPUS / "samples" / "heldout-002.yaml", False),
+    # held out: the gold was committed before the drafter first ran on it
+    ("heldout-003", CORPUS / "samples" / "heldout-003.yaml", True),
 )
+# Sources held out at their first run and tuned on since: labelled so in the table.
+FORMERLY_HELD_OUT = frozenset({"heldout-001", "heldout-002"})
 LARGE_WORDS = 20_000
 
 
@@ -93,10 +101,14 @@ def _covering(gold: tuple[int, int], drafted: list[tuple[tuple[int, int], dict[s
     """The drafted claim covering at least half of the curated span, most overlap first."""
     best = None
     best_overlap = 0
+    best_len = 0
     for span, claim in drafted:
         overlap = _overlap(gold, span)
-        if overlap * 2 >= gold[1] - gold[0] and overlap > best_overlap:
-            best, best_overlap = claim, overlap
+        if overlap * 2 < gold[1] - gold[0]:
+            continue
+        # equal overlap: the tighter drafted quote (a rejected view inside its "not X but Y")
+        if overlap > best_overlap or (overlap == best_overlap and span[1] - span[0] < best_len):
+            best, best_overlap, best_len = claim, overlap, span[1] - span[0]
     return best
 
 
@@ -239,7 +251,7 @@ def _end_right(
 
 
 def large_text_seconds(known: KnownGraph) -> tuple[int, float]:
-    """Seconds to draft the four texts repeated up to `LARGE_WORDS` words."""
+    """Seconds to draft the six texts repeated up to `LARGE_WORDS` words."""
     texts = [_text(path, yaml.safe_load(path.read_text("utf-8"))) for _, path, _ in SOURCES]
     parts: list[str] = []
     words = 0
@@ -284,7 +296,11 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        name = f"{r.source} (held out)" if r.held_out else r.source
+        name = r.source
+        if r.held_out:
+            name += " (held out)"
+        elif r.source in FORMERLY_HELD_OUT:
+            name += " (tuning data; held out at its first run)"
         print(
             f"| {name} | {r.words} | {r.curated_claims} | {r.drafted_claims} | {r.recall:.0%} "
             f"| {r.drafted_per_curated:.2f} | {r.attributions_right}/{r.attributions} "

@@ -40,9 +40,32 @@ _VERBS = "|".join(sorted(SAYING_VERBS | DENIAL_VERBS, key=len, reverse=True))
 # '"...," said one resident' / '..., the minister said'
 _TRAILING_INVERTED = re.compile(r'[,"”]+\s+(?P<verb>' + _VERBS + r")\s+(?P<sp>[^,]{2,60})$")
 _TRAILING = re.compile(
-    r'[,"”]+\s+(?P<sp>(?:[A-Z][^,]{1,60}?|he|she|they))\s+(?P<verb>' + _VERBS + r")$"
+    r'[,"”]+\s+(?P<sp>(?:[A-Z][^,]{1,60}?|he|she|they|'
+    r"(?:the|a|an|one|several|two|three|four|many|some|both|other)\s[^,]{1,50}?))\s+(?P<verb>"
+    + _VERBS
+    + r")$"
 )
 MAX_SPEAKER_WORDS = 9
+# A proper name in apposition: capitalised words only ("Samir Haddad", "Mira Castell").
+_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
+# "several aid officials who spoke to Meridian Desk": the speaker is the head noun phrase,
+# without its relative clause, participle or apposition.
+_SPEAKER_TAIL = re.compile(
+    r"(?:,|\s+(?:who|whom|whose|which|that|speaking|talking|writing|quoted|cited|interviewed|"
+    r"familiar|briefed|close|in\s+a\s+statement|on\s+condition)\b)",
+    re.IGNORECASE,
+)
+
+
+def _head(clause: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The speaker span cut before a relative clause or a participle that describes it."""
+    start, end = span
+    tail = _SPEAKER_TAIL.search(clause, start + 1, end)
+    if tail is None:
+        return span
+    return start, len(clause[: tail.start()].rstrip())
+
+
 _OPENING_PHRASE = re.compile(
     r"(?:after|before|in|on|at|for|when|since|under|during|with|without|despite|following|"
     r"as|by|from|last|this|on)\b",
@@ -60,12 +83,17 @@ def _according(clause: str) -> Attribution | None:
     first = _ACCORDING_FIRST.match(clause)
     if first:
         reporting = (first.start(), first.start() + len("according to"))
-        return Attribution(first.span("sp"), reporting, (first.end(), len(clause)), False)
+        return Attribution(
+            _head(clause, first.span("sp")), reporting, (first.end(), len(clause)), False
+        )
     last = _ACCORDING_LAST.search(clause)
     if last and last.start() > 0:
         at = clause.lower().rfind("according to")
         return Attribution(
-            last.span("sp"), (at, at + len("according to")), (0, last.start()), False
+            _head(clause, last.span("sp")),
+            (at, at + len("according to")),
+            (0, last.start()),
+            False,
         )
     return None
 
@@ -74,10 +102,12 @@ def _trailing(clause: str) -> Attribution | None:
     for pattern in (_TRAILING_INVERTED, _TRAILING):
         match = pattern.search(clause)
         if match and match.start() > 0:
+            if pattern is _TRAILING_INVERTED and _FINITE_IN_SPEAKER.search(match.group("sp")):
+                continue  # ", told reporters that the talks had failed": content, no speaker
             verb = match.group("verb").lower()
             content_start = 1 if clause.startswith(('"', "“")) else 0
             return Attribution(
-                match.span("sp"),
+                _head(clause, match.span("sp")),
                 match.span("verb"),
                 (content_start, match.start()),
                 verb in DENIAL_VERBS,
@@ -101,6 +131,8 @@ def _leading(clause: str) -> Attribution | None:
         segments = [segment.strip() for segment in head.split(",")]
         # "After the announcement ..., some believed": the speaker follows the opening phrase
         speaker = segments[-1] if _OPENING_PHRASE.match(segments[0]) else segments[0]
+        if len(segments) > 1 and _NAME.fullmatch(segments[1]) and not _NAME.fullmatch(speaker):
+            speaker = segments[1]  # "The group's negotiator, Samir Haddad, said": the name
         if word.startswith("believ") and clause[token.end() : token.end() + 3] == " in":
             continue  # "believe in": a conviction, not a statement
         if not speaker or len(speaker.split()) > MAX_SPEAKER_WORDS:

@@ -20,15 +20,9 @@ from kb.drafting.matching import ClaimMatcher
 from kb.drafting.mentions import AliasIndex
 from kb.drafting.text import Clause, clauses
 from kb.errors import KbError
+from kb.models import ClaimType
+from kb.schema import CHECKABLE_BY_TYPE
 
-CHECKABLE_BY_TYPE = {
-    "factual": True,
-    "causal": True,
-    "reported_speech": True,
-    "interpretive": False,
-    "predictive": False,
-    "normative": False,
-}
 # "Why did X stop?" takes X for granted (docs/curation.md, questions and presuppositions).
 _WHY = re.compile(r"^(?:why|how come)\b\s*", re.IGNORECASE)
 _NOT_BUT = re.compile(r"\bnot\s+(?P<x>[^,;]{3,160}?)\s+but\b\s*(?P<y>.+)$", re.DOTALL)
@@ -59,6 +53,7 @@ class _Claim:
     reporting: str | None = None
     unattributed: bool = False
     rejected_view: bool = False
+    said_after: bool = False  # the attribution follows its content ("Y, they said")
     about: list[dict[str, str]] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
 
@@ -104,6 +99,7 @@ def draft_annotation(
             view = _not_but(draft, claim)
             if view is not None:
                 rejected[number] = view
+    _sentence_attributions(draft, all_clauses, by_clause)
     _far_from(draft, by_clause)
     _connective_links(draft, all_clauses, by_clause)
     return _document(draft, title)
@@ -158,8 +154,9 @@ def _reported(draft: _Draft, clause: Clause, found: attributions.Attribution) ->
         clause.start,
         clause.end,
         _sentence(content),
-        "reported_speech",
+        ClaimType.reported_speech.value,
     )
+    claim.said_after = found.speaker[0] >= found.content[1]
     lowered = phrase.lower()
     if lowered.split()[0] in attributions.VAGUE:
         claim.unattributed = True
@@ -178,11 +175,38 @@ def _reported(draft: _Draft, clause: Clause, found: attributions.Attribution) ->
     return claim
 
 
+def _sentence_attributions(
+    draft: _Draft, all_clauses: list[Clause], by_clause: list[_Claim | None]
+) -> None:
+    """ "Because X, Y, they said": an attribution closing a sentence covers its earlier
+    clauses that assert in the source's own voice."""
+    for index, claim in enumerate(by_clause):
+        if claim is None or not claim.said_after:
+            continue
+        sentence = all_clauses[index].sentence
+        earlier = index - 1
+        while earlier >= 0 and all_clauses[earlier].sentence == sentence:
+            premise = by_clause[earlier]
+            earlier -= 1
+            if premise is None or premise.stance != "asserts" or premise.rejected_view:
+                continue
+            if premise.type == ClaimType.reported_speech.value:
+                break  # attributed on its own
+            premise.type = ClaimType.reported_speech.value
+            premise.unattributed = claim.unattributed
+            if claim.speaker is not None:
+                premise.stance = "reports"
+                premise.speaker = claim.speaker
+                premise.speaker_stance = "asserts"
+                premise.reporting = claim.reporting
+                premise.about.insert(0, {"actor": claim.speaker, "role": "speaker"})
+
+
 def _speaker(draft: _Draft, phrase: str) -> str | None:
     """The actor a speaker phrase names: a pronoun is the last speaker; unknown ones are new."""
     if phrase.lower() in attributions.PRONOUNS:
         return draft.last_speaker
-    known = draft.actors.resolve(phrase)
+    known = draft.actors.resolve_speaker(phrase)
     if known is not None:
         return known
     words = [w for w in _WORD.findall(phrase)]
@@ -247,7 +271,7 @@ def _not_but(draft: _Draft, claim: _Claim) -> _Claim | None:
         rejected_view=True,
     )
     if claim.stance == "reports":  # the speaker rejects X: the source only reports that
-        view.type = "reported_speech"
+        view.type = ClaimType.reported_speech.value
         view.stance = "reports"
         view.speaker = claim.speaker
         view.speaker_stance = "rejects" if claim.speaker_stance == "asserts" else "asserts"
@@ -335,7 +359,10 @@ def _connective_links(
         quote_marker = draft.text[boundary.marker_start : boundary.marker_end]
         if "contrast" in kind:
             draft.links.append(_link(draft, "attacks", source, target, start, end, quote_marker))
-        elif target.type in ("factual", "reported_speech") or marker == "if":
+        elif (
+            target.type in (ClaimType.factual.value, ClaimType.reported_speech.value)
+            or marker == "if"
+        ):
             draft.causal.append(_causal(draft, source, target, start, end, quote_marker))
         else:
             draft.links.append(_link(draft, "supports", source, target, start, end, quote_marker))
@@ -408,12 +435,12 @@ def _type(clause: str) -> str:
     words = {w.lower() for w in _WORD.findall(clause)}
     lowered = clause.lower()
     if words & NORMATIVE or any(phrase in lowered for phrase in NORMATIVE_PHRASES):
-        return "normative"
+        return ClaimType.normative.value
     if words & PREDICTIVE or lowered.startswith("if "):
-        return "predictive"
+        return ClaimType.predictive.value
     if words & INTERPRETIVE:
-        return "interpretive"
-    return "factual"
+        return ClaimType.interpretive.value
+    return ClaimType.factual.value
 
 
 def _sentence(words: str) -> str:

@@ -18,6 +18,12 @@ SAYING_VERBS = frozenset(
     believe believes believed think thinks thought affirm affirms affirmed reaffirm
     reaffirms reaffirmed stress stresses stressed emphasise emphasises emphasised
     emphasize emphasizes emphasized predict predicts predicted
+    ask asks asked expect expects expected reiterate reiterates reiterated repeat repeats
+    repeated concede concedes conceded caution cautions cautioned reply replies replied
+    respond responds responded counter counters countered estimate estimates estimated
+    promise promises promised pledge pledges pledged vow vows vowed urge urges urged
+    hope hopes hoped fear fears feared recall recalls recalled reveal reveals revealed
+    accuse accuses accused blame blames blamed
     """.split()
 )
 
@@ -25,7 +31,21 @@ SAYING_VERBS = frozenset(
 DENIAL_VERBS = frozenset(
     """
     deny denies denied reject rejects rejected dispute disputes disputed dismiss dismisses
-    dismissed refute refutes refuted
+    dismissed refute refutes refuted repudiate repudiates repudiated contest contests
+    contested
+    """.split()
+)
+
+# Head nouns naming a person (or people) in a role: "a US official" is someone speaking,
+# not the state whose name is only the modifier ("US"), so it never resolves to that state.
+PERSON_NOUNS = frozenset(
+    """
+    official officials spokesperson spokespeople spokesman spokesmen spokeswoman
+    spokeswomen diplomat diplomats minister ministers negotiator negotiators envoy envoys
+    ambassador ambassadors adviser advisers advisor advisors aide aides officer officers
+    commander commanders mediator mediators delegate delegates representative
+    representatives lawmaker lawmakers senator senators source sources worker workers
+    coordinator coordinators analyst analysts expert experts lawyer lawyers
     """.split()
 )
 

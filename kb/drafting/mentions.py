@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 
 from kb.drafting.known import KnownEntity
+from kb.drafting.lexicon import PERSON_NOUNS
+
+_LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
 
 
 @dataclass(frozen=True)
@@ -60,3 +63,18 @@ class AliasIndex:
         if not mentions:
             return None
         return max(mentions, key=lambda m: (m.end - m.start, -m.start)).id
+
+    def resolve_speaker(self, phrase: str) -> str | None:
+        """Like `resolve`, but a person head noun ("a US official", "Egypt's envoy") is not
+        the entity its modifier names: the speaker is that person (None: propose a new actor),
+        unless the known spelling itself ends on the head ("the mediators")."""
+        phrase = phrase.strip()
+        if phrase.lower() in self._ids:
+            return self._ids[phrase.lower()]
+        head = _LAST_WORD.search(phrase)
+        if head is None or head.group(1).lower() not in PERSON_NOUNS:
+            return self.resolve(phrase)
+        covering = [m for m in self.find(phrase) if m.end >= head.end(1)]
+        if not covering:
+            return None
+        return max(covering, key=lambda m: (m.end - m.start, -m.start)).id
