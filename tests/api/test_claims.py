@@ -144,14 +144,11 @@ def test_claim_detail_shows_support_attack_and_causal_links(client: CheckedClien
     mediator = client.get(f"{API}/claims/c-view-us-mediator").get_json()
     assert (mediator["framing"], mediator["held_by"]) == ("rejected_view", "author-framing")
     assert [a["mode"] for a in mediator["assertions"]] == ["rejects", "rejects"]
-    assert (
-        [(link["claim_id"], link["marker"]) for link in mediator["attacked_by"]]
-        == [
-            # "Because it is not a mediator but ..."; the conclusion's "... not a guarantor
-            # of peace." doubled it (att-013, retired in revision 2)
-            ("c-us-active-party", "not a mediator but"),
-        ]
-    )
+    assert [(link["claim_id"], link["marker"]) for link in mediator["attacked_by"]] == [
+        # "Because it is not a mediator but ..."; the conclusion's "... not a guarantor
+        # of peace." doubled it (att-013, retired in revision 2)
+        ("c-us-active-party", "not a mediator but"),
+    ]
     froze = client.get(f"{API}/claims/c-netanyahu-froze-second-phase").get_json()
     assert "cl-rejection-leads-to-freeze" in {link["link_id"] for link in froze["caused_by"]}
     assert "cl-freeze-halts-second-phase" in {link["link_id"] for link in froze["causes"]}

@@ -189,7 +189,8 @@ def test_each_sample_arrives_as_its_own_seed_script(imported: Imported) -> None:
 def test_counts_after_the_wire_report(imported: Imported) -> None:
     after = imported.after_wire
     assert (after["sources"], after["claims"], after["asserts"]) == (2, 110, 132)
-    assert (after["supports"], after["attacks"], after["causal_links"]) == (67, 16, 33)  # revision 2: -2, -1, +2
+    # the article's revision 2: -2 supports, -1 attack, +2 causal links
+    assert (after["supports"], after["attacks"], after["causal_links"]) == (67, 16, 33)
     assert (after["actors"], after["topics"]) == (20, 22)
     # the article only reports Netanyahu's declared goal since its revision 3
     assert (after["any_mode_2"], after["asserted_2"], after["three"]) == (6, 4, set())

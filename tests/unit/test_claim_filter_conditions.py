@@ -18,7 +18,7 @@ def test_slot_none_asks_for_no_slot() -> None:
 
 def test_a_filter_the_table_does_not_know_still_applies() -> None:
     # e.g. a filter another change added to the shared clause only
-    where = conditions({"reported_by_min": 2})
+    where = conditions({"a_future_filter": 2})
     assert "$asserted_by_min IS NULL" in where  # the whole shared clause
 
 
