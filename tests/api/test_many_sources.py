@@ -19,10 +19,13 @@ def test_asserted_by_min_keeps_claims_of_several_sources(
     assert all(set(item["sources"]) == {ARTICLE, SOURCE_ID} for item in body["items"])
     one = client.get("/api/v1/claims?asserted_by_min=1&limit=1").get_json()
     everything = client.get("/api/v1/claims?limit=1").get_json()
-    # A claim no source commits to (the article's 12 rejected views) is asserted by none.
+    # A claim no source commits to (the article's 12 rejected views, and the 5 statements
+    # it only reports since its revision 3) is asserted by none.
     only_rejected = client.get("/api/v1/claims?rejected_by_min=1&contested=false").get_json()
     assert only_rejected["meta"]["total"] == 12
-    assert one["meta"]["total"] + 12 == everything["meta"]["total"]
+    only_reported = client.get("/api/v1/claims?reported_by_min=1&limit=1").get_json()
+    assert only_reported["meta"]["total"] == 5
+    assert one["meta"]["total"] + 12 + 5 == everything["meta"]["total"]
 
 
 def test_asserted_by_min_combines_with_other_filters_and_pages(

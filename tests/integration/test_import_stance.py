@@ -64,6 +64,7 @@ def test_every_seeded_appearance_has_a_stance_and_no_mode(seeded_store: Store) -
         "RETURN a.stance AS stance, count(*) AS n, count(a.mode) AS modes ORDER BY stance",
     )
     counts = {row["stance"]: row["n"] for row in rows}
-    assert set(counts) == {"asserts", "presupposes", "rejects"}
+    assert set(counts) == {"asserts", "presupposes", "rejects", "reports"}
     assert counts["rejects"] == 13  # seed V005's rejected-view spans
+    assert counts["reports"] == 6  # the article's revision 3: five statements, six quotes
     assert all(row["modes"] == 0 for row in rows)
