@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction
 
 from kb.db import Store
-from kb.derived.rules import REFUTED, consensus, evidence_status, standing_of
+from kb.derived.rules import REFUTED, appearance_values, evidence_status, standing_of
 from kb.models import EvidenceStatus
 from kb.repositories import assessment as assessment_repo
 from kb.repositories import derived as repo
@@ -38,6 +38,8 @@ CLAIM_FIELDS = (
     "stands_now",
     "rests_on_defeated",
     "consensus",
+    "asserted_by",
+    "reported_by",
 )
 
 T = TypeVar("T")
@@ -226,8 +228,9 @@ def _differences(store: Store) -> Iterator[tuple[str, dict[str, Any], list[Drift
             if number is None:  # written since the first read: the next run sees it
                 continue
             values = derived.values(number, row["id"], status)
-            # Consensus needs no graph: it is derived from the claim's own appearances.
-            values["consensus"] = consensus(row["appearances"])
+            # Consensus and the appearance counts need no graph: they are derived from
+            # the claim's own appearances.
+            values.update(appearance_values(row["appearances"]))
             drifted = [
                 Drift("claim", row["id"], name, row[name], value)
                 for name, value in values.items()

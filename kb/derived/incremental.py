@@ -32,7 +32,7 @@ from neo4j import ManagedTransaction
 
 from kb.derived.full import chunks
 from kb.derived.region import Labels, Premise, label_region
-from kb.derived.rules import REFUTED, consensus, evidence_status
+from kb.derived.rules import REFUTED, appearance_values, evidence_status
 from kb.repositories import derived as repo
 
 LABEL_FIELDS = ("standing", "stands_baseline", "stands_now", "rests_on_defeated")
@@ -81,14 +81,15 @@ def refresh_after_change(
 
 
 def refresh_consensus(tx: ManagedTransaction, claim_ids: list[str]) -> None:
-    """Derive the consensus of each claim again from its appearances; write what changed."""
+    """Derive the consensus (and the appearance counts) of each claim again from its
+    appearances; write what changed."""
     for ids in chunks(claim_ids):
         rows = repo.claims_appearances(tx, list(ids))
-        changed = [
-            {"id": row["id"], "consensus": derived}
-            for row in rows
-            if row["consensus"] != (derived := consensus(row["appearances"]))
-        ]
+        changed = []
+        for row in rows:
+            derived = appearance_values(row["appearances"])
+            if any(row[name] != value for name, value in derived.items()):
+                changed.append({"id": row["id"], **derived})
         if changed:
             repo.set_claims_consensus(tx, changed)
 

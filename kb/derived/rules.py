@@ -123,3 +123,27 @@ def consensus(appearances: Iterable[Sequence[str | None]]) -> str:
     if {"commits", "rejects"} <= positions:
         return CONTESTED
     return AGREED if len(found) >= 2 else SINGLE
+
+
+# Stored counts of a claim's appearances, for the `asserted_by_min` and `reported_by_min`
+# filters of `GET /claims` (an index seek instead of a subquery per claim). They count
+# exactly what the filters' shared clause counts (kb.queries.claims): distinct sources
+# whose stance is `asserts` or `presupposes`, distinct speakers a source `reports`.
+def asserted_by(appearances: Iterable[Sequence[str | None]]) -> int:
+    """Distinct sources committing to the claim (stance `asserts` or `presupposes`)."""
+    return len({row[0] for row in appearances if row[1] in _COMMITTING})
+
+
+def reported_by(appearances: Iterable[Sequence[str | None]]) -> int:
+    """Distinct speakers some source reports on the claim."""
+    return len({row[2] for row in appearances if row[1] == "reports" and row[2] is not None})
+
+
+def appearance_values(appearances: Iterable[Sequence[str | None]]) -> dict[str, str | int]:
+    """What a claim stores from its appearances alone: consensus and the two counts."""
+    rows = list(appearances)
+    return {
+        "consensus": consensus(rows),
+        "asserted_by": asserted_by(rows),
+        "reported_by": reported_by(rows),
+    }

@@ -5,14 +5,20 @@ from typing import LiteralString
 from kb.queries.counting import capped_count
 from kb.queries.slots import SLOT_PROJECTION
 
-# An actor by id, or by a case-insensitive name or alias ("Washington").
+# An actor by id: a seek on the id constraint, tried first (ids are what links and
+# filters carry; the name and alias match below reads every actor).
+ACTOR_BY_ID_QUERY: LiteralString = """
+MATCH (a:Actor {id: $key})
+RETURN a.id AS id
+"""
+
+# An actor by a case-insensitive name or alias ("Washington"), when no id is `key`.
 RESOLVE_ACTOR_QUERY: LiteralString = """
 MATCH (a:Actor)
-WHERE a.id = $key
-   OR toLower(a.name) = toLower($key)
+WHERE toLower(a.name) = toLower($key)
    OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower($key))
 RETURN a.id AS id
-ORDER BY CASE WHEN a.id = $key THEN 0 ELSE 1 END, a.id
+ORDER BY a.id
 LIMIT 1
 """
 

@@ -51,6 +51,44 @@ MATCH (c:Claim)
 USING INDEX c:Claim(checkable, id)
 WHERE c.checkable = $checkable AND c.id > $after
 """,
+    # Pairs of stored properties (cypher/schema/V007): both equal, still in id order.
+    "type_status": """
+MATCH (c:Claim)
+USING INDEX c:Claim(type, status, id)
+WHERE c.type = $type AND c.status = $status AND c.id > $after
+""",
+    "type_standing": """
+MATCH (c:Claim)
+USING INDEX c:Claim(type, standing, id)
+WHERE c.type = $type AND c.standing = $standing AND c.id > $after
+""",
+    "type_checkable": """
+MATCH (c:Claim)
+USING INDEX c:Claim(type, checkable, id)
+WHERE c.type = $type AND c.checkable = $checkable AND c.id > $after
+""",
+    "status_checkable": """
+MATCH (c:Claim)
+USING INDEX c:Claim(status, checkable, id)
+WHERE c.status = $status AND c.checkable = $checkable AND c.id > $after
+""",
+    "standing_checkable": """
+MATCH (c:Claim)
+USING INDEX c:Claim(standing, checkable, id)
+WHERE c.standing = $standing AND c.checkable = $checkable AND c.id > $after
+""",
+    # The stored consensus (kb/derived/rules.py): `contested=true`, or a `consensus`
+    # other than `single` (a claim never derived has none, and counts as `single`).
+    "contested": """
+MATCH (c:Claim)
+USING INDEX c:Claim(consensus, id)
+WHERE c.consensus = 'contested' AND c.id > $after
+""",
+    "consensus": """
+MATCH (c:Claim)
+USING INDEX c:Claim(consensus, id)
+WHERE c.consensus = $consensus AND c.id > $after
+""",
     "source": """
 MATCH (anchor:Source {id: $source})-[:ASSERTS]->(c:Claim)
 USING INDEX anchor:Source(id)
@@ -78,10 +116,26 @@ USING INDEX s:EvidenceSlot(status)
 WHERE s.status = $slot
 WITH DISTINCT c
 """,
+    # The stored appearance counts (kb/derived/rules.py), by range: for thresholds
+    # few claims reach (kb/repositories/claim_anchors.py counts them first).
+    "asserted_by": """
+MATCH (c:Claim)
+USING INDEX c:Claim(asserted_by)
+WHERE c.asserted_by >= $asserted_by_min
+""",
+    "reported_by": """
+MATCH (c:Claim)
+USING INDEX c:Claim(reported_by)
+WHERE c.reported_by >= $reported_by_min
+""",
 }
 
 # Anchors whose index yields claims in id order (no sort for a page).
-ORDERED: frozenset[str] = frozenset({"id", "type", "status", "standing", "checkable"})
+ORDERED: frozenset[str] = frozenset(
+    {"id", "type", "status", "standing", "checkable", "contested", "consensus"}
+    | {"type_status", "type_standing", "type_checkable", "status_checkable"}
+    | {"standing_checkable"}
+)
 
 # The order each anchor reads in. Composite indexes provide `(property, id)` order;
 # with the property equal that is id order, but only when the query says so.
@@ -90,6 +144,13 @@ _ORDER: dict[str, LiteralString] = {
     "status": "c.status, c.id",
     "standing": "c.standing, c.id",
     "checkable": "c.checkable, c.id",
+    "type_status": "c.type, c.status, c.id",
+    "type_standing": "c.type, c.standing, c.id",
+    "type_checkable": "c.type, c.checkable, c.id",
+    "status_checkable": "c.status, c.checkable, c.id",
+    "standing_checkable": "c.standing, c.checkable, c.id",
+    "contested": "c.consensus, c.id",
+    "consensus": "c.consensus, c.id",
 }
 
 
@@ -108,43 +169,51 @@ CONDITIONS: dict[str, LiteralString] = {
     "slot_none": "NOT EXISTS { (c)-[:HAS_SLOT]->(:EvidenceSlot) }",
     "status": "c.status = $status",
     "standing": "c.standing = $standing",
-    "asserted_by_min": """COUNT { MATCH (s:Source)-[a:ASSERTS]->(c)
-                  WHERE a.stance IN ['asserts', 'presupposes']
-                  RETURN DISTINCT s } >= $asserted_by_min""",
+    # Stored counts of the claim's appearances (kb/derived/rules.py appearance_values),
+    # the same as the shared clause's subqueries count (the filter-plan test compares).
+    "asserted_by_min": "c.asserted_by >= $asserted_by_min",
     "rejected_by_min": """COUNT { MATCH (s:Source)-[:ASSERTS {stance: 'rejects'}]->(c)
                   RETURN DISTINCT s } >= $rejected_by_min""",
     # Stored by the derived values (kb/derived/rules.py consensus): a party, source or
     # reported speaker, commits and another rejects.
     "contested": "$contested = (coalesce(c.consensus, 'single') = 'contested')",
     "consensus": "coalesce(c.consensus, 'single') = $consensus",
-    "reported_by_min": """COUNT { MATCH (:Source)-[a:ASSERTS {stance: 'reports'}]->(c)
-                  WHERE a.speaker IS NOT NULL
-                  RETURN DISTINCT a.speaker } >= $reported_by_min""",
+    "reported_by_min": "c.reported_by >= $reported_by_min",
 }
 # Parameters that are not filters of `c` (or are handled by the anchor query itself).
 NOT_FILTERS = frozenset({"after", "q"})
 
 
 # The filter an anchor already applies by where it starts: not checked again per row.
-IMPLIED: dict[str, str] = {
-    "type": "type",
-    "status": "status",
-    "standing": "standing",
-    "checkable": "checkable",
-    "source": "source",
-    "actor": "actor",
-    "topic": "topic",
-    "slot": "slot",
+IMPLIED: dict[str, frozenset[str]] = {
+    "type": frozenset({"type"}),
+    "status": frozenset({"status"}),
+    "standing": frozenset({"standing"}),
+    "checkable": frozenset({"checkable"}),
+    "type_status": frozenset({"type", "status"}),
+    "type_standing": frozenset({"type", "standing"}),
+    "type_checkable": frozenset({"type", "checkable"}),
+    "status_checkable": frozenset({"status", "checkable"}),
+    "standing_checkable": frozenset({"standing", "checkable"}),
+    "contested": frozenset({"contested"}),  # chosen only for `contested=true`
+    "consensus": frozenset({"consensus"}),
+    "source": frozenset({"source"}),
+    "actor": frozenset({"actor"}),
+    "topic": frozenset({"topic"}),
+    "slot": frozenset({"slot"}),
+    "asserted_by": frozenset({"asserted_by_min"}),
+    "reported_by": frozenset({"reported_by_min"}),
 }
 
 
 def conditions(params: dict[str, Any], anchor: str = "id") -> LiteralString:
     """`WHERE` with the conditions of the filters set in `params` (the cursor's always),
     but the one `anchor` applies already."""
-    where: LiteralString = "WHERE c.id > $after"
+    # The cursor costs a property read per row: only a cursor past the start names it.
+    where: LiteralString = "WHERE c.id > $after" if params.get("after") else "WHERE true"
     unknown = False
     for name in sorted(params):
-        if params[name] is None or name in NOT_FILTERS or IMPLIED.get(anchor) == name:
+        if params[name] is None or name in NOT_FILTERS or name in IMPLIED.get(anchor, ()):
             continue
         key = "slot_none" if name == "slot" and params[name] == "none" else name
         if key in CONDITIONS:
@@ -182,4 +251,20 @@ RETURN CASE WHEN a IS NULL THEN 0 ELSE COUNT { (a)<-[:ABOUT]-() } END AS degree
 TOPIC_DEGREE_QUERY: LiteralString = """
 OPTIONAL MATCH (t:Topic {id: $topic})
 RETURN CASE WHEN t IS NULL THEN 0 ELSE COUNT { (t)<-[:CONCERNS]-() } END AS degree
+"""
+# How many claims reach an appearance-count threshold, up to `$probe` (index entries
+# only: the range anchors above pay when few do).
+ASSERTED_BY_PROBE_QUERY: LiteralString = """
+MATCH (c:Claim)
+USING INDEX c:Claim(asserted_by)
+WHERE c.asserted_by >= $asserted_by_min
+WITH c LIMIT $probe
+RETURN count(c) AS degree
+"""
+REPORTED_BY_PROBE_QUERY: LiteralString = """
+MATCH (c:Claim)
+USING INDEX c:Claim(reported_by)
+WHERE c.reported_by >= $reported_by_min
+WITH c LIMIT $probe
+RETURN count(c) AS degree
 """

@@ -125,6 +125,7 @@ WITH c ORDER BY c.id LIMIT $limit
 RETURN c.id AS id, c.status AS status, c.standing AS standing,
        c.stands_baseline AS stands_baseline, c.stands_now AS stands_now,
        c.rests_on_defeated AS rests_on_defeated, c.consensus AS consensus,
+       c.asserted_by AS asserted_by, c.reported_by AS reported_by,
        [(s:Source)-[a:ASSERTS]->(c) | [s.id, a.stance, a.speaker, a.speaker_stance]]
          AS appearances,
        [(c)-[:SUPPORTS]->(n:Claim) | [n.id, null]]
@@ -132,11 +133,13 @@ RETURN c.id AS id, c.status AS status, c.standing AS standing,
 """
 
 # A claim's `consensus` (kb.derived.rules.consensus) is derived from its appearances:
-# each as [source id, stance, speaker, speaker stance], with the stored value.
+# each as [source id, stance, speaker, speaker stance], with the stored value (and the
+# stored counts of committing sources and reported speakers, kb.derived.rules).
 CLAIMS_APPEARANCES_QUERY: LiteralString = """
 UNWIND $claim_ids AS claim_id
 MATCH (c:Claim {id: claim_id})
 RETURN c.id AS id, c.consensus AS consensus,
+       c.asserted_by AS asserted_by, c.reported_by AS reported_by,
        [(s:Source)-[a:ASSERTS]->(c) | [s.id, a.stance, a.speaker, a.speaker_stance]]
          AS appearances
 """
@@ -151,7 +154,9 @@ RETURN c.id AS id,
 SET_CLAIMS_CONSENSUS_QUERY: LiteralString = """
 UNWIND $rows AS row
 MATCH (c:Claim {id: row.id})
-SET c.consensus = row.consensus
+SET c.consensus = row.consensus,
+    c.asserted_by = row.asserted_by,
+    c.reported_by = row.reported_by
 """
 
 STORED_CAUSAL_LINKS_QUERY: LiteralString = """

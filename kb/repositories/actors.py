@@ -9,6 +9,7 @@ from neo4j import ManagedTransaction
 from kb.db import records
 from kb.models import PageRequest
 from kb.queries.actors import (
+    ACTOR_BY_ID_QUERY,
     ACTOR_CLAIMS_COUNT_QUERY,
     ACTOR_CLAIMS_PAGE_QUERY,
     ACTOR_DETAIL_QUERY,
@@ -21,7 +22,7 @@ from kb.repositories.paging import PageRows, read_page
 
 def resolve_actor(tx: ManagedTransaction, key: str) -> str | None:
     """The id of the actor whose id, name or alias is `key` (case-insensitive)."""
-    rows = records(tx, RESOLVE_ACTOR_QUERY, key=key)
+    rows = records(tx, ACTOR_BY_ID_QUERY, key=key) or records(tx, RESOLVE_ACTOR_QUERY, key=key)
     return rows[0]["id"] if rows else None
 
 

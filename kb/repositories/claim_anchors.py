@@ -8,7 +8,12 @@ from typing import Any, NamedTuple
 from neo4j import ManagedTransaction
 
 from kb.db import records
-from kb.queries.claim_anchors import ACTOR_DEGREE_QUERY, TOPIC_DEGREE_QUERY
+from kb.queries.claim_anchors import (
+    ACTOR_DEGREE_QUERY,
+    ASSERTED_BY_PROBE_QUERY,
+    REPORTED_BY_PROBE_QUERY,
+    TOPIC_DEGREE_QUERY,
+)
 
 # Values most claims have: their composite index still yields id order, but any
 # rarer filter of the same request is the better place to start.
@@ -16,6 +21,15 @@ COMMON = {"status": "unverified", "standing": "intact"}
 # An actor or topic about at most this many claims is a bounded anchor: sorting its
 # claims by id costs less than scanning for a page of them.
 DEGREE_ANCHOR_MAX = 2_000
+# Equality filters on stored properties that a composite index (cypher/schema/V007)
+# pairs: with both set, that index yields exactly their matches in id order.
+PAIRED: dict[frozenset[str], str] = {
+    frozenset({"type", "status"}): "type_status",
+    frozenset({"type", "standing"}): "type_standing",
+    frozenset({"type", "checkable"}): "type_checkable",
+    frozenset({"status", "checkable"}): "status_checkable",
+    frozenset({"standing", "checkable"}): "standing_checkable",
+}
 
 
 class Anchors(NamedTuple):
@@ -49,6 +63,16 @@ def _degrees(tx: ManagedTransaction, params: dict[str, Any]) -> dict[str, int]:
         found["actor"] = records(tx, ACTOR_DEGREE_QUERY, actor=params["actor"])[0]["degree"]
     if params.get("topic") is not None:
         found["topic"] = records(tx, TOPIC_DEGREE_QUERY, topic=params["topic"])[0]["degree"]
+    # Claims reaching a count threshold, up to one more than a bounded anchor takes.
+    probe = DEGREE_ANCHOR_MAX + 1
+    if params.get("asserted_by_min") is not None:
+        found["asserted_by"] = records(
+            tx, ASSERTED_BY_PROBE_QUERY, asserted_by_min=params["asserted_by_min"], probe=probe
+        )[0]["degree"]
+    if params.get("reported_by_min") is not None:
+        found["reported_by"] = records(
+            tx, REPORTED_BY_PROBE_QUERY, reported_by_min=params["reported_by_min"], probe=probe
+        )[0]["degree"]
     return found
 
 
@@ -62,10 +86,28 @@ def _bounded(params: dict[str, Any], degree: dict[str, int]) -> str | None:
         return "rejected"
     if params.get("slot") in ("filled", "closed"):
         return "slot"
+    for name in ("asserted_by", "reported_by"):
+        if name in degree and degree[name] <= DEGREE_ANCHOR_MAX:
+            return name
     return None
 
 
 def _ordered(params: dict[str, Any]) -> str:
+    single = _ordered_single(params)
+    for other in ("type", "status", "standing", "checkable"):
+        if other != single and params.get(other) is not None:
+            pair = PAIRED.get(frozenset({single, other}))
+            if pair is not None:
+                return pair
+    return single
+
+
+def _ordered_single(params: dict[str, Any]) -> str:
+    # A stored consensus other than `single` is rarer than any type.
+    if params.get("contested") is True:
+        return "contested"
+    if params.get("consensus") is not None and params["consensus"] != "single":
+        return "consensus"
     rare = [
         name
         for name in ("status", "standing")
@@ -82,4 +124,5 @@ def _ordered(params: dict[str, Any]) -> str:
 
 
 def _is_common(anchor: str, params: dict[str, Any]) -> bool:
+    """An anchor on one property at its most common value (no pair, no rare value)."""
     return anchor in COMMON and params.get(anchor) == COMMON[anchor]

@@ -4,6 +4,7 @@ answers, which must be the rows the plain id-ordered scan finds."""
 
 from __future__ import annotations
 
+import random
 from itertools import combinations
 from typing import Any, LiteralString
 
@@ -30,6 +31,8 @@ ANCHOR_SEEKS = {
     "topic": "NodeUniqueIndexSeek",
     "slot": "NodeIndexSeek",
     "rejected": "DirectedRelationshipIndexSeek",
+    "asserted_by": "NodeIndexSeekByRange",
+    "reported_by": "NodeIndexSeekByRange",
 }
 
 
@@ -54,9 +57,11 @@ def _values(store: Store) -> dict[str, list[Any]]:
         "slot": ["open", "none", "closed"],
         "status": ["supported", "unverified"],
         "standing": ["weakened", "intact"],
-        "asserted_by_min": [2],
+        "asserted_by_min": [2, 1],
         "rejected_by_min": [1],
         "contested": [True, False],
+        "reported_by_min": [1, 2],
+        "consensus": ["contested", "agreed", "single"],
     }
 
 
@@ -117,10 +122,19 @@ def test_every_filter_and_pair_plans_a_seek_without_sorting_every_claim(
             ), case
     # every anchor is exercised by some case
     assert seen >= {"id", "type", "status", "standing", "checkable", "source", "actor"}
-    assert seen >= {"slot", "topic", "rejected"}
+    assert seen >= {"slot", "topic", "rejected", "asserted_by", "reported_by"}
+    assert seen >= {"contested", "consensus", "type_status", "type_standing", "type_checkable"}
+    assert seen >= {"status_checkable", "standing_checkable"}
 
 
-def test_every_anchor_answers_the_rows_the_shared_filters_answer(seeded_store: Store) -> None:
+@pytest.mark.parametrize("degree_max", [claim_anchors.DEGREE_ANCHOR_MAX, 0])
+def test_every_anchor_answers_the_rows_the_shared_filters_answer(
+    seeded_store: Store, monkeypatch: pytest.MonkeyPatch, degree_max: int
+) -> None:
+    """Every filter and pair, read from its anchor, answers what the plain shared clause
+    answers (the stored counts and consensus against the subqueries they replace); with
+    `degree_max` 0 no actor, topic or count threshold is a bounded anchor."""
+    monkeypatch.setattr(claim_anchors, "DEGREE_ANCHOR_MAX", degree_max)
     for case in _cases(_values(seeded_store)):
         params = _params(case)
         page, count = seeded_store.read(claim_anchors.choose, params)
@@ -130,6 +144,31 @@ def test_every_anchor_answers_the_rows_the_shared_filters_answer(seeded_store: S
         with seeded_store.driver.session(database=seeded_store.database) as session:
             counted = session.run(count_query(count, params), params).single()
         assert counted is not None and counted["total"] == len(expected), (case, count)
+
+
+def test_random_filter_combinations_and_cursors_answer_the_reference(seeded_store: Store) -> None:
+    """Random sets of one to four filters, from the start and from a cursor inside the
+    answer: the anchored page and count are the naive reference's (every filter in the
+    shared clause, id order), so the keyset cursor stays exact on every anchor."""
+    values = _values(seeded_store)
+    rng = random.Random(22)
+    names = [name for name in values if name != "standing"]  # one `status` carries either
+    for _ in range(60):
+        chosen = rng.sample(names, rng.randint(1, 4))
+        case = {name: rng.choice(values[name]) for name in chosen}
+        if "status" in case and rng.random() < 0.5:  # a standing instead
+            case["standing"] = rng.choice(values["standing"])
+            del case["status"]
+        params = _params(case)
+        reference = _ids(seeded_store, claims.CLAIMS_PAGE_QUERY, params)
+        for after in ("", *reference[len(reference) // 2 : len(reference) // 2 + 1]):
+            params = {**_params(case), "after": after}
+            expected = [claim_id for claim_id in reference if claim_id > after]
+            page, count = seeded_store.read(claim_anchors.choose, params)
+            assert _ids(seeded_store, page_query(page, params), params) == expected, (case, page)
+            with seeded_store.driver.session(database=seeded_store.database) as session:
+                counted = session.run(count_query(count, params), params).single()
+            assert counted is not None and counted["total"] == len(expected), (case, count)
 
 
 @pytest.mark.parametrize("anchor", sorted(ANCHORS))

@@ -39,6 +39,8 @@ DERIVED = (
     "stands_now",
     "rests_on_defeated",
     "consensus",
+    "asserted_by",
+    "reported_by",
 )
 
 
