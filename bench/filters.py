@@ -53,6 +53,8 @@ SINGLE: dict[str, str] = {
     "rejected_by_min": "rejected_by_min=1",
     "contested": "contested=true",
     "not contested": "contested=false",
+    "reported_by_min": "reported_by_min=1",
+    "consensus": "consensus=agreed",
 }
 # The pairs users combine (the issue's own examples first).
 PAIRS: dict[str, str] = {
@@ -70,6 +72,8 @@ PAIRS: dict[str, str] = {
     "type+contested": "type=factual&contested=true",
     "status+slot open": "status=supported&slot=open",
     "type+rejected_by_min": "type=causal&rejected_by_min=1",
+    "type+reported_by_min": "type=factual&reported_by_min=1",
+    "type+consensus": "type=factual&consensus=agreed",
 }
 SEARCH = {"search (common word)": f"q={COMMON_WORD}"}
 

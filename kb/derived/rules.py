@@ -128,10 +128,11 @@ def consensus(appearances: Iterable[Sequence[str | None]]) -> str:
 # Stored counts of a claim's appearances, for the `asserted_by_min` and `reported_by_min`
 # filters of `GET /claims` (an index seek instead of a subquery per claim). They count
 # exactly what the filters' shared clause counts (kb.queries.claims): distinct sources
-# whose stance is `asserts` or `presupposes`, distinct speakers a source `reports`.
+# whose stance is `asserts` (the default, as in `parties`) or `presupposes`, distinct
+# speakers a source `reports`.
 def asserted_by(appearances: Iterable[Sequence[str | None]]) -> int:
     """Distinct sources committing to the claim (stance `asserts` or `presupposes`)."""
-    return len({row[0] for row in appearances if row[1] in _COMMITTING})
+    return len({row[0] for row in appearances if (row[1] or "asserts") in _COMMITTING})
 
 
 def reported_by(appearances: Iterable[Sequence[str | None]]) -> int:

@@ -9,10 +9,15 @@ kb.queries.claims still apply to every row, so any anchor answers the same rows:
 - ordered anchors, a composite range index `(property, id)` with the property equal:
   the index yields claims in id order, so a page stops after `skip + limit` matches and
   a count after `$count_cap`, with no sort (`claim_type_id`, `claim_status_id`,
-  `claim_standing_id`, `claim_checkable_id` in cypher/schema/V006);
+  `claim_standing_id`, `claim_checkable_id` in cypher/schema/V006); the same with two
+  properties equal for the pairs users combine (`(type, status, id)` ... in V007, so a
+  pair's count reads one index entry per match), and the stored `consensus`;
 - bounded anchors, the claims one node reaches (a source's, an actor's or topic's when
   few, those some source rejects, those with a filled or closed slot): sorted by id, a
   sort of what the anchor reaches, never of every claim;
+- range anchors, the stored appearance counts (`asserted_by`, `reported_by`) at or
+  above a threshold, sorted by id: chosen only when at most `DEGREE_ANCHOR_MAX` claims
+  reach it (kb/repositories/claim_anchors.py counts index entries up to that first);
 - `id`: the claim_id range itself, for filters most claims pass (a page fills fast).
 
 Hints (`USING INDEX`) pin each plan: the planner cannot see that a parameter is set.

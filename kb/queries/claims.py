@@ -25,7 +25,7 @@ WHERE c.id > $after
   AND ($standing IS NULL OR c.standing = $standing)
   AND ($asserted_by_min IS NULL
        OR COUNT { MATCH (s:Source)-[a:ASSERTS]->(c)
-                  WHERE a.stance IN ['asserts', 'presupposes']
+                  WHERE coalesce(a.stance, 'asserts') IN ['asserts', 'presupposes']
                   RETURN DISTINCT s } >= $asserted_by_min)
   AND ($rejected_by_min IS NULL
        OR COUNT { MATCH (s:Source)-[:ASSERTS {stance: 'rejects'}]->(c)

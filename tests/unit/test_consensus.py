@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from kb.derived.rules import consensus, parties
+from kb.derived.rules import appearance_values, asserted_by, consensus, parties, reported_by
 from kb.services.agreement import relation
 
 
@@ -22,6 +22,23 @@ def test_consensus_agreed_and_contested() -> None:
     assert consensus(denied) == "contested"
     # a stance never set (older data) reads as asserts
     assert consensus([("a", None, None, None), ("b", "rejects", None, None)]) == ("contested")
+
+
+def test_appearance_counts_count_distinct_committing_sources_and_reported_speakers() -> None:
+    rows = [
+        ("a", "asserts", None, None),
+        ("a", "presupposes", None, None),  # the same source again
+        ("b", None, None, None),  # a stance never set reads as asserts
+        ("c", "rejects", None, None),
+        ("w", "reports", "hamas", "asserts"),
+        ("x", "reports", "hamas", "rejects"),  # the same speaker again
+        ("x", "reports", "idf", None),
+        ("y", "reports", None, None),  # no speaker
+    ]
+    assert asserted_by(rows) == 2
+    assert reported_by(rows) == 2
+    assert appearance_values(rows) == {"consensus": "contested", "asserted_by": 2, "reported_by": 2}
+    assert appearance_values([]) == {"consensus": "single", "asserted_by": 0, "reported_by": 0}
 
 
 def _appearance(stance: str, speaker: str | None = None, said: str | None = None) -> dict:
