@@ -50,6 +50,11 @@ def choose(tx: ManagedTransaction, params: dict[str, Any]) -> Anchors:
         for name in ("actor", "topic"):
             if params.get(name) is not None:
                 return Anchors(page, name)
+        # Many claims reach the threshold (else it would be the bounded anchor): its
+        # range index yields them with no property read, and the count stops at the cap.
+        for name in ("asserted_by", "reported_by"):
+            if name in degree:
+                return Anchors(page, name)
         if params.get("slot") in ("open", "filled", "closed") and (
             ordered == "id" or _is_common(ordered, params)
         ):

@@ -333,3 +333,22 @@ def test_consensus_is_stored_and_its_drift_reported(oracle_store: Store) -> None
         ]
         full.recompute_all(oracle_store)
         assert list(full.drift(oracle_store)) == []
+        # the appearance counts the stance filters seek, kept and checked beside it
+        counts = oracle_store.read(
+            records,
+            "MATCH (c:Claim) RETURN c.id AS id, c.asserted_by AS asserted, "
+            "c.reported_by AS reported ORDER BY id",
+        )
+        assert [(r["id"], r["asserted"], r["reported"]) for r in counts] == [
+            ("h0", 1, 1),
+            ("h1", 2, 0),
+            ("h2", 0, 1),
+        ]
+        oracle_store.run_autocommit("MATCH (c:Claim {id: 'h0'}) REMOVE c.asserted_by")
+        oracle_store.run_autocommit("MATCH (c:Claim {id: 'h2'}) SET c.reported_by = 3")
+        assert [(d.target_id, d.field, d.stored, d.derived) for d in full.drift(oracle_store)] == [
+            ("h0", "asserted_by", None, 1),
+            ("h2", "reported_by", 3, 1),
+        ]
+        full.recompute_all(oracle_store)
+        assert list(full.drift(oracle_store)) == []
