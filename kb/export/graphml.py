@@ -34,6 +34,8 @@ BOOKKEEPING = frozenset(
         "stands_baseline",
         "stands_now",
         "rests_on_defeated",
+        "asserted_by",  # counts the claim's own ASSERTS edges already show (filters seek them)
+        "reported_by",
         "derived_lock",
         "retraction_lock",
         "active_key",
