@@ -22,6 +22,8 @@ import click
 
 from kb.errors import InvalidRequest
 
+CACHE_ENV = "KB_RESPONSE_CACHE"  # api.response_cache reads it (kb does not import api)
+
 WORKER_CLASS = "api.worker.HardenedThreadWorker"
 
 
@@ -47,18 +49,32 @@ def _is_loopback(host: str) -> bool:
     help="One line per request on stdout (costs CPU under load: docs/benchmarks/http-ceiling.md).",
 )
 @click.option(
+    "--response-cache/--no-response-cache",
+    default=True,
+    show_default=True,
+    help="Keep read answers per worker until the next write (api/response_cache.py).",
+)
+@click.option(
     "--dev",
     is_flag=True,
     help="Flask's development server with reload and debugger (loopback hosts only).",
 )
 def serve(
-    host: str, port: int, workers: int, threads: int, timeout: int, access_log: bool, dev: bool
+    host: str,
+    port: int,
+    workers: int,
+    threads: int,
+    timeout: int,
+    access_log: bool,
+    response_cache: bool,
+    dev: bool,
 ) -> None:
     """Serve the HTTP API (docs at /api/docs, spec at /api/v1/openapi.json)."""
     if dev and not _is_loopback(host):
         raise InvalidRequest(
             f"--dev runs Flask's interactive debugger; it may only bind a loopback host, not {host}"
         )
+    os.environ[CACHE_ENV] = "1" if response_cache else "0"  # read by the app in each worker
     click.echo(f"Serving the API on http://{host}:{port}/api/v1 (Swagger UI: /api/docs)")
     if dev:
         argv = ["flask", "--app", "api:create_app", "run", "--debug", "--host", host]

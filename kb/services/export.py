@@ -81,7 +81,7 @@ Body = tuple[list[Loss], Iterator[bytes]]
 def _aif(
     store: Store, source_id: str | None, counts: dict[str, int], publisher: Publisher | None
 ) -> Body:
-    return aif.losses(counts), _encode(aif.stream(_aif_slices(store, source_id)))
+    return aif.losses(counts), aif.stream(_aif_slices(store, source_id))
 
 
 def _claimreview_body(
