@@ -26,9 +26,10 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
+from bench.common import fresh_bench_server, timed
 from bench.suite import graph_files
 from kb import localdb
-from kb.config import LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
+from kb.config import LOCAL_DIR, PROJECT_ROOT
 from kb.db import Store
 from kb.queries import export as q
 from kb.queries import export_formats as f
@@ -36,7 +37,6 @@ from kb.schema import ARGUMENTS, DOMAIN_RELATIONSHIPS
 from kb.services import bulk as bulk_service
 from kb.services import export as export_service
 
-PASSWORD = "kb-bench-password"
 REPORT = PROJECT_ROOT / "docs" / "benchmarks" / "export-rate.md"
 TARGET = 1.2  # an export may cost at most this much more than reading its data
 
@@ -100,26 +100,12 @@ def exported_bytes(store: Store, format_name: str, folder: Path) -> int:
     return sum(len(chunk) for chunk in export_service.export(store, format_name).body)
 
 
-def timed(work: Callable[[], Any]) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
-
-
 def measure(size: int, bolt_port: int, repeat: int) -> dict[str, Any]:
     folder, _facts, _mb = graph_files(size)
     home = LOCAL_DIR / "neo4j-bench-export-rate"
-    local = LocalServerConfig(home, bolt_port, bolt_port + 1000, PASSWORD)
-    settings = Settings(
-        neo4j_uri=f"neo4j://127.0.0.1:{bolt_port}",
-        neo4j_password=PASSWORD,
-        local=local,
-        neo4j_max_retry_seconds=60.0,
-        read_timeout_seconds=3600.0,
-    )
-    localdb.stop(local)
-    shutil.rmtree(local.data_dir, ignore_errors=True)  # neo4j-admin import needs it empty
-    localdb.start(local, timeout=600)
+    settings = fresh_bench_server(home, bolt_port, bolt_port + 1000)
+    local = settings.local
+    assert local is not None
     store = Store.connect(settings)
     csv_folder = LOCAL_DIR / "bench" / "export-rate-csv"
     result: dict[str, Any] = {"claims": size, "formats": []}

@@ -36,24 +36,26 @@ from flask.json.provider import DefaultJSONProvider
 
 from api import create_app
 from api.fast_json import FastJSONProvider
-from bench.common import API
+from bench.common import API, BENCH_PASSWORD, fresh_bench_server
 from bench.graphgen import GraphFacts, claim_id
 from bench.http_load import cpu_seconds
 from bench.probes import COMMON_WORD, endpoints, user_mix
 from bench.suite import graph_files
 from kb import localdb
-from kb.config import LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
+from kb.config import LOCAL_DIR, PROJECT_ROOT, Settings
 from kb.db import Store
 from kb.services import bulk as bulk_service
 
-PASSWORD = "kb-bench-password"
 REPORT = PROJECT_ROOT / "docs" / "benchmarks" / "http-ceiling.md"
-# (workers, threads, access log) of each `kb serve` run; the first is the old default.
-ARRANGEMENTS: tuple[tuple[int, int, bool], ...] = (
-    (2, 8, True),
-    (2, 8, False),
-    (3, 4, False),
-    (4, 4, False),
+# (workers, threads, access log, response cache) of each `kb serve` run; the first is
+# the old default.
+ARRANGEMENTS: tuple[tuple[int, int, bool, bool], ...] = (
+    (2, 8, True, False),
+    (2, 8, False, False),
+    (2, 8, False, True),
+    (2, 4, False, True),
+    (3, 4, False, True),
+    (4, 4, False, True),
 )
 
 
@@ -146,7 +148,9 @@ def in_process(settings: Settings, facts: GraphFacts, seconds: float) -> list[di
     return rows
 
 
-def _serve(settings: Settings, port: int, workers: int, threads: int, log: bool) -> Any:
+def _serve(
+    settings: Settings, port: int, workers: int, threads: int, log: bool, cache: bool
+) -> Any:
     env = {
         **os.environ,
         "NEO4J_URI": settings.neo4j_uri,
@@ -156,6 +160,7 @@ def _serve(settings: Settings, port: int, workers: int, threads: int, log: bool)
     cmd = [sys.executable, "-m", "kb", "serve", "--port", str(port)]
     cmd += ["--workers", str(workers), "--threads", str(threads)]
     cmd += [] if log else ["--no-access-log"]
+    cmd += [] if cache else ["--no-response-cache"]
     proc = subprocess.Popen(
         cmd, env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -209,8 +214,8 @@ def over_http(
 ) -> list[dict[str, Any]]:
     urls = mix(facts)
     rows = []
-    for workers, threads, log in ARRANGEMENTS:
-        proc = _serve(settings, port, workers, threads, log)
+    for workers, threads, log, cache in ARRANGEMENTS:
+        proc = _serve(settings, port, workers, threads, log, cache)
         try:
             neo4j_pid = [localdb.status(settings.local).pid]
             before = cpu_seconds(neo4j_pid)
@@ -219,7 +224,8 @@ def over_http(
             wall = time.monotonic() - started
             rows.append(
                 {
-                    "arrangement": f"{workers} x {threads}, access log {'on' if log else 'off'}",
+                    "arrangement": f"{workers} x {threads}, access log {'on' if log else 'off'}, "
+                    f"cache {'on' if cache else 'off'}",
                     "per_second": len(done) / wall,
                     "errors": sum(status >= 400 for status in done),
                     "neo4j_cores": (cpu_seconds(neo4j_pid) - before) / wall,
@@ -290,23 +296,15 @@ def main() -> None:
     args = parser.parse_args()
     folder, facts, _mb = graph_files(args.claims)
     home = LOCAL_DIR / "neo4j-bench-http-ceiling"
-    local = LocalServerConfig(home, args.bolt_port, args.bolt_port + 1003, PASSWORD)
-    settings = Settings(
-        neo4j_uri=f"neo4j://127.0.0.1:{args.bolt_port}",
-        neo4j_password=PASSWORD,
-        local=local,
-        neo4j_max_retry_seconds=60.0,
-        read_timeout_seconds=600.0,
-    )
-    localdb.stop(local)
-    shutil.rmtree(local.data_dir, ignore_errors=True)
-    localdb.start(local, timeout=600)
+    settings = fresh_bench_server(home, args.bolt_port, args.bolt_port + 1003)
+    local = settings.local
+    assert local is not None
     store = Store.connect(settings)
     try:
         print(f"  loading {args.claims:,} claims ...")
         bulk_service.load(settings, store, folder, mode="import")
         store.close()
-        serving = Settings(neo4j_uri=settings.neo4j_uri, neo4j_password=PASSWORD, local=local)
+        serving = Settings(neo4j_uri=settings.neo4j_uri, neo4j_password=BENCH_PASSWORD, local=local)
         local_rows = in_process(serving, facts, args.seconds)
         remote_rows = over_http(serving, facts, args.api_port, args.seconds, args.clients)
     finally:
