@@ -156,6 +156,8 @@ def _serve(
         "NEO4J_URI": settings.neo4j_uri,
         "NEO4J_PASSWORD": settings.neo4j_password,
         "NEO4J_DATABASE": settings.neo4j_database,
+        # One address is one caller: its limit (300/s per worker) would cap the run.
+        "KB_RATE_LIMIT": "off",
     }
     cmd = [sys.executable, "-m", "kb", "serve", "--port", str(port)]
     cmd += ["--workers", str(workers), "--threads", str(threads)]
