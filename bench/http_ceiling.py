@@ -232,6 +232,7 @@ def over_http(
                     "errors": sum(status >= 400 for status in done),
                     "neo4j_cores": (cpu_seconds(neo4j_pid) - before) / wall,
                     "load": os.getloadavg()[0],
+                    "clients": clients,
                 }
             )
             print(f"  http {rows[-1]}")
@@ -241,9 +242,14 @@ def over_http(
     return rows
 
 
+SECTION = "\n## Measured at "
+
+
 def write(
     claims: int, command: str, local: list[dict[str, Any]], remote: list[dict[str, Any]]
 ) -> None:
+    """Put this size's section into the report, replacing an earlier one of the same size
+    and keeping the rest (the findings above the measured sections, other sizes)."""
     local_rows = "\n".join(
         f"| {r['variant']} | {r['per_second']:.0f} | {r['ms']:.2f} | {r['db_ms']:.2f} | "
         f"{r['ms'] - r['db_ms']:.2f} | {r['errors']} |"
@@ -254,36 +260,35 @@ def write(
         f"{r['neo4j_cores']:.2f} | {r['load']:.1f} |"
         for r in remote
     )
-    REPORT.write_text(
-        f"""# The HTTP ceiling: where a request's time goes
+    section = f"""{claims:,} claims
 
 `{command}` on {platform.machine()}, Python {platform.python_version()},
-Neo4j {localdb.neo4j_version()}, {os.cpu_count()} cores shared with other jobs. The graph
-of `python -m bench` at {claims:,} claims (graphgen's CSV through `kb bulk-load`).
-The mix: 40% a random claim's detail, the rest evenly over the first and a deep
-page, a rare word and a common word (`{COMMON_WORD}`, in about 64% of claims), status,
-type and checkable filters, dependents, dependencies, impact and causal chains.
+Neo4j {localdb.neo4j_version()}, {os.cpu_count()} cores shared with other jobs.
 
-## In-process (Flask's test client, one thread)
+In-process (Flask's test client, one thread, no response cache):
 
 | variant | req/s | ms per request | of which in Neo4j calls | API's own ms | errors |
 |---|---|---|---|---|---|
 {local_rows}
 
-"In Neo4j calls" is the time inside the driver's managed transactions (query,
-network, records); the API's own time is routing, marshmallow, services, JSON
-and the deadline hop (the call handed to the store's thread pool and waited for).
-
-## Over HTTP (`kb serve`, keep-alive clients)
+Over HTTP (`kb serve`, {remote[0]["clients"] if remote else 0} keep-alive clients):
 
 | arrangement (workers x threads) | req/s | errors | Neo4j cores used | load average (1 min) |
 |---|---|---|---|---|
 {remote_rows}
-
-Absolute rates on this shared machine depend on the other jobs (see the load
-average column); compare the rows with each other.
 """
-    )
+    text = REPORT.read_text() if REPORT.exists() else f"# The HTTP ceiling\n\n{_MIX}\n"
+    head, *sections = text.split(SECTION)
+    kept = [part for part in sections if not part.startswith(f"{claims:,} claims")]
+    ordered = sorted([*kept, section], key=lambda part: int(part.split()[0].replace(",", "")))
+    REPORT.write_text(head + "".join(SECTION + part.rstrip("\n") + "\n" for part in ordered))
+
+
+_MIX = (
+    "The mix: 40% a random claim's detail, the rest evenly over the first and a deep page, "
+    f"a rare word and a common word (`{COMMON_WORD}`, in about 64% of claims), status, type "
+    "and checkable filters, dependents, dependencies, impact and causal chains."
+)
 
 
 def main() -> None:
