@@ -121,7 +121,7 @@ def in_process(settings: Settings, facts: GraphFacts, seconds: float) -> list[di
                 read_timeout_seconds=request_settings.read_timeout_seconds,
             )
         )
-        app = create_app({"KB_SETTINGS": settings, "KB_STORE": store})
+        app = create_app({"KB_SETTINGS": settings, "KB_STORE": store, "KB_RESPONSE_CACHE": False})
         app.json = provider(app)
         client = app.test_client()
         rng = random.Random(7)
