@@ -38,6 +38,7 @@ CACHE_ENV = "KB_RESPONSE_CACHE"
 MAX_AGE_ENV = "KB_RESPONSE_CACHE_SECONDS"
 DEFAULT_MAX_AGE = 30.0
 MAX_ENTRIES = 4096
+MAX_BYTES = 64 * 1024 * 1024  # of bodies, per worker
 MAX_BODY = 512 * 1024  # larger answers are rare and would crowd the others out
 API_PREFIX = "/api/v1/"
 EXPORT_PREFIX = "/api/v1/export/"
@@ -56,11 +57,16 @@ class Entry:
 
 
 class ResponseCache:
-    """A bounded, least-recently-used map from request key to `Entry`, for one worker."""
+    """A least-recently-used map from request key to `Entry`, for one worker, bounded in
+    entries and in bytes."""
 
-    def __init__(self, max_age: float, max_entries: int = MAX_ENTRIES) -> None:
+    def __init__(
+        self, max_age: float, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES
+    ) -> None:
         self.max_age = max_age
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.size = 0  # bytes of the bodies held
         self._entries: OrderedDict[bytes, Entry] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -71,17 +77,20 @@ class ResponseCache:
             if entry is None:
                 return None
             if entry.generation != token or time.monotonic() - entry.stored_at > self.max_age:
-                del self._entries[key]
+                self.size -= len(self._entries.pop(key).body)
                 return None
             self._entries.move_to_end(key)
             return entry
 
     def put(self, key: bytes, entry: Entry) -> None:
         with self._lock:
+            earlier = self._entries.pop(key, None)
+            if earlier is not None:
+                self.size -= len(earlier.body)
             self._entries[key] = entry
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+            self.size += len(entry.body)
+            while len(self._entries) > self.max_entries or self.size > self.max_bytes:
+                self.size -= len(self._entries.popitem(last=False)[1].body)
 
     def __len__(self) -> int:
         return len(self._entries)

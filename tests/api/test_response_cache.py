@@ -144,3 +144,13 @@ def test_stale_entries_are_dropped() -> None:
     young = ResponseCache(max_age=60.0, max_entries=1)
     young.put(b"a", Entry(b"g", 1e18, b"{}", (), '"a"'))
     assert young.get(b"a", b"other generation") is None
+
+
+def test_the_cache_is_bounded_in_entries_and_bytes() -> None:
+    cache = ResponseCache(max_age=60.0, max_entries=3, max_bytes=10)
+    for name in (b"a", b"b", b"c"):
+        cache.put(name, Entry(b"g", 1e18, b"1234", (), '"x"'))
+    assert len(cache) == 2 and cache.size == 8  # a third body would pass 10 bytes
+    assert cache.get(b"a", b"g") is None and cache.get(b"c", b"g") is not None
+    cache.put(b"c", Entry(b"g", 1e18, b"12", (), '"y"'))
+    assert cache.size == 6
