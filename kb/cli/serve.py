@@ -5,9 +5,11 @@ reads each request head in its main loop): a slow client holds no thread at
 all, and one that has not sent its request head within `KB_HEADER_TIMEOUT`
 seconds is disconnected, so slowloris sockets cannot starve the API; `/healthz`
 has two threads of its own in each worker. Kept-alive connections are closed
-after 5 idle seconds. Sizing:
-workers = cores (CPU-bound serialisation), threads = 8 each (requests mostly
-wait on Neo4j); raise threads before workers. The URL limit is the API's own
+after 5 idle seconds. Each worker keeps read answers until the next write
+(`api.response_cache`; `--no-response-cache` turns it off). Sizing: workers =
+cores (CPU-bound serialisation), threads = 8 each (slow reads do not block fast
+ones); with the cache on, a read-heavy load on two cores did best at 4 threads
+(docs/benchmarks/http-ceiling.md). Raise threads before workers. The URL limit is the API's own
 (414 problem document, `api.guards`), so gunicorn's request-line limit is off.
 No control socket: several instances on one machine must not share one.
 """
