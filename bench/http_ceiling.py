@@ -54,6 +54,7 @@ ARRANGEMENTS: tuple[tuple[int, int, bool, bool], ...] = (
     (2, 8, False, False),
     (2, 8, False, True),
     (2, 4, False, True),
+    (2, 4, True, True),  # kb serve's default since issue 22
     (3, 4, False, True),
     (4, 4, False, True),
 )

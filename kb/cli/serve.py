@@ -7,9 +7,11 @@ seconds is disconnected, so slowloris sockets cannot starve the API; `/healthz`
 has two threads of its own in each worker. Kept-alive connections are closed
 after 5 idle seconds. Each worker keeps read answers until the next write
 (`api.response_cache`; `--no-response-cache` turns it off). Sizing: workers =
-cores (CPU-bound serialisation), threads = 8 each (slow reads do not block fast
-ones); with the cache on, a read-heavy load on two cores did best at 4 threads
-(docs/benchmarks/http-ceiling.md). Raise threads before workers. The URL limit is the API's own
+cores (CPU-bound serialisation), threads = 4 each: with the response cache most
+answers are Python work, and on two cores 2 x 4 served a read mix faster than
+2 x 8, 3 x 4 or 4 x 4 in three runs at 10k and 100k claims
+(docs/benchmarks/http-ceiling.md); raise threads (before workers) when reads
+wait on a slow database. The URL limit is the API's own
 (414 problem document, `api.guards`), so gunicorn's request-line limit is off.
 No control socket: several instances on one machine must not share one.
 """
@@ -42,7 +44,7 @@ def _is_loopback(host: str) -> bool:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to bind.")
 @click.option("--workers", default=2, show_default=True, type=int, help="gunicorn workers.")
-@click.option("--threads", default=8, show_default=True, type=int, help="Threads per worker.")
+@click.option("--threads", default=4, show_default=True, type=int, help="Threads per worker.")
 @click.option("--timeout", default=30, show_default=True, type=int, help="Worker timeout (s).")
 @click.option(
     "--access-log/--no-access-log",
