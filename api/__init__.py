@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask
 
-from api import auth, docs_policy, errors, extensions, guards, limits, merged
+from api import auth, docs_policy, errors, extensions, guards, limits, merged, response_cache
 from api.config import ApiConfig
 from api.fast_json import FastJSONProvider
 
@@ -32,6 +32,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     guards.init_app(app)
     docs_policy.init_app(app)
     _register_blueprints(app)
+    response_cache.init_app(app)  # last: after the limiter, the key check and the guards
     return app
 
 

@@ -28,6 +28,7 @@ from flask import Flask, Response, request
 from flask_limiter import Limiter, RequestLimit
 
 from api.errors import problem
+from api.limit_storage import storage_uri
 
 DEFAULT_RATE_LIMIT = "300/second"
 DEFAULT_MAX_CONCURRENT_EXPORTS = 1
@@ -159,7 +160,7 @@ def init_app(app: Flask) -> None:
         "key_func": caller_key,
         "app": app,
         "default_limits": [limit] if limit else [],
-        "storage_uri": os.environ.get("KB_RATE_LIMIT_STORAGE", "memory://"),
+        "storage_uri": storage_uri(os.environ.get("KB_RATE_LIMIT_STORAGE", "memory://")),
         "on_breach": _breached,
         "enabled": bool(limit),
         "key_prefix": "kb",

@@ -16,22 +16,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
-import time
-from collections.abc import Callable
 from typing import Any
 
 from neo4j import ManagedTransaction
 
+from bench.common import fresh_bench_server, timed
 from bench.suite import graph_files
 from kb import localdb
-from kb.config import LOCAL_DIR, LocalServerConfig, Settings
+from kb.config import LOCAL_DIR
 from kb.db import Store
 from kb.services import backup as backup_service
 from kb.services import bulk as bulk_service
 from kb.services import restore as restore_service
 
-PASSWORD = "kb-bench-password"
 RESULTS = LOCAL_DIR / "bench"
 
 RAW_NODES = "MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties"
@@ -51,27 +48,11 @@ def raw_stream(tx: ManagedTransaction) -> int:
     return rows
 
 
-def timed(work: Callable[[], Any]) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
-
-
 def measure(size: int, bolt_port: int, repeat: int) -> dict[str, Any]:
     folder, _facts, _mb = graph_files(size)
-    local = LocalServerConfig(
-        LOCAL_DIR / "neo4j-bench-backup", bolt_port, bolt_port - 213, PASSWORD
-    )
-    settings = Settings(
-        neo4j_uri=f"neo4j://127.0.0.1:{bolt_port}",
-        neo4j_password=PASSWORD,
-        local=local,
-        neo4j_max_retry_seconds=60.0,
-        read_timeout_seconds=3600.0,
-    )
-    localdb.stop(local)
-    shutil.rmtree(local.data_dir, ignore_errors=True)  # neo4j-admin import needs it empty
-    localdb.start(local, timeout=600)
+    settings = fresh_bench_server(LOCAL_DIR / "neo4j-bench-backup", bolt_port, bolt_port - 213)
+    local = settings.local
+    assert local is not None
     store = Store.connect(settings)
     target = LOCAL_DIR / "bench" / f"backup-{size}.jsonl"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@ the process figures (`suite` runs `reads` and `http_load`, which read these, not
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import time
 from collections.abc import Callable
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kb import localdb
+from kb.config import LocalServerConfig, Settings
 from kb.sizing import MemoryRequest
 
 API = "/api/v1"
@@ -91,3 +94,30 @@ def child_pids(parent: int) -> list[int]:
 
 def rss_mb(pid: int | None) -> float:
     return _rss_mb(pid)
+
+
+BENCH_PASSWORD = "kb-bench-password"
+
+
+def fresh_bench_server(home: Path, bolt_port: int, http_port: int) -> Settings:
+    """A Neo4j server of the benchmark's own at `home`, started with an empty store
+    (neo4j-admin import needs it empty); the settings to reach it (`.local` is set)."""
+    local = LocalServerConfig(home, bolt_port, http_port, BENCH_PASSWORD)
+    settings = Settings(
+        neo4j_uri=f"neo4j://127.0.0.1:{bolt_port}",
+        neo4j_password=BENCH_PASSWORD,
+        local=local,
+        neo4j_max_retry_seconds=60.0,
+        read_timeout_seconds=3600.0,
+    )
+    localdb.stop(local)
+    shutil.rmtree(local.data_dir, ignore_errors=True)
+    localdb.start(local, timeout=600)
+    return settings
+
+
+def timed(work: Callable[[], Any]) -> float:
+    """Seconds `work()` took."""
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started

@@ -26,9 +26,10 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
+from bench.common import fresh_bench_server, timed
 from bench.suite import graph_files
 from kb import localdb
-from kb.config import LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
+from kb.config import LOCAL_DIR, PROJECT_ROOT
 from kb.db import Store
 from kb.queries import export as q
 from kb.queries import export_formats as f
@@ -36,7 +37,6 @@ from kb.schema import ARGUMENTS, DOMAIN_RELATIONSHIPS
 from kb.services import bulk as bulk_service
 from kb.services import export as export_service
 
-PASSWORD = "kb-bench-password"
 REPORT = PROJECT_ROOT / "docs" / "benchmarks" / "export-rate.md"
 TARGET = 1.2  # an export may cost at most this much more than reading its data
 
@@ -100,26 +100,12 @@ def exported_bytes(store: Store, format_name: str, folder: Path) -> int:
     return sum(len(chunk) for chunk in export_service.export(store, format_name).body)
 
 
-def timed(work: Callable[[], Any]) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
-
-
 def measure(size: int, bolt_port: int, repeat: int) -> dict[str, Any]:
     folder, _facts, _mb = graph_files(size)
     home = LOCAL_DIR / "neo4j-bench-export-rate"
-    local = LocalServerConfig(home, bolt_port, bolt_port + 1000, PASSWORD)
-    settings = Settings(
-        neo4j_uri=f"neo4j://127.0.0.1:{bolt_port}",
-        neo4j_password=PASSWORD,
-        local=local,
-        neo4j_max_retry_seconds=60.0,
-        read_timeout_seconds=3600.0,
-    )
-    localdb.stop(local)
-    shutil.rmtree(local.data_dir, ignore_errors=True)  # neo4j-admin import needs it empty
-    localdb.start(local, timeout=600)
+    settings = fresh_bench_server(home, bolt_port, bolt_port + 1000)
+    local = settings.local
+    assert local is not None
     store = Store.connect(settings)
     csv_folder = LOCAL_DIR / "bench" / "export-rate-csv"
     result: dict[str, Any] = {"claims": size, "formats": []}
@@ -129,15 +115,30 @@ def measure(size: int, bolt_port: int, repeat: int) -> dict[str, Any]:
         for name, reads in READS.items():
             raw: list[float] = []
             export: list[float] = []
+            raw_cpu: list[float] = []
+            export_cpu: list[float] = []
             out = 0
             for _ in range(repeat):
+                cpu = time.process_time()
                 raw.append(timed(lambda reads=reads: raw_stream(store, reads())))
-                started = time.perf_counter()
+                raw_cpu.append(time.process_time() - cpu)
+                started, cpu = time.perf_counter(), time.process_time()
                 out = exported_bytes(store, name, csv_folder)
                 export.append(time.perf_counter() - started)
-                print(f"  {name}: raw {raw[-1]:.2f} s, export {export[-1]:.2f} s")
+                export_cpu.append(time.process_time() - cpu)
+                print(
+                    f"  {name}: raw {raw[-1]:.2f} s ({raw_cpu[-1]:.2f} CPU), "
+                    f"export {export[-1]:.2f} s ({export_cpu[-1]:.2f} CPU)"
+                )
             result["formats"].append(
-                {"format": name, "raw": min(raw), "export": min(export), "mib": out / 2**20}
+                {
+                    "format": name,
+                    "raw": min(raw),
+                    "export": min(export),
+                    "raw_cpu": min(raw_cpu),
+                    "export_cpu": min(export_cpu),
+                    "mib": out / 2**20,
+                }
             )
         result["load"] = os.getloadavg()
     finally:
@@ -155,7 +156,8 @@ def _rows(results: list[dict[str, Any]]) -> Iterator[str]:
             verdict = "met" if ratio <= TARGET else "NOT met"
             yield (
                 f"| {result['claims']:,} | {row['format']} | {row['raw']:.2f} | "
-                f"{row['export']:.2f} | {ratio:.2f}x | {row['mib']:.1f} | {verdict} |"
+                f"{row['export']:.2f} | {ratio:.2f}x | {row['mib']:.1f} | {verdict} | "
+                f"{row['raw_cpu']:.2f} | {row['export_cpu']:.2f} |"
             )
 
 
@@ -173,8 +175,8 @@ The raw stream is what every export must pay: the same keyset pages of
 consuming and dropping the records. The export adds turning rows into text.
 Target: every format at or under {TARGET}x the raw stream.
 
-| claims | format | raw stream s | export s | ratio | output MiB | target |
-|---|---|---|---|---|---|---|
+| claims | format | raw stream s | export s | ratio | output MiB | target | raw CPU | export CPU |
+|---|---|---|---|---|---|---|---|---|
 {chr(10).join(_rows(results))}
 
 Exports read through `kb.db.value_records` (plain values, without the driver's
@@ -182,6 +184,10 @@ per-value `record.data()` conversion). ClaimReview is left out: it reads only
 claims with analysts' evidence, which the generated graph has none of.
 The machine is shared by other jobs (1-minute load average at the end of each
 size: {loads}); compare the two columns with each other, not with another machine.
+The CPU columns are this process's own CPU seconds (all its threads: the driver
+decoding records, and for the export the formatting too), best of the runs: less
+sensitive to the other jobs than the wall-clock columns, they show what the
+format adds in Python.
 """
     )
 

@@ -36,24 +36,27 @@ from flask.json.provider import DefaultJSONProvider
 
 from api import create_app
 from api.fast_json import FastJSONProvider
-from bench.common import API
+from bench.common import API, BENCH_PASSWORD, fresh_bench_server
 from bench.graphgen import GraphFacts, claim_id
 from bench.http_load import cpu_seconds
 from bench.probes import COMMON_WORD, endpoints, user_mix
 from bench.suite import graph_files
 from kb import localdb
-from kb.config import LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
+from kb.config import LOCAL_DIR, PROJECT_ROOT, Settings
 from kb.db import Store
 from kb.services import bulk as bulk_service
 
-PASSWORD = "kb-bench-password"
 REPORT = PROJECT_ROOT / "docs" / "benchmarks" / "http-ceiling.md"
-# (workers, threads, access log) of each `kb serve` run; the first is the old default.
-ARRANGEMENTS: tuple[tuple[int, int, bool], ...] = (
-    (2, 8, True),
-    (2, 8, False),
-    (3, 4, False),
-    (4, 4, False),
+# (workers, threads, access log, response cache) of each `kb serve` run; the first is
+# the old default.
+ARRANGEMENTS: tuple[tuple[int, int, bool, bool], ...] = (
+    (2, 8, True, False),
+    (2, 8, False, False),
+    (2, 8, False, True),
+    (2, 4, False, True),
+    (2, 4, True, True),  # kb serve's default since issue 22
+    (3, 4, False, True),
+    (4, 4, False, True),
 )
 
 
@@ -119,7 +122,7 @@ def in_process(settings: Settings, facts: GraphFacts, seconds: float) -> list[di
                 read_timeout_seconds=request_settings.read_timeout_seconds,
             )
         )
-        app = create_app({"KB_SETTINGS": settings, "KB_STORE": store})
+        app = create_app({"KB_SETTINGS": settings, "KB_STORE": store, "KB_RESPONSE_CACHE": False})
         app.json = provider(app)
         client = app.test_client()
         rng = random.Random(7)
@@ -146,16 +149,21 @@ def in_process(settings: Settings, facts: GraphFacts, seconds: float) -> list[di
     return rows
 
 
-def _serve(settings: Settings, port: int, workers: int, threads: int, log: bool) -> Any:
+def _serve(
+    settings: Settings, port: int, workers: int, threads: int, log: bool, cache: bool
+) -> Any:
     env = {
         **os.environ,
         "NEO4J_URI": settings.neo4j_uri,
         "NEO4J_PASSWORD": settings.neo4j_password,
         "NEO4J_DATABASE": settings.neo4j_database,
+        # One address is one caller: its limit (300/s per worker) would cap the run.
+        "KB_RATE_LIMIT": "off",
     }
     cmd = [sys.executable, "-m", "kb", "serve", "--port", str(port)]
     cmd += ["--workers", str(workers), "--threads", str(threads)]
     cmd += [] if log else ["--no-access-log"]
+    cmd += [] if cache else ["--no-response-cache"]
     proc = subprocess.Popen(
         cmd, env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -209,8 +217,8 @@ def over_http(
 ) -> list[dict[str, Any]]:
     urls = mix(facts)
     rows = []
-    for workers, threads, log in ARRANGEMENTS:
-        proc = _serve(settings, port, workers, threads, log)
+    for workers, threads, log, cache in ARRANGEMENTS:
+        proc = _serve(settings, port, workers, threads, log, cache)
         try:
             neo4j_pid = [localdb.status(settings.local).pid]
             before = cpu_seconds(neo4j_pid)
@@ -219,11 +227,13 @@ def over_http(
             wall = time.monotonic() - started
             rows.append(
                 {
-                    "arrangement": f"{workers} x {threads}, access log {'on' if log else 'off'}",
+                    "arrangement": f"{workers} x {threads}, access log {'on' if log else 'off'}, "
+                    f"cache {'on' if cache else 'off'}",
                     "per_second": len(done) / wall,
                     "errors": sum(status >= 400 for status in done),
                     "neo4j_cores": (cpu_seconds(neo4j_pid) - before) / wall,
                     "load": os.getloadavg()[0],
+                    "clients": clients,
                 }
             )
             print(f"  http {rows[-1]}")
@@ -233,9 +243,14 @@ def over_http(
     return rows
 
 
+SECTION = "\n## Measured at "
+
+
 def write(
     claims: int, command: str, local: list[dict[str, Any]], remote: list[dict[str, Any]]
 ) -> None:
+    """Put this size's section into the report, replacing an earlier one of the same size
+    and keeping the rest (the findings above the measured sections, other sizes)."""
     local_rows = "\n".join(
         f"| {r['variant']} | {r['per_second']:.0f} | {r['ms']:.2f} | {r['db_ms']:.2f} | "
         f"{r['ms'] - r['db_ms']:.2f} | {r['errors']} |"
@@ -246,36 +261,35 @@ def write(
         f"{r['neo4j_cores']:.2f} | {r['load']:.1f} |"
         for r in remote
     )
-    REPORT.write_text(
-        f"""# The HTTP ceiling: where a request's time goes
+    section = f"""{claims:,} claims
 
 `{command}` on {platform.machine()}, Python {platform.python_version()},
-Neo4j {localdb.neo4j_version()}, {os.cpu_count()} cores shared with other jobs. The graph
-of `python -m bench` at {claims:,} claims (graphgen's CSV through `kb bulk-load`).
-The mix: 40% a random claim's detail, the rest evenly over the first and a deep
-page, a rare word and a common word (`{COMMON_WORD}`, in about 64% of claims), status,
-type and checkable filters, dependents, dependencies, impact and causal chains.
+Neo4j {localdb.neo4j_version()}, {os.cpu_count()} cores shared with other jobs.
 
-## In-process (Flask's test client, one thread)
+In-process (Flask's test client, one thread, no response cache):
 
 | variant | req/s | ms per request | of which in Neo4j calls | API's own ms | errors |
 |---|---|---|---|---|---|
 {local_rows}
 
-"In Neo4j calls" is the time inside the driver's managed transactions (query,
-network, records); the API's own time is routing, marshmallow, services, JSON
-and the deadline hop (the call handed to the store's thread pool and waited for).
-
-## Over HTTP (`kb serve`, keep-alive clients)
+Over HTTP (`kb serve`, {remote[0]["clients"] if remote else 0} keep-alive clients):
 
 | arrangement (workers x threads) | req/s | errors | Neo4j cores used | load average (1 min) |
 |---|---|---|---|---|
 {remote_rows}
-
-Absolute rates on this shared machine depend on the other jobs (see the load
-average column); compare the rows with each other.
 """
-    )
+    text = REPORT.read_text() if REPORT.exists() else f"# The HTTP ceiling\n\n{_MIX}\n"
+    head, *sections = text.split(SECTION)
+    kept = [part for part in sections if not part.startswith(f"{claims:,} claims")]
+    ordered = sorted([*kept, section], key=lambda part: int(part.split()[0].replace(",", "")))
+    REPORT.write_text(head + "".join(SECTION + part.rstrip("\n") + "\n" for part in ordered))
+
+
+_MIX = (
+    "The mix: 40% a random claim's detail, the rest evenly over the first and a deep page, "
+    f"a rare word and a common word (`{COMMON_WORD}`, in about 64% of claims), status, type "
+    "and checkable filters, dependents, dependencies, impact and causal chains."
+)
 
 
 def main() -> None:
@@ -290,23 +304,15 @@ def main() -> None:
     args = parser.parse_args()
     folder, facts, _mb = graph_files(args.claims)
     home = LOCAL_DIR / "neo4j-bench-http-ceiling"
-    local = LocalServerConfig(home, args.bolt_port, args.bolt_port + 1003, PASSWORD)
-    settings = Settings(
-        neo4j_uri=f"neo4j://127.0.0.1:{args.bolt_port}",
-        neo4j_password=PASSWORD,
-        local=local,
-        neo4j_max_retry_seconds=60.0,
-        read_timeout_seconds=600.0,
-    )
-    localdb.stop(local)
-    shutil.rmtree(local.data_dir, ignore_errors=True)
-    localdb.start(local, timeout=600)
+    settings = fresh_bench_server(home, args.bolt_port, args.bolt_port + 1003)
+    local = settings.local
+    assert local is not None
     store = Store.connect(settings)
     try:
         print(f"  loading {args.claims:,} claims ...")
         bulk_service.load(settings, store, folder, mode="import")
         store.close()
-        serving = Settings(neo4j_uri=settings.neo4j_uri, neo4j_password=PASSWORD, local=local)
+        serving = Settings(neo4j_uri=settings.neo4j_uri, neo4j_password=BENCH_PASSWORD, local=local)
         local_rows = in_process(serving, facts, args.seconds)
         remote_rows = over_http(serving, facts, args.api_port, args.seconds, args.clients)
     finally:

@@ -40,6 +40,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
+from kb import generation
 from kb.config import Settings
 from kb.errors import Conflict, DatabaseBusy, DatabaseUnavailable, QueryTooLarge
 from kb.queries.health import PING_QUERY
@@ -258,8 +259,13 @@ class Store:
             # bounds that wait (and rolls back what it ends).
             work = neo4j.unit_of_work(timeout=WRITE_TIMEOUT_SECONDS)(work)
         guarded = _not_retried_when_too_large(work)
-        with translate_driver_errors(self.uri), self._session() as session:
-            return session.execute_write(guarded, *args, **kwargs)
+        try:
+            with translate_driver_errors(self.uri), self._session() as session:
+                return session.execute_write(guarded, *args, **kwargs)
+        finally:
+            # Whatever the outcome (a lost connection may hide a commit): cached reads
+            # of every process here are stale from now on.
+            generation.bump()
 
     def _within_deadline(
         self,
@@ -341,8 +347,11 @@ class Store:
 
     def run_autocommit(self, query: LiteralString | neo4j.Query, **params: Any) -> None:
         """Run one statement outside an explicit transaction (schema changes need this)."""
-        with translate_driver_errors(self.uri), self._session() as session:
-            session.run(query, params).consume()
+        try:
+            with translate_driver_errors(self.uri), self._session() as session:
+                session.run(query, params).consume()
+        finally:
+            generation.bump()
 
     def _session(self) -> neo4j.Session:
         return self.driver.session(database=self.database)

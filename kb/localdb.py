@@ -26,6 +26,7 @@ from typing import Any
 from neo4j import GraphDatabase
 from neo4j.exceptions import DriverError, Neo4jError
 
+from kb import generation
 from kb.config import PROJECT_ROOT, LocalServerConfig, Settings
 from kb.errors import KbError, LocalServerError
 from kb.research import write_browser_files
@@ -194,6 +195,7 @@ def start(config: LocalServerConfig, timeout: float = 120.0) -> ServerStatus:
         )
     _CHILDREN[proc.pid] = proc
     config.pid_file.write_text(f"{proc.pid}\n")
+    generation.bump()  # its store may have been replaced offline (restore, bulk import)
     try:
         _wait_until_ready(config, proc, log_offset, timeout)
     except BaseException:
@@ -340,6 +342,7 @@ def stop(config: LocalServerConfig, timeout: float = 60.0) -> bool:
         while _is_alive(pid):
             time.sleep(0.1)
     config.pid_file.unlink(missing_ok=True)
+    generation.bump()
     return True
 
 

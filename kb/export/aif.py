@@ -217,15 +217,15 @@ def causal_parts(row: dict[str, Any], stamp: str) -> Parts:
     return parts
 
 
-def stream(slices: Iterable[Parts]) -> Iterator[str]:
-    """The AIF document as text chunks: nodes go straight out, the other lists wait in
+def stream(slices: Iterable[Parts]) -> Iterator[bytes]:
+    """The AIF document as UTF-8 chunks: nodes go straight out, the other lists wait in
     spooled temporary files, so memory stays bounded however large the graph."""
     spools = {
-        key: tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+", encoding="utf-8")
+        key: tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+b")
         for key in ("edges", "locutions", "participants")
     }
     try:
-        yield '{"nodes": ['
+        yield b'{"nodes": ['
         first = {key: True for key in ("nodes", *spools)}
         for piece in slices:
             for key, items in (
@@ -234,32 +234,40 @@ def stream(slices: Iterable[Parts]) -> Iterator[str]:
                 ("locutions", piece.locutions),
                 ("participants", piece.participants),
             ):
-                text = _items(items, first, key)
-                if not text:
+                if not items:
                     continue
+                text = _items(items)
+                if not first[key]:
+                    text = b", " + text
+                first[key] = False
                 if key == "nodes":
                     yield text
                 else:
                     spools[key].write(text)
         for key, spool in spools.items():
-            yield f'], "{key}": ['
+            yield f'], "{key}": ['.encode()
             spool.seek(0)
             while chunk := spool.read(64 * 1024):
                 yield chunk
-        yield "]}\n"
+        yield b"]}\n"
     finally:
         for spool in spools.values():
             spool.close()
 
 
-def _items(items: list[dict[str, Any]], first: dict[str, bool], key: str) -> str:
-    # orjson: UTF-8 as it is (like ensure_ascii=False), several times json's speed
-    text = ", ".join(orjson.dumps(item).decode() for item in items)
-    if text and not first[key]:
-        text = ", " + text
-    if text:
-        first[key] = False
-    return text
+_SEPARATOR = b"},{"
+
+
+def _items(items: list[dict[str, Any]]) -> bytes:
+    """The items as JSON objects separated by ", " (orjson: compact, UTF-8 as it is).
+
+    One `orjson.dumps` of the whole list: its separators are the only "},{" when the
+    count says so (items are flat objects); a string that holds "},{" itself makes
+    the count larger, and then each item is encoded on its own."""
+    packed = orjson.dumps(items)[1:-1]
+    if packed.count(_SEPARATOR) == len(items) - 1:
+        return packed.replace(_SEPARATOR, b"}, {")
+    return b", ".join(orjson.dumps(item) for item in items)
 
 
 def losses(counts: dict[str, int]) -> list[Loss]:

@@ -99,18 +99,38 @@ def header(node_types: dict[str, str], edge_types: dict[str, str]) -> str:
 FOOTER = "</graph>\n</graphml>\n"
 
 
+# Text with none of these characters is written as it is (most values): one regex
+# search instead of escaping and stripping every value.
+_TEXT_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ATTR_SPECIAL = re.compile("[&<>\"'\n\r\t]")
+
+
+def _text(text: str) -> str:
+    """`text` escaped for element content, without the characters XML 1.0 forbids."""
+    if _TEXT_SPECIAL.search(text) is None:
+        return text
+    return escape(_INVALID_XML.sub("", text))
+
+
+def _attr(text: str) -> str:
+    """`quoteattr(text)`, with the common case (nothing to escape) made cheap."""
+    if _ATTR_SPECIAL.search(text) is None:
+        return f'"{text}"'
+    return quoteattr(text)
+
+
 def _value(value: Any, kind: str) -> str:
     if kind == "boolean":
         return "true" if value else "false"
     if kind in ("long", "double") and isinstance(value, int | float):
         return repr(value) if isinstance(value, float) else str(value)  # nothing to escape
     if isinstance(value, str):
-        text = value
-    elif isinstance(value, list | tuple):
+        return _text(value)
+    if isinstance(value, list | tuple):
         text = json.dumps(list(value), ensure_ascii=False, default=str)
     else:
         text = str(value)
-    return escape(_INVALID_XML.sub("", text))
+    return _text(text)
 
 
 @functools.cache
@@ -120,11 +140,22 @@ def _data_open(prefix: str, key: str) -> str:
 
 
 def _data(prefix: str, props: dict[str, Any], declared: dict[str, str]) -> str:
-    return "".join(
-        f"{_data_open(prefix, key)}{_value(value, declared.get(key, 'string'))}</data>"
-        for key, value in sorted(props.items())
-        if value is not None and key not in BOOKKEEPING
-    )
+    """The `<data>` elements of `props`, by key. Per value: a string of a string key
+    goes straight to `_text` (most values); anything else through `_value`."""
+    parts: list[str] = []
+    for key in sorted(props):
+        value = props[key]
+        if value is None or key in BOOKKEEPING:
+            continue
+        kind = declared.get(key, "string")
+        if kind == "string" and value.__class__ is str:
+            text = value if _TEXT_SPECIAL.search(value) is None else _text(value)
+        else:
+            text = _value(value, kind)
+        parts.append(_data_open(prefix, key))
+        parts.append(text)
+        parts.append("</data>")
+    return "".join(parts)
 
 
 def node_label(label: str, row: dict[str, Any]) -> str:
@@ -138,11 +169,11 @@ def node_label(label: str, row: dict[str, Any]) -> str:
 
 def nodes(label: str, rows: Iterable[dict[str, Any]], declared: dict[str, str]) -> Iterator[str]:
     """`<node>` elements for rows of {id, props} of one label."""
+    labels = f'<data key="labels">:{escape(label)}</data><data key="node_label">'
     for row in rows:
         yield (
-            f"<node id={quoteattr(node_id(label, row['id']))}>"
-            f'<data key="labels">:{escape(label)}</data>'
-            f'<data key="node_label">{_value(node_label(label, row), "string")}</data>'
+            f"<node id={_attr(node_id(label, row['id']))}>{labels}"
+            f"{_text(node_label(label, row))}</data>"
             f"{_data('n_', row['props'], declared)}</node>\n"
         )
 
@@ -156,11 +187,11 @@ def edges(
     """`<edge>` elements for relationships of kind (type, start label, end label),
     numbered from `first_number` (edge ids only need to be unique in the file)."""
     rel_type, start, end = kind
+    label = f'<data key="label">{escape(rel_type)}</data>'
     for number, rel in enumerate(rels, start=first_number):
         yield (
-            f'<edge id="e{number}" source={quoteattr(node_id(start, rel["start_id"]))}'
-            f" target={quoteattr(node_id(end, rel['end_id']))}>"
-            f'<data key="label">{escape(rel_type)}</data>'
+            f'<edge id="e{number}" source={_attr(node_id(start, rel["start_id"]))}'
+            f" target={_attr(node_id(end, rel['end_id']))}>{label}"
             f"{_data('e_', rel['props'], declared)}</edge>\n"
         )
 
