@@ -138,7 +138,8 @@ def measure(settings: Any, facts: GraphFacts, options: Options) -> dict[str, Any
             ),
         }
     driver.close()
-    proc = _serve(settings, options.api_port)
+    # The cache off: a repeated URL must cost its query, not a dictionary lookup.
+    proc = _serve(settings, options.api_port, response_cache=False)
     try:
         conn = http.client.HTTPConnection("127.0.0.1", options.api_port, timeout=300)
         for name, url in probes(facts).items():

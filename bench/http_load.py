@@ -26,7 +26,9 @@ from kb import localdb
 from kb.config import PROJECT_ROOT, Settings
 
 
-def _serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
+def _serve(
+    settings: Settings, port: int, response_cache: bool = True
+) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "NEO4J_URI": settings.neo4j_uri,
@@ -36,6 +38,8 @@ def _serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
         "KB_RATE_LIMIT": "off",
     }
     cmd = [sys.executable, "-m", "kb", "serve", "--port", str(port), "--workers", "2"]
+    if not response_cache:
+        cmd.append("--no-response-cache")
     proc = subprocess.Popen(
         cmd, env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
