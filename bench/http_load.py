@@ -26,9 +26,7 @@ from kb import localdb
 from kb.config import PROJECT_ROOT, Settings
 
 
-def _serve(
-    settings: Settings, port: int, response_cache: bool = True
-) -> subprocess.Popen[bytes]:
+def _serve(settings: Settings, port: int, response_cache: bool = True) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "NEO4J_URI": settings.neo4j_uri,
