@@ -69,14 +69,18 @@ def refresh_after_change(
     link led to) in `claim_ids`. Returns how many claims changed their labelling."""
     starts = list(dict.fromkeys(claim_ids))
     refresh_consensus(tx, starts)
-    for target_id in [*starts, *link_ids]:
-        state = repo.target_evidence_state(tx, target_id)
-        if state is None:
-            continue
-        status = status_from(state["evidence"])
-        if state["status"] != status:
-            repo.set_status(tx, state["kind"], target_id, status)
-        starts.extend(state["effects"])
+    # Statuses a batch of targets a statement (an import names hundreds), then the writes.
+    changed: dict[str, list[dict[str, Any]]] = {"claim": [], "causal_link": []}
+    for ids in chunks(list(dict.fromkeys([*starts, *link_ids]))):
+        for state in repo.targets_evidence_state(tx, list(ids)):
+            status = status_from(state["evidence"])
+            if state["status"] != status:
+                changed[state["kind"]].append({"id": state["id"], "status": status})
+            starts.extend(state["effects"])
+    for batch in chunks(changed["claim"]):
+        repo.set_claims_status(tx, list(batch))
+    for batch in chunks(changed["causal_link"]):
+        repo.set_causal_links_status(tx, list(batch))
     return refresh_downstream(tx, starts)
 
 
