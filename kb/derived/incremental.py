@@ -9,7 +9,8 @@ Writes keep them current inside their own transaction:
 - evidence attached or retracted (`refresh_target`): the target's status is
   derived again from its own active evidence; only when it becomes or stops
   being `refuted` does any standing change, and then only downstream of it;
-- links or claims added, removed or merged (`refresh_after_change`): the
+- links or claims added, removed or merged, by a merge or an import
+  (`refresh_after_change`, `kb.services.import_derived`): the
   statuses of the named targets, then the labelling of every claim
   downstream of them (`kb.derived.region`), with the stored values of their
   other premises as the fixed boundary;
