@@ -24,27 +24,29 @@ from kb.services.annotation import apply_import, plan_import
 CLAIMS = 500
 
 
-def write_source(folder: Path) -> Path:
+def write_source(folder: Path, tag: str = "bench", place: str = "district") -> Path:
+    """The file, its ids made with `tag` and its sentences about a `place` (two files
+    with different tags and places can be imported one after the other)."""
     sentences = [
-        f"Statement {i} says that district {i} received {i * 7} tonnes of aid."
+        f"Statement {i} says that {place} {i} received {i * 7} tonnes of aid."
         for i in range(CLAIMS)
     ]
     claims = [
         {
-            "id": f"c-bench-{i}",
-            "text": f"District {i} received {i * 7} tonnes of aid.",
+            "id": f"c-{tag}-{i}",
+            "text": f"{place.capitalize()} {i} received {i * 7} tonnes of aid.",
             "type": "factual",
             "quote": sentence,
-            "slots": [{"question": f"Aid record for district {i}"}],
+            "slots": [{"question": f"Aid record for {place} {i}"}],
         }
         for i, sentence in enumerate(sentences)
     ]
     links = [
         {
-            "id": f"sup-bench-{i}",
+            "id": f"sup-{tag}-{i}",
             "kind": "supports",
-            "from": f"c-bench-{i}",
-            "to": f"c-bench-{i + 1}",
+            "from": f"c-{tag}-{i}",
+            "to": f"c-{tag}-{i + 1}",
             "quote": sentences[i + 1],
             "basis": "curator",
             "rationale": "Synthetic chain.",
@@ -53,9 +55,9 @@ def write_source(folder: Path) -> Path:
     ]
     causal = [
         {
-            "id": f"cl-bench-{i}",
-            "cause": f"c-bench-{i}",
-            "effect": f"c-bench-{i + 5}",
+            "id": f"cl-{tag}-{i}",
+            "cause": f"c-{tag}-{i}",
+            "effect": f"c-{tag}-{i + 5}",
             "mechanism": "Synthetic.",
             "quote": sentences[i],
             "basis": "curator",
@@ -66,7 +68,7 @@ def write_source(folder: Path) -> Path:
     document = {
         "format": "kb-annotation/1",
         "source": {
-            "id": "bench-import-500",
+            "id": f"{tag}-import-500",
             "title": "Synthetic 500-claim source",
             "kind": "report",
             "language": "en",
@@ -77,7 +79,7 @@ def write_source(folder: Path) -> Path:
         "links": links,
         "causal_links": causal,
     }
-    path = folder / "bench-import-500.yaml"
+    path = folder / f"{tag}-import-500.yaml"
     path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
     return path
 

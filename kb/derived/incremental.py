@@ -9,7 +9,8 @@ Writes keep them current inside their own transaction:
 - evidence attached or retracted (`refresh_target`): the target's status is
   derived again from its own active evidence; only when it becomes or stops
   being `refuted` does any standing change, and then only downstream of it;
-- links or claims added, removed or merged (`refresh_after_change`): the
+- links or claims added, removed or merged, by a merge or an import
+  (`refresh_after_change`, `kb.services.import_derived`): the
   statuses of the named targets, then the labelling of every claim
   downstream of them (`kb.derived.region`), with the stored values of their
   other premises as the fixed boundary;
@@ -69,14 +70,18 @@ def refresh_after_change(
     link led to) in `claim_ids`. Returns how many claims changed their labelling."""
     starts = list(dict.fromkeys(claim_ids))
     refresh_consensus(tx, starts)
-    for target_id in [*starts, *link_ids]:
-        state = repo.target_evidence_state(tx, target_id)
-        if state is None:
-            continue
-        status = status_from(state["evidence"])
-        if state["status"] != status:
-            repo.set_status(tx, state["kind"], target_id, status)
-        starts.extend(state["effects"])
+    # Statuses a batch of targets a statement (an import names hundreds), then the writes.
+    changed: dict[str, list[dict[str, Any]]] = {"claim": [], "causal_link": []}
+    for ids in chunks(list(dict.fromkeys([*starts, *link_ids]))):
+        for state in repo.targets_evidence_state(tx, list(ids)):
+            status = status_from(state["evidence"])
+            if state["status"] != status:
+                changed[state["kind"]].append({"id": state["id"], "status": status})
+            starts.extend(state["effects"])
+    for batch in chunks(changed["claim"]):
+        repo.set_claims_status(tx, list(batch))
+    for batch in chunks(changed["causal_link"]):
+        repo.set_causal_links_status(tx, list(batch))
     return refresh_downstream(tx, starts)
 
 

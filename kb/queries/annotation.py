@@ -102,10 +102,15 @@ MATCH (:Source)-[relationship]->(c:Claim)
 RETURN c.id AS claim_id, c.text AS text, c.type AS type, relationship.quote AS quote, score
 """
 
-# The texts the matcher weighs its words by (inverse document frequency over all claims).
+# The texts the matcher weighs its words by (inverse document frequency): the first
+# `$limit` claims by id, read in the id index's order (no scan, no sort), so an import
+# reads a bounded, deterministic sample; on a graph of at most `$limit` claims, all.
 IMPORT_MATCH_WEIGHT_TEXTS_QUERY: LiteralString = """
 MATCH (c:Claim)
+WHERE c.id IS NOT NULL
 RETURN c.text AS text
+ORDER BY c.id
+LIMIT $limit
 """
 
 # The two probes above for many searches in one statement (one round trip, not one a probe):

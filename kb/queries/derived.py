@@ -163,3 +163,24 @@ STORED_CAUSAL_LINKS_QUERY: LiteralString = """
 MATCH (l:CausalLink)
 RETURN l.id AS id, l.status AS status
 """
+
+# `TARGET_EVIDENCE_STATE_QUERY` for many targets in one statement (an import's claims
+# and causal links), each locked in the order given, with its id.
+TARGETS_EVIDENCE_STATE_QUERY: LiteralString = """
+UNWIND $target_ids AS target_id
+CALL (target_id) {
+  MATCH (t:Claim {id: target_id}) RETURN t
+  UNION
+  MATCH (t:CausalLink {id: target_id}) RETURN t
+}
+SET t.derived_lock = true
+REMOVE t.derived_lock
+WITH t
+RETURN t.id AS id,
+       CASE WHEN t:Claim THEN 'claim' ELSE 'causal_link' END AS kind,
+       t.status AS status,
+       [(l:EvidenceLink)-[:BEARS_ON]->(t)
+        WHERE l.retracted_at IS NULL AND l.stance IN ['supports', 'refutes']
+        | {stance: l.stance, confidence: l.confidence}] AS evidence,
+       [(t)-[:LEADS_TO]->(effect:Claim) | effect.id] AS effects
+"""

@@ -84,8 +84,9 @@ def quote_hits(tx: ManagedTransaction, search: str, limit: int) -> list[dict[str
     return records(tx, IMPORT_MATCH_QUOTE_QUERY, search=search, limit=limit)
 
 
-def claim_texts(tx: ManagedTransaction) -> list[str]:
-    return [str(row["text"]) for row in records(tx, IMPORT_MATCH_WEIGHT_TEXTS_QUERY)]
+def claim_texts(tx: ManagedTransaction, limit: int) -> list[str]:
+    """The texts of the first `limit` claims by id (the matcher's word weights)."""
+    return [str(row["text"]) for row in records(tx, IMPORT_MATCH_WEIGHT_TEXTS_QUERY, limit=limit)]
 
 
 def text_hits_each(

@@ -22,6 +22,7 @@ from kb.queries.derived import (
     SET_CLAIMS_STATUS_QUERY,
     STORED_CAUSAL_LINKS_QUERY,
     TARGET_EVIDENCE_STATE_QUERY,
+    TARGETS_EVIDENCE_STATE_QUERY,
 )
 
 
@@ -30,6 +31,11 @@ def target_evidence_state(tx: ManagedTransaction, target_id: str) -> dict[str, A
     link (None: no such target)."""
     rows = records(tx, TARGET_EVIDENCE_STATE_QUERY, target_id=target_id)
     return rows[0] if rows else None
+
+
+def targets_evidence_state(tx: ManagedTransaction, target_ids: list[str]) -> list[dict[str, Any]]:
+    """`target_evidence_state` of each of the claims and causal links that exist, with `id`."""
+    return records(tx, TARGETS_EVIDENCE_STATE_QUERY, target_ids=target_ids)
 
 
 def set_status(tx: ManagedTransaction, kind: str, target_id: str, status: str) -> None:

@@ -19,7 +19,9 @@ brought current by the caller's `recompute` (the full recomputation,
 `kb.derived.full.recompute_all`, which writes only what differs; passed in so the
 loader depends on no service): a script is arbitrary Cypher that may add,
 remove or supersede links anywhere, so the loader cannot know which claims it
-touched, and a seed is rare enough to afford one pass over the graph.
+touched, and a seed is rare enough to afford one pass over the graph. `kb import`
+knows what its compiled script touches and passes a recompute of just that
+(`kb.services.import_derived`).
 """
 
 from __future__ import annotations

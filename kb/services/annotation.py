@@ -27,6 +27,7 @@ from kb.annotation.diff import Diff, diff, state_parameters
 from kb.annotation.document import AnnotationSyntaxError, Problem, load, mentioned_ids
 from kb.annotation.matching import (
     CANDIDATES,
+    WEIGHT_SAMPLE,
     Candidate,
     Match,
     Weights,
@@ -41,13 +42,13 @@ from kb.annotation.revision import Previous, Revision, previous_from, revise
 from kb.annotation.script import render
 from kb.config import PROJECT_ROOT
 from kb.db import Store
-from kb.derived.full import recompute_all
 from kb.errors import KbError
 from kb.lint.region import Touched, touched_by
 from kb.lint.rows import Violation
 from kb.repositories import annotation as repo
 from kb.repositories import revision as revision_repo
 from kb.seeding.loader import SCRIPT_NAME, ScriptResult, apply_scripts, discover_scripts
+from kb.services.import_derived import recompute_for
 from kb.services.import_trial import added_violations
 
 
@@ -120,11 +121,16 @@ def plan_import(store: Store, path: Path, cypher_dir: Path) -> ImportPlan:
 
 
 def apply_import(store: Store, plan: ImportPlan, cypher_dir: Path) -> list[ScriptResult]:
-    """Write the plan's script (unless an identical one exists) and apply pending scripts."""
+    """Write the plan's script (unless an identical one exists) and apply pending scripts;
+    then derive again what the import reaches (`kb.services.import_derived`)."""
     target = cypher_dir / plan.script_name
     if not plan.reuses_script:
         target.write_text(plan.script_text, encoding="utf-8")
-    return apply_scripts(store, discover_scripts(cypher_dir), recompute=recompute_all)
+    scripts = discover_scripts(cypher_dir)
+    # Derived values of what the import reaches, not of the whole graph (unless other
+    # seeds are pending too).
+    recompute = recompute_for(store, plan.compiled, plan.script_name, scripts)
+    return apply_scripts(store, scripts, recompute=recompute)
 
 
 def propose_matches(store: Store, compiled: Compiled, new_ids: set[str]) -> list[Match]:
@@ -132,7 +138,7 @@ def propose_matches(store: Store, compiled: Compiled, new_ids: set[str]) -> list
 
     A claim the file only reports is compared by what was said, without its
     reporting frame (kb/annotation/matching.py). All full-text probes, and the
-    claim texts that weigh the words, are read in one transaction.
+    claim texts that weigh the words (a bounded sample), are read in one transaction.
     """
     appearances = {row["claim"]: row for row in reversed(compiled.asserts)}
     claims = [claim for claim in compiled.claims if claim["id"] in new_ids]
@@ -179,7 +185,8 @@ def _probe_all(
     texts (text and quote): two statements for all the probes, not one round trip each."""
     texts = _hits(tx, repo.text_hits_each, [lucene_query(text) for text, _ in probes])
     quotes = _hits(tx, repo.quote_hits_each, [lucene_query(quote) for _, quote in probes])
-    return repo.claim_texts(tx), [t + q for t, q in zip(texts, quotes, strict=True)]
+    weight_texts = repo.claim_texts(tx, WEIGHT_SAMPLE)
+    return weight_texts, [t + q for t, q in zip(texts, quotes, strict=True)]
 
 
 def _hits(tx: ManagedTransaction, probe: Any, searches: list[str]) -> list[list[dict[str, Any]]]:
