@@ -301,29 +301,51 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--bolt-port", type=int, default=17665)
     parser.add_argument("--api-port", type=int, default=18665)
+    parser.add_argument(
+        "--reuse",
+        type=int,
+        metavar="BOLT_PORT",
+        help="measure the store a `bench.filters --keep --bolt-port BOLT_PORT` run left "
+        "(no load, the store kept): one 1M load serves every benchmark",
+    )
     args = parser.parse_args()
     folder, facts, _mb = graph_files(args.claims)
-    home = LOCAL_DIR / "neo4j-bench-http-ceiling"
-    settings = fresh_bench_server(home, args.bolt_port, args.bolt_port + 1003)
+    if args.reuse:
+        settings = _kept_server(args.reuse)
+    else:
+        home = LOCAL_DIR / "neo4j-bench-http-ceiling"
+        settings = fresh_bench_server(home, args.bolt_port, args.bolt_port + 1003)
     local = settings.local
     assert local is not None
     store = Store.connect(settings)
     try:
-        print(f"  loading {args.claims:,} claims ...")
-        bulk_service.load(settings, store, folder, mode="import")
+        if not args.reuse:  # a kept store is current: the filters run that kept it loaded it
+            print(f"  loading {args.claims:,} claims ...")
+            bulk_service.load(settings, store, folder, mode="import")
         store.close()
         serving = Settings(neo4j_uri=settings.neo4j_uri, neo4j_password=BENCH_PASSWORD, local=local)
         local_rows = in_process(serving, facts, args.seconds)
         remote_rows = over_http(serving, facts, args.api_port, args.seconds, args.clients)
     finally:
-        localdb.stop(local)
-        shutil.rmtree(home, ignore_errors=True)
+        if not args.reuse:
+            localdb.stop(local)
+            shutil.rmtree(local.home, ignore_errors=True)
     command = (
         f"python -m bench.http_ceiling --claims {args.claims} --seconds {args.seconds:g} "
         f"--clients {args.clients}"
     )
     write(args.claims, command, local_rows, remote_rows)
     print(REPORT.read_text())
+
+
+def _kept_server(bolt_port: int) -> Settings:
+    """The bench server `bench.filters --keep` left on `bolt_port`, started."""
+    from bench.common import Options
+    from bench.suite import server
+
+    local, settings = server(Options(bolt_port=bolt_port, http_port=bolt_port - 213))
+    localdb.start(local, timeout=600)
+    return settings
 
 
 if __name__ == "__main__":
