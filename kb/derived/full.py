@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction
 
 from kb.db import Store
-from kb.derived.rules import REFUTED, appearance_values, evidence_status, standing_of
+from kb.derived.rules import REFUTED, claim_values, evidence_status, standing_of
 from kb.models import EvidenceStatus
 from kb.repositories import assessment as assessment_repo
 from kb.repositories import derived as repo
@@ -40,6 +40,7 @@ CLAIM_FIELDS = (
     "consensus",
     "asserted_by",
     "reported_by",
+    "slot",
 )
 
 T = TypeVar("T")
@@ -230,7 +231,7 @@ def _differences(store: Store) -> Iterator[tuple[str, dict[str, Any], list[Drift
             values = derived.values(number, row["id"], status)
             # Consensus and the appearance counts need no graph: they are derived from
             # the claim's own appearances.
-            values.update(appearance_values(row["appearances"]))
+            values.update(claim_values(row["appearances"], row["slots"]))
             drifted = [
                 Drift("claim", row["id"], name, row[name], value)
                 for name, value in values.items()

@@ -16,6 +16,8 @@ Writes keep them current inside their own transaction:
   other premises as the fixed boundary;
 - claims merged (their appearances move): each named claim's `consensus`
   (`refresh_consensus`), derived again from its appearances;
+- slots opened, closed, reopened or filled: the owning claim's stored slot state
+  (`refresh_consensus` too, which derives it from the claim's slots);
 - seeds, restores and bulk loads (`recompute_all`, `kb.derived.full`):
   everything from scratch, writing only what differs.
 
@@ -33,7 +35,7 @@ from neo4j import ManagedTransaction
 
 from kb.derived.full import chunks
 from kb.derived.region import Labels, Premise, label_region
-from kb.derived.rules import REFUTED, appearance_values, evidence_status
+from kb.derived.rules import REFUTED, claim_values, evidence_status
 from kb.repositories import derived as repo
 
 LABEL_FIELDS = ("standing", "stands_baseline", "stands_now", "rests_on_defeated")
@@ -86,13 +88,14 @@ def refresh_after_change(
 
 
 def refresh_consensus(tx: ManagedTransaction, claim_ids: list[str]) -> None:
-    """Derive the consensus (and the appearance counts) of each claim again from its
-    appearances; write what changed."""
+    """Derive the consensus (and the appearance counts and slot state) of each claim
+    again from its appearances and slots; write what changed (ids of other targets,
+    such as causal links, match no claim and write nothing)."""
     for ids in chunks(claim_ids):
         rows = repo.claims_appearances(tx, list(ids))
         changed = []
         for row in rows:
-            derived = appearance_values(row["appearances"])
+            derived = claim_values(row["appearances"], row["slots"])
             if any(row[name] != value for name, value in derived.items()):
                 changed.append({"id": row["id"], **derived})
         if changed:

@@ -148,3 +148,25 @@ def appearance_values(appearances: Iterable[Sequence[str | None]]) -> dict[str, 
         "asserted_by": asserted_by(rows),
         "reported_by": reported_by(rows),
     }
+
+
+# A claim's stored slot state, for the `slot` filter of `GET /claims` (a composite index
+# seek instead of a subquery per claim): `none` when it has no evidence slot (exactly
+# `slot=none`), `open` when some slot is open (exactly `slot=open`), else `settled`
+# (every slot filled or closed; `slot=filled` and `slot=closed` still read the slots).
+NO_SLOT, OPEN_SLOT, SETTLED = "none", "open", "settled"
+
+
+def slot_state(slot_statuses: Iterable[str | None]) -> str:
+    """`none`, `open` or `settled` from the statuses of a claim's evidence slots."""
+    statuses = list(slot_statuses)
+    if not statuses:
+        return NO_SLOT
+    return OPEN_SLOT if "open" in statuses else SETTLED
+
+
+def claim_values(
+    appearances: Iterable[Sequence[str | None]], slot_statuses: Iterable[str | None]
+) -> dict[str, str | int]:
+    """What a claim stores from its own appearances and slots (no graph needed)."""
+    return {**appearance_values(appearances), "slot": slot_state(slot_statuses)}

@@ -36,6 +36,7 @@ BOOKKEEPING = frozenset(
         "rests_on_defeated",
         "asserted_by",  # counts the claim's own ASSERTS edges already show (filters seek them)
         "reported_by",
+        "slot",  # the claim's slot state its HAS_SLOT edges already show (filters seek it)
         "derived_lock",
         "retraction_lock",
         "active_key",

@@ -11,7 +11,9 @@ kb.queries.claims still apply to every row, so any anchor answers the same rows:
   a count after `$count_cap`, with no sort (`claim_type_id`, `claim_status_id`,
   `claim_standing_id`, `claim_checkable_id` in cypher/schema/V006); the same with two
   properties equal for the pairs users combine (`(type, status, id)` ... in V007, so a
-  pair's count reads one index entry per match), and the stored `consensus`;
+  pair's count reads one index entry per match), and the stored `consensus`; the
+  stored slot state alone and paired with `checkable` or `status` (V008) for
+  `slot=none` and `slot=open`;
 - bounded anchors, the claims one node reaches (a source's, an actor's or topic's when
   few, those some source rejects, those with a filled or closed slot): sorted by id, a
   sort of what the anchor reaches, never of every claim;
@@ -94,6 +96,23 @@ MATCH (c:Claim)
 USING INDEX c:Claim(consensus, id)
 WHERE c.consensus = $consensus AND c.id > $after
 """,
+    # The stored slot state (kb/derived/rules.py slot_state, cypher/schema/V008): chosen
+    # only for `slot=none` and `slot=open`, whose values it stores as they are.
+    "slot_state": """
+MATCH (c:Claim)
+USING INDEX c:Claim(slot, id)
+WHERE c.slot = $slot AND c.id > $after
+""",
+    "checkable_slot": """
+MATCH (c:Claim)
+USING INDEX c:Claim(checkable, slot, id)
+WHERE c.checkable = $checkable AND c.slot = $slot AND c.id > $after
+""",
+    "status_slot": """
+MATCH (c:Claim)
+USING INDEX c:Claim(status, slot, id)
+WHERE c.status = $status AND c.slot = $slot AND c.id > $after
+""",
     "source": """
 MATCH (anchor:Source {id: $source})-[:ASSERTS]->(c:Claim)
 USING INDEX anchor:Source(id)
@@ -139,7 +158,7 @@ WHERE c.reported_by >= $reported_by_min
 ORDERED: frozenset[str] = frozenset(
     {"id", "type", "status", "standing", "checkable", "contested", "consensus"}
     | {"type_status", "type_standing", "type_checkable", "status_checkable"}
-    | {"standing_checkable"}
+    | {"standing_checkable", "slot_state", "checkable_slot", "status_slot"}
 )
 
 # The order each anchor reads in. Composite indexes provide `(property, id)` order;
@@ -156,6 +175,9 @@ _ORDER: dict[str, LiteralString] = {
     "standing_checkable": "c.standing, c.checkable, c.id",
     "contested": "c.consensus, c.id",
     "consensus": "c.consensus, c.id",
+    "slot_state": "c.slot, c.id",
+    "checkable_slot": "c.checkable, c.slot, c.id",
+    "status_slot": "c.status, c.slot, c.id",
 }
 
 
@@ -206,6 +228,9 @@ IMPLIED: dict[str, frozenset[str]] = {
     "actor": frozenset({"actor"}),
     "topic": frozenset({"topic"}),
     "slot": frozenset({"slot"}),
+    "slot_state": frozenset({"slot"}),
+    "checkable_slot": frozenset({"checkable", "slot"}),
+    "status_slot": frozenset({"status", "slot"}),
     "asserted_by": frozenset({"asserted_by_min"}),
     "reported_by": frozenset({"reported_by_min"}),
 }

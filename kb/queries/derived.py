@@ -125,23 +125,26 @@ WITH c ORDER BY c.id LIMIT $limit
 RETURN c.id AS id, c.status AS status, c.standing AS standing,
        c.stands_baseline AS stands_baseline, c.stands_now AS stands_now,
        c.rests_on_defeated AS rests_on_defeated, c.consensus AS consensus,
-       c.asserted_by AS asserted_by, c.reported_by AS reported_by,
+       c.asserted_by AS asserted_by, c.reported_by AS reported_by, c.slot AS slot,
        [(s:Source)-[a:ASSERTS]->(c) | [s.id, a.stance, a.speaker, a.speaker_stance]]
          AS appearances,
+       [(c)-[:HAS_SLOT]->(e:EvidenceSlot) | e.status] AS slots,
        [(c)-[:SUPPORTS]->(n:Claim) | [n.id, null]]
        + [(c)-[:CAUSE_OF]->(l:CausalLink)-[:LEADS_TO]->(n:Claim) | [n.id, l.id]] AS edges
 """
 
 # A claim's `consensus` (kb.derived.rules.consensus) is derived from its appearances:
 # each as [source id, stance, speaker, speaker stance], with the stored value (and the
-# stored counts of committing sources and reported speakers, kb.derived.rules).
+# stored counts of committing sources and reported speakers, kb.derived.rules), and the
+# statuses of its evidence slots for its stored slot state (kb.derived.rules.slot_state).
 CLAIMS_APPEARANCES_QUERY: LiteralString = """
 UNWIND $claim_ids AS claim_id
 MATCH (c:Claim {id: claim_id})
 RETURN c.id AS id, c.consensus AS consensus,
-       c.asserted_by AS asserted_by, c.reported_by AS reported_by,
+       c.asserted_by AS asserted_by, c.reported_by AS reported_by, c.slot AS slot,
        [(s:Source)-[a:ASSERTS]->(c) | [s.id, a.stance, a.speaker, a.speaker_stance]]
-         AS appearances
+         AS appearances,
+       [(c)-[:HAS_SLOT]->(e:EvidenceSlot) | e.status] AS slots
 """
 
 ALL_CLAIMS_APPEARANCES_QUERY: LiteralString = """
@@ -156,7 +159,8 @@ UNWIND $rows AS row
 MATCH (c:Claim {id: row.id})
 SET c.consensus = row.consensus,
     c.asserted_by = row.asserted_by,
-    c.reported_by = row.reported_by
+    c.reported_by = row.reported_by,
+    c.slot = row.slot
 """
 
 STORED_CAUSAL_LINKS_QUERY: LiteralString = """

@@ -32,6 +32,12 @@ PAIRED: dict[frozenset[str], str] = {
 }
 
 
+# The `slot` values a claim's stored slot state holds as they are (kb/derived/rules.py
+# slot_state), and the indexes (cypher/schema/V008) that pair it with another filter.
+SLOT_STATES = ("none", "open")
+SLOT_PAIRED = {"id": "slot_state", "checkable": "checkable_slot", "status": "status_slot"}
+
+
 class Anchors(NamedTuple):
     page_anchor: str
     count_anchor: str
@@ -104,6 +110,9 @@ def _ordered(params: dict[str, Any]) -> str:
             pair = PAIRED.get(frozenset({single, other}))
             if pair is not None:
                 return pair
+    if params.get("slot") in SLOT_STATES and single in SLOT_PAIRED:
+        # The stored slot state, alone or paired with the property the read starts from.
+        return SLOT_PAIRED[single]
     return single
 
 

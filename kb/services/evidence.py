@@ -168,6 +168,7 @@ def _retract(
             tx, "evidence_retracted", now, principal.name, target_id, link_id, detail=reason
         )
         if outcome["reopened_slot_id"]:
+            incremental.refresh_consensus(tx, [target_id])  # a claim's stored slot state
             history.record(
                 tx,
                 "slot_reopened",

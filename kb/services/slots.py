@@ -12,6 +12,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kb.db import Store
+from kb.derived import incremental
 from kb.errors import Conflict, Forbidden, InvalidRequest, NotFound
 from kb.models import Page, Role, SlotKind, SlotStatus, TargetKind
 from kb.repositories import slots as repo
@@ -44,6 +45,7 @@ def _open_slot(
     lock_target(tx, kind, target_id)
     now = now_iso()
     slot_id = repo.open_slot(tx, target_id, kind, question, principal.name, now)
+    incremental.refresh_consensus(tx, [target_id])  # a claim's stored slot state
     history.record(
         tx, "slot_opened", now, principal.name, target_id, slot_id=slot_id, detail=question
     )
@@ -104,6 +106,7 @@ def _update_slot(
             "now": now,
         },
     )
+    incremental.refresh_consensus(tx, [current["owner"]["id"]])  # a claim's slot state
     event = "slot_closed" if status == SlotStatus.closed else "slot_reopened"
     history.record(
         tx, event, now, principal.name, current["owner"]["id"], slot_id=slot_id, detail=reason
@@ -131,6 +134,7 @@ def fill(tx: ManagedTransaction, target_id: str, slot_id: str, link_id: str) -> 
     if status == SlotStatus.closed:
         raise Conflict(f"slot {slot_id!r} is closed; reopen it first")
     repo.fill_slot(tx, link_id, slot_id)
+    incremental.refresh_consensus(tx, [target_id])  # a claim's stored slot state
 
 
 def _slot(tx: ManagedTransaction, slot_id: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from flask import Flask
 
 from kb.config import CYPHER_DIR
 from kb.db import Store, records
-from kb.derived.full import recompute_all
+from kb.derived.full import drift, recompute_all
 from kb.seeding.loader import apply_scripts, discover_scripts
 from tests.api.helpers import auth, evidence
 from tests.api.openapi_check import CheckedClient
@@ -322,6 +322,55 @@ def test_analysts_open_and_close_slots(client: CheckedClient, keys: dict[str, st
         ).status_code
         == 404
     )
+
+
+def _slot_listed(client: CheckedClient, claim_id: str) -> dict[str, bool]:
+    """Whether `claim_id` is in the `slot=none` and `slot=open` lists (read from the
+    stored slot state, kb/derived/rules.py slot_state)."""
+    found = {}
+    for value in ("none", "open"):
+        body = client.get(f"{API}/claims?slot={value}&limit=200").get_json()
+        assert body["meta"]["total"] == len(body["items"])  # one page holds them all
+        found[value] = claim_id in {item["id"] for item in body["items"]}
+    return found
+
+
+def test_every_slot_write_keeps_the_stored_slot_state(
+    client: CheckedClient, keys: dict[str, str], seeded_store: Store
+) -> None:
+    """Opening, closing, reopening, filling and unfilling (a retraction) a claim's slot
+    each move it between the `slot=none` and `slot=open` lists, and leave no drift."""
+    claim_id = "c-hostages-not-rescued"
+    before = _slot_listed(client, claim_id)
+    opened = client.post(
+        f"{API}/claims/{claim_id}/slots",
+        json={"question": "Who was freed in the second phase?"},
+        headers=auth(keys["analyst"]),
+    ).get_json()
+    assert _slot_listed(client, claim_id) == {"none": False, "open": True}
+    url = f"{API}/slots/{opened['id']}"
+    closing = {"status": "closed", "reason": "no record"}
+    client.patch(url, json=closing, headers=auth(keys["analyst"]))
+    state = seeded_store.read(
+        records, "MATCH (c:Claim {id: $id}) RETURN c.slot AS slot", id=claim_id
+    )[0]["slot"]
+    assert state == ("open" if before["open"] else "settled")
+    client.patch(url, json={"status": "open"}, headers=auth(keys["analyst"]))
+    assert _slot_listed(client, claim_id)["open"]
+    link = client.post(
+        f"{API}/claims/{claim_id}/evidence",
+        json=evidence("https://example.org/slot-state", slot_id=opened["id"]),
+        headers=auth(keys["analyst"]),
+    ).get_json()
+    assert _slot_listed(client, claim_id) == {"none": False, "open": before["open"]}
+    client.delete(
+        f"{API}/evidence-links/{link['id']}",
+        json={"reason": "wrong report"},
+        headers=auth(keys["analyst"]),
+    )
+    assert _slot_listed(client, claim_id) == {"none": False, "open": True}
+    drifted = [d for d in drift(seeded_store) if d.field == "slot"]
+    assert drifted == []
 
 
 # --- derived status ----------------------------------------------------------------

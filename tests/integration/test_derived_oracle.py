@@ -352,3 +352,23 @@ def test_consensus_is_stored_and_its_drift_reported(oracle_store: Store) -> None
         ]
         full.recompute_all(oracle_store)
         assert list(full.drift(oracle_store)) == []
+        # the slot state the `slot` filter seeks (no slot yet: `none`), checked beside it
+        oracle_store.run_autocommit(
+            "MATCH (c:Claim {id: 'h1'}) "
+            "CREATE (c)-[:HAS_SLOT]->(:EvidenceSlot {id: 'slot-h1-1', status: 'filled'})"
+        )
+        oracle_store.run_autocommit("MATCH (c:Claim {id: 'h0'}) REMOVE c.slot")
+        assert [(d.target_id, d.field, d.stored, d.derived) for d in full.drift(oracle_store)] == [
+            ("h0", "slot", None, "none"),
+            ("h1", "slot", "none", "settled"),
+        ]
+        full.recompute_all(oracle_store)
+        assert list(full.drift(oracle_store)) == []
+        states = oracle_store.read(
+            records, "MATCH (c:Claim) RETURN c.id AS id, c.slot AS slot ORDER BY id"
+        )
+        assert [(r["id"], r["slot"]) for r in states] == [
+            ("h0", "none"),
+            ("h1", "settled"),
+            ("h2", "none"),
+        ]

@@ -72,7 +72,13 @@ def _cases(values: dict[str, list[Any]]) -> list[dict[str, Any]]:
         for a, b in combinations(values, 2)
         if {a, b} != {"status", "standing"}  # one `status` parameter carries either
     ]
-    return singles + pairs
+    # the stored slot state's pairs (cypher/schema/V008) with its other value
+    slot_pairs = [
+        {"checkable": True, "slot": "none"},
+        {"status": "supported", "slot": "none"},
+        {"status": "unverified", "slot": "open"},
+    ]
+    return singles + pairs + slot_pairs
 
 
 def _plan(store: Store, query: LiteralString, params: dict[str, Any]) -> list[str]:
@@ -125,6 +131,7 @@ def test_every_filter_and_pair_plans_a_seek_without_sorting_every_claim(
     assert seen >= {"slot", "topic", "rejected", "asserted_by", "reported_by"}
     assert seen >= {"contested", "consensus", "type_status", "type_standing", "type_checkable"}
     assert seen >= {"status_checkable", "standing_checkable"}
+    assert seen >= {"slot_state", "checkable_slot", "status_slot"}
 
 
 @pytest.mark.parametrize("degree_max", [claim_anchors.DEGREE_ANCHOR_MAX, 0])
@@ -153,22 +160,32 @@ def test_random_filter_combinations_and_cursors_answer_the_reference(seeded_stor
     values = _values(seeded_store)
     rng = random.Random(22)
     names = [name for name in values if name != "standing"]  # one `status` carries either
+    seen: set[str] = set()
+    cases: list[dict[str, Any]] = []
     for _ in range(60):
         chosen = rng.sample(names, rng.randint(1, 4))
         case = {name: rng.choice(values[name]) for name in chosen}
         if "status" in case and rng.random() < 0.5:  # a standing instead
             case["standing"] = rng.choice(values["standing"])
             del case["status"]
+        cases.append(case)
+    # a status with the stored slot state and a third filter read per row
+    cases.append({"status": "supported", "slot": "open", "contested": False})
+    cases.append({"status": "unverified", "slot": "none", "consensus": "single"})
+    for case in cases:
         params = _params(case)
         reference = _ids(seeded_store, claims.CLAIMS_PAGE_QUERY, params)
         for after in ("", *reference[len(reference) // 2 : len(reference) // 2 + 1]):
             params = {**_params(case), "after": after}
             expected = [claim_id for claim_id in reference if claim_id > after]
             page, count = seeded_store.read(claim_anchors.choose, params)
+            seen |= {page, count}
             assert _ids(seeded_store, page_query(page, params), params) == expected, (case, page)
             with seeded_store.driver.session(database=seeded_store.database) as session:
                 counted = session.run(count_query(count, params), params).single()
             assert counted is not None and counted["total"] == len(expected), (case, count)
+    # the stored slot state's anchors were among those checked
+    assert seen >= {"slot_state", "checkable_slot", "status_slot"}, seen
 
 
 @pytest.mark.parametrize("anchor", sorted(ANCHORS))

@@ -41,6 +41,7 @@ DERIVED = (
     "consensus",
     "asserted_by",
     "reported_by",
+    "slot",
 )
 
 

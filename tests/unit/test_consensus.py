@@ -3,7 +3,15 @@
 
 from __future__ import annotations
 
-from kb.derived.rules import appearance_values, asserted_by, consensus, parties, reported_by
+from kb.derived.rules import (
+    appearance_values,
+    asserted_by,
+    claim_values,
+    consensus,
+    parties,
+    reported_by,
+    slot_state,
+)
 from kb.services.agreement import relation
 
 
@@ -57,3 +65,11 @@ def test_a_speaker_one_source_reports_can_disagree_with_the_other_source() -> No
         relation([_appearance("reports", "x", "asserts")], [_appearance("reports", "y", "rejects")])
         == "disagree"
     )
+
+
+def test_slot_state_is_the_slot_filter_none_open_or_settled() -> None:
+    assert slot_state([]) == "none"
+    assert slot_state(["closed", "open"]) == "open"
+    assert slot_state(["filled", "closed"]) == "settled"
+    rows = [["src-0", "asserts", None, None]]
+    assert claim_values(rows, ["open"]) == {**appearance_values(rows), "slot": "open"}
