@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -32,18 +33,24 @@ def claim_rows(tx: ManagedTransaction) -> list[ClaimRow]:
     texts = {row["id"]: row["text"] for row in records(tx, LINT_SOURCE_TEXTS_QUERY)}
     rows = []
     for row in records(tx, LINT_CLAIMS_QUERY):
-        assertions = tuple(
-            Assertion(
-                a["quote"],
-                a["mode"],
-                _matches(texts.get(a["source"]), a),
-                a["source"],
-                a["rationale"],
-            )
-            for a in row.pop("assertions")
-        )
-        rows.append(ClaimRow(**row, assertions=assertions))
+        rows.append(claim_row(row, texts))
     return rows
+
+
+def claim_row(row: dict[str, Any], texts: Mapping[str, str | None]) -> ClaimRow:
+    """A claim row as the rules read it: each assertion checked against its source's text
+    (shared by the whole-graph, paged and region lints)."""
+    assertions = tuple(
+        Assertion(
+            a["quote"],
+            a["mode"],
+            _matches(texts.get(a["source"]), a),
+            a["source"],
+            a["rationale"],
+        )
+        for a in row.pop("assertions")
+    )
+    return ClaimRow(**row, assertions=assertions)
 
 
 def _matches(text: str | None, assertion: dict[str, Any]) -> bool | None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from neo4j import ManagedTransaction
 
 from kb.db import records
-from kb.lint.rows import Assertion, ClaimRow, LinkRow
+from kb.lint.rows import ClaimRow, LinkRow
 from kb.queries.lint_pages import (
     LINT_CLAIM_IDS_PAGE_QUERY,
     LINT_CLAIMS_PAGE_QUERY,
     LINT_LINKS_OUT_QUERY,
 )
 from kb.queries.lint_region import REGION_SOURCE_TEXTS_QUERY
-from kb.repositories.lint import _link_row, _matches
+from kb.repositories.lint import _link_row, claim_row
 
 
 def claims_page(
@@ -27,17 +27,7 @@ def claims_page(
         texts.update({row["id"]: row["text"] for row in found})
     claims = []
     for row in raw:
-        assertions = tuple(
-            Assertion(
-                a["quote"],
-                a["mode"],
-                _matches(texts.get(a["source"]), a),
-                a["source"],
-                a["rationale"],
-            )
-            for a in row.pop("assertions")
-        )
-        claims.append(ClaimRow(**row, assertions=assertions))
+        claims.append(claim_row(row, texts))
     return claims
 
 

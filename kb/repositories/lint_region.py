@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from neo4j import ManagedTransaction
 
 from kb.db import records
-from kb.lint.rows import Assertion, ClaimRow, LinkRow
+from kb.lint.rows import ClaimRow, LinkRow
 from kb.queries.lint_region import (
     DEPENDENCIES_IN_QUERY,
     DEPENDENCIES_OUT_QUERY,
@@ -16,7 +16,7 @@ from kb.queries.lint_region import (
     REGION_SEEDS_QUERY,
     REGION_SOURCE_TEXTS_QUERY,
 )
-from kb.repositories.lint import _link_row, _matches
+from kb.repositories.lint import _link_row, claim_row
 
 CHUNK = 5000  # ids per statement
 
@@ -59,17 +59,7 @@ def claims_with_ids(tx: ManagedTransaction, claim_ids: Iterable[str]) -> list[Cl
     }
     claims = []
     for row in raw:
-        assertions = tuple(
-            Assertion(
-                a["quote"],
-                a["mode"],
-                _matches(texts.get(a["source"]), a),
-                a["source"],
-                a["rationale"],
-            )
-            for a in row.pop("assertions")
-        )
-        claims.append(ClaimRow(**row, assertions=assertions))
+        claims.append(claim_row(row, texts))
     return claims
 
 
