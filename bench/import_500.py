@@ -1,7 +1,8 @@
 """Benchmark: a generated 500-claim annotation file through `kb import --apply`.
 
 Writes a synthetic source (500 claims, each with its own sentence, 499
-support links, one causal link per 10 claims) under a temporary folder,
+support links, one causal link per 10 claims, an actor and a topic on every
+fifth claim: `kb.annotation.synthetic`) under a temporary folder,
 then times `plan_import` (compile, lint trial, diff, match proposals) and
 `apply_import` (write + apply the seed script) against the configured
 database. Run: `.venv/bin/python -m bench.import_500` with a seeded
@@ -15,8 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
+from kb.annotation import synthetic
 from kb.config import CYPHER_DIR, Settings
 from kb.db import Store
 from kb.services.annotation import apply_import, plan_import
@@ -27,61 +27,7 @@ CLAIMS = 500
 def write_source(folder: Path, tag: str = "bench", place: str = "district") -> Path:
     """The file, its ids made with `tag` and its sentences about a `place` (two files
     with different tags and places can be imported one after the other)."""
-    sentences = [
-        f"Statement {i} says that {place} {i} received {i * 7} tonnes of aid."
-        for i in range(CLAIMS)
-    ]
-    claims = [
-        {
-            "id": f"c-{tag}-{i}",
-            "text": f"{place.capitalize()} {i} received {i * 7} tonnes of aid.",
-            "type": "factual",
-            "quote": sentence,
-            "slots": [{"question": f"Aid record for {place} {i}"}],
-        }
-        for i, sentence in enumerate(sentences)
-    ]
-    links = [
-        {
-            "id": f"sup-{tag}-{i}",
-            "kind": "supports",
-            "from": f"c-{tag}-{i}",
-            "to": f"c-{tag}-{i + 1}",
-            "quote": sentences[i + 1],
-            "basis": "curator",
-            "rationale": "Synthetic chain.",
-        }
-        for i in range(CLAIMS - 1)
-    ]
-    causal = [
-        {
-            "id": f"cl-{tag}-{i}",
-            "cause": f"c-{tag}-{i}",
-            "effect": f"c-{tag}-{i + 5}",
-            "mechanism": "Synthetic.",
-            "quote": sentences[i],
-            "basis": "curator",
-            "rationale": "Synthetic.",
-        }
-        for i in range(0, CLAIMS - 5, 10)
-    ]
-    document = {
-        "format": "kb-annotation/1",
-        "source": {
-            "id": f"{tag}-import-500",
-            "title": "Synthetic 500-claim source",
-            "kind": "report",
-            "language": "en",
-            "fictional": True,
-            "text": " ".join(sentences),
-        },
-        "claims": claims,
-        "links": links,
-        "causal_links": causal,
-    }
-    path = folder / f"{tag}-import-500.yaml"
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-    return path
+    return synthetic.write(folder, CLAIMS, tag, place)
 
 
 def main() -> None:

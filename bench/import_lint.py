@@ -8,9 +8,10 @@ one for HTTP, unless --bolt-port says otherwise), then
 
 - the 500-claim file of bench/import_500.py through `plan_import` (compile, the
   bounded lint trial, diff, match proposals) and `apply_import`, each with the
-  seconds of its phases (`_phases`), first cold (just after the load), then a
-  second file like it (other ids and words) warm; and whether Neo4j still
-  answers afterwards;
+  seconds of its phases (`_phases`), first cold (just after the load, or with
+  --reuse just after a restart and the warm-up of `kb db start`), then a second
+  file like it (other ids and words) warm; and whether Neo4j still answers
+  afterwards;
 - `kb lint` (the paged lint) over the whole graph;
 - `kb recompute --check` in a process of its own: its time and peak RSS.
 
@@ -42,7 +43,7 @@ from kb.config import CYPHER_DIR, LOCAL_DIR, PROJECT_ROOT
 from kb.db import Store
 from kb.repositories import annotation as annotation_repo
 from kb.repositories import revision as revision_repo
-from kb.services import annotation, import_derived, import_trial
+from kb.services import annotation, import_derived, import_trial, warmup
 from kb.services import bulk as bulk_service
 from kb.services.annotation import apply_import, plan_import
 from kb.services.lint import lint_pages
@@ -87,11 +88,17 @@ def measure(
     store = Store.connect(settings)
     result: dict[str, Any] = {"claims": size}
     try:
-        if not reuse:
+        if reuse:
+            # What `kb db start` does after starting a server (the bulk load does it too).
+            warmed = warmup.warm_store(settings)
+            result["start_warm_s"] = warmed.seconds
+            result["start_rehearsal_s"] = warmed.rehearsal_seconds
+        else:
             started = time.perf_counter()
             bulk_service.load(settings, store, folder, mode="import")
             result["load_s"] = time.perf_counter() - started
-        result |= _import(store)
+        # A kept store already holds the files of earlier runs: other ids this time.
+        result |= _import(store, tag=f"r{int(time.time())}" if reuse else "")
         store.verify()  # Neo4j survived the import
         result["neo4j_alive_after_import"] = True
         if lint:
@@ -107,9 +114,9 @@ def measure(
     return result
 
 
-def _import(store: Store) -> dict[str, Any]:
-    """The file into the fresh server (cold: Neo4j has planned nothing and cached little),
-    then a second one like it (other ids, other words) into the warmed server."""
+def _import(store: Store, tag: str) -> dict[str, Any]:
+    """The file into the freshly started server (cold: Neo4j has planned only the
+    rehearsal of its start), then a second one like it (other ids, other words)."""
     folder = Path(tempfile.mkdtemp())
     cypher_dir = folder / "cypher"
     # The schema only: the article's seeds would collide with the synthetic ids.
@@ -117,8 +124,8 @@ def _import(store: Store) -> dict[str, Any]:
     (cypher_dir / "seed").mkdir()
     result: dict[str, Any] = {}
     for phase, path in (
-        ("import", write_source(folder)),
-        ("import_warm", write_source(folder, tag="warm", place="province")),
+        ("import", write_source(folder, tag=f"bench{tag}")),
+        ("import_warm", write_source(folder, tag=f"warm{tag}", place="province")),
     ):
         with _phases() as plan_phases:
             started = time.perf_counter()

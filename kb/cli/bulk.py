@@ -100,4 +100,5 @@ _PHASES = {
     "derived": "bringing derived status and standing current",
     "resize": "restarting the local Neo4j sized for the store with its indexes",
     "warm": "warming the page cache (reading the store once)",
+    "rehearse": "planning the import's statements (a rehearsal import, not applied)",
 }

@@ -115,6 +115,8 @@ def import_files(
             localdb.start(local, timeout=600)
     with _phase(report, "warm", on_phase):
         warmup.warm(store)
+    with _phase(report, "rehearse", on_phase):
+        warmup.rehearse_import(store)
     return report
 
 
