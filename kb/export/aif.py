@@ -218,14 +218,14 @@ def causal_parts(row: dict[str, Any], stamp: str) -> Parts:
 
 
 def stream(slices: Iterable[Parts]) -> Iterator[bytes]:
-    """The AIF document as UTF-8 chunks: nodes go straight out, the other lists wait in
-    spooled temporary files, so memory stays bounded however large the graph."""
+    """The AIF document as compact UTF-8 JSON chunks: nodes go straight out, the other
+    lists wait in spooled temporary files, so memory stays bounded however large the graph."""
     spools = {
         key: tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+b")
         for key in ("edges", "locutions", "participants")
     }
     try:
-        yield b'{"nodes": ['
+        yield b'{"nodes":['
         first = {key: True for key in ("nodes", *spools)}
         for piece in slices:
             for key, items in (
@@ -238,14 +238,14 @@ def stream(slices: Iterable[Parts]) -> Iterator[bytes]:
                     continue
                 text = _items(items)
                 if not first[key]:
-                    text = b", " + text
+                    text = b"," + text
                 first[key] = False
                 if key == "nodes":
                     yield text
                 else:
                     spools[key].write(text)
         for key, spool in spools.items():
-            yield f'], "{key}": ['.encode()
+            yield f'],"{key}":['.encode()
             spool.seek(0)
             while chunk := spool.read(64 * 1024):
                 yield chunk
@@ -255,19 +255,10 @@ def stream(slices: Iterable[Parts]) -> Iterator[bytes]:
             spool.close()
 
 
-_SEPARATOR = b"},{"
-
-
 def _items(items: list[dict[str, Any]]) -> bytes:
-    """The items as JSON objects separated by ", " (orjson: compact, UTF-8 as it is).
-
-    One `orjson.dumps` of the whole list: its separators are the only "},{" when the
-    count says so (items are flat objects); a string that holds "},{" itself makes
-    the count larger, and then each item is encoded on its own."""
-    packed = orjson.dumps(items)[1:-1]
-    if packed.count(_SEPARATOR) == len(items) - 1:
-        return packed.replace(_SEPARATOR, b"}, {")
-    return b", ".join(orjson.dumps(item) for item in items)
+    """The items as compact JSON objects separated by commas (one `orjson.dumps` of
+    the whole list: UTF-8 as it is, no whitespace)."""
+    return orjson.dumps(items)[1:-1]
 
 
 def losses(counts: dict[str, int]) -> list[Loss]:

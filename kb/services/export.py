@@ -15,8 +15,7 @@ import shutil
 import tempfile
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +32,8 @@ from kb.export.properties import KeyTypes, key_types
 from kb.export.publisher import Publisher
 from kb.models import ClaimType
 from kb.repositories import export as repo
-from kb.schema import ARGUMENTS
+from kb.schema import ARGUMENTS, RelKind
+from kb.services.read_ahead import PagedRead, ReadAhead, Rows
 
 PAGE_SIZE = 2000  # anchors per read: few round trips, still a bounded page
 IMPORT_SCRIPT = "neo4j-admin-import.sh"
@@ -97,8 +97,15 @@ def _claimreview_body(
 def _graphml_body(
     store: Store, source_id: str | None, counts: dict[str, int], publisher: Publisher | None
 ) -> Body:
+    # The pages are read from now on, while Neo4j works out the property types (the
+    # header and the loss report need them first).
+    reader = ReadAhead(
+        _node_reads(store, repo.NODE_LABELS, source_id)
+        + _rel_reads(store, repo.REL_KINDS, source_id),
+        PAGE_SIZE,
+    )
     types = key_types(store.read_bulk(repo.property_types, source_id))
-    return graphml.losses(types), _encode(_graphml(store, source_id, types))
+    return graphml.losses(types), _encode(_graphml(reader, types))
 
 
 def _csv_body(
@@ -134,29 +141,21 @@ def _encode(chunks: Iterator[str]) -> Iterator[bytes]:
         yield chunk.encode("utf-8")
 
 
-def _pages(
-    store: Store, read: Callable[..., list[dict[str, Any]]], key: str, *args: Any
-) -> Iterator[list[dict[str, Any]]]:
-    """Keyset pages of `read(tx, *args, after, limit)`, resuming after the last `key`.
+def _paged(store: Store, read: Callable[..., Rows], key: str, *args: Any) -> PagedRead:
+    """Keyset pages of `read(tx, *args, after, limit)`, each its own read transaction."""
 
-    The next page is read on another thread while the caller turns this one into
-    text, so an export costs about its reads rather than reads plus formatting.
-    """
-
-    def page_after(after: str) -> list[dict[str, Any]]:
+    def page_after(after: str) -> Rows:
         return store.read_bulk(read, *args, after, PAGE_SIZE)
 
-    with ThreadPoolExecutor(1, thread_name_prefix="kb-export-page") as reader:
-        pending = reader.submit(page_after, "")
-        while True:
-            rows = pending.result()
-            full = len(rows) == PAGE_SIZE
-            if full:
-                pending = reader.submit(page_after, rows[-1][key])
-            if rows:
-                yield rows
-            if not full:
-                return
+    return PagedRead(page_after, key)
+
+
+def _node_reads(store: Store, labels: Iterable[str], source_id: str | None) -> list[PagedRead]:
+    return [_paged(store, repo.node_page, "id", label, source_id) for label in labels]
+
+
+def _rel_reads(store: Store, kinds: Iterable[RelKind], source_id: str | None) -> list[PagedRead]:
+    return [_paged(store, repo.rel_page, "anchor_id", kind.name, source_id) for kind in kinds]
 
 
 # --- AIF ---------------------------------------------------------------------------------
@@ -164,14 +163,17 @@ def _pages(
 
 def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Parts]:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
-    names = {
-        row["id"]: aif.source_name(row["props"])
-        for rows in _pages(store, repo.node_page, "id", "Source", source_id)
-        for row in rows
-    }
+    reads = [
+        _paged(store, repo.node_page, "id", "Source", source_id),
+        _paged(store, repo.aif_claim_page, "id", source_id),
+        *[_paged(store, repo.aif_argument_page, "id", kind.type, source_id) for kind in ARGUMENTS],
+        _paged(store, repo.aif_causal_page, "id", source_id),
+    ]
+    groups = ReadAhead(reads, PAGE_SIZE).per_read()
+    names = {row["id"]: aif.source_name(row["props"]) for rows in next(groups) for row in rows}
     speakers: dict[str, str] = {}
     # one slice per page of rows
-    for rows in _pages(store, repo.aif_claim_page, "id", source_id):
+    for rows in next(groups):
         page = aif.Parts()
         for row in rows:
             page.add(aif.claim_parts(row, names, stamp))
@@ -186,13 +188,13 @@ def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Parts]:
                 }
             )
         yield page
-    for kind in ARGUMENTS:
-        for rows in _pages(store, repo.aif_argument_page, "id", kind.type, source_id):
+    for kind, pages in zip(ARGUMENTS, groups, strict=False):
+        for rows in pages:
             page = aif.Parts()
             for row in rows:
                 page.add(aif.argument_parts(row, kind, stamp))
             yield page
-    for rows in _pages(store, repo.aif_causal_page, "id", source_id):
+    for rows in next(groups):
         page = aif.Parts()
         for row in rows:
             page.add(aif.causal_parts(row, stamp))
@@ -235,16 +237,17 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
 # --- GraphML -----------------------------------------------------------------------------
 
 
-def _graphml(store: Store, source_id: str | None, types: KeyTypes) -> Iterator[str]:
+def _graphml(reader: ReadAhead, types: KeyTypes) -> Iterator[str]:
     node_types = graphml.domain_types(types, "node")
     edge_types = graphml.domain_types(types, "rel")
     yield graphml.header(node_types, edge_types)
-    for label in repo.NODE_LABELS:
-        for rows in _pages(store, repo.node_page, "id", label, source_id):
+    groups = reader.per_read()  # the node reads, then the relationship reads (zip: a part each)
+    for label, pages in zip(repo.NODE_LABELS, groups, strict=False):
+        for rows in pages:
             yield "".join(graphml.nodes(label, rows, node_types))  # a chunk per page
     number = 0
-    for kind in repo.REL_KINDS:
-        for rows in _pages(store, repo.rel_page, "anchor_id", kind.name, source_id):
+    for kind, pages in zip(repo.REL_KINDS, groups, strict=False):
+        for rows in pages:
             rels = [rel for row in rows for rel in row["rels"]]
             yield "".join(
                 graphml.edges((kind.type, kind.start, kind.end), rels, edge_types, number)
@@ -269,28 +272,32 @@ def _write_csv_files(
     store: Store, source_id: str | None, directory: Path, types: KeyTypes, counts: dict[str, int]
 ) -> list[str]:
     directory.mkdir(parents=True, exist_ok=True)
+    labels = [label for label in repo.NODE_LABELS if counts[f"node:{label}"]]
+    kinds = [kind for kind in repo.REL_KINDS if counts[f"rel:{kind.name}"]]
+    reader = ReadAhead(
+        _node_reads(store, labels, source_id) + _rel_reads(store, kinds, source_id), PAGE_SIZE
+    )
+    groups = reader.per_read()  # the node reads, then the relationship reads (zip: a part each)
     node_files: list[str] = []
-    for label in repo.NODE_LABELS:
-        if counts[f"node:{label}"]:
-            declared = types.of("node", label)
-            name = neo4j_csv.node_file(label)
-            with (directory / name).open("w", encoding="utf-8", newline="") as out:
-                out.write(neo4j_csv.header_line(neo4j_csv.node_header(label, declared)))
-                for rows in _pages(store, repo.node_page, "id", label, source_id):
-                    out.writelines(neo4j_csv.node_lines(label, rows, declared))
-            node_files.append(name)
+    for label, pages in zip(labels, groups, strict=False):
+        declared = types.of("node", label)
+        name = neo4j_csv.node_file(label)
+        with (directory / name).open("w", encoding="utf-8", newline="") as out:
+            out.write(neo4j_csv.header_line(neo4j_csv.node_header(label, declared)))
+            for rows in pages:
+                out.writelines(neo4j_csv.node_lines(label, rows, declared))
+        node_files.append(name)
     rel_files: list[str] = []
-    for kind in repo.REL_KINDS:
-        if counts[f"rel:{kind.name}"]:
-            declared = types.of("rel", kind.name)
-            name = neo4j_csv.rel_file(kind.type, kind.start, kind.end)
-            with (directory / name).open("w", encoding="utf-8", newline="") as out:
-                header = neo4j_csv.rel_header(kind.start, kind.end, declared)
-                out.write(neo4j_csv.header_line(header))
-                for rows in _pages(store, repo.rel_page, "anchor_id", kind.name, source_id):
-                    rels = [rel for row in rows for rel in row["rels"]]
-                    out.writelines(neo4j_csv.rel_lines(kind.type, rels, declared))
-            rel_files.append(name)
+    for kind, pages in zip(kinds, groups, strict=False):
+        declared = types.of("rel", kind.name)
+        name = neo4j_csv.rel_file(kind.type, kind.start, kind.end)
+        with (directory / name).open("w", encoding="utf-8", newline="") as out:
+            header = neo4j_csv.rel_header(kind.start, kind.end, declared)
+            out.write(neo4j_csv.header_line(header))
+            for rows in pages:
+                rels = [rel for row in rows for rel in row["rels"]]
+                out.writelines(neo4j_csv.rel_lines(kind.type, rels, declared))
+        rel_files.append(name)
     script = "#!/bin/sh\n" + neo4j_csv.import_command(node_files, rel_files)
     (directory / IMPORT_SCRIPT).write_text(script, encoding="utf-8")
     return [*node_files, *rel_files, IMPORT_SCRIPT]
