@@ -199,7 +199,8 @@ CONDITIONS: dict[str, LiteralString] = {
     # Stored counts of the claim's appearances (kb/derived/rules.py appearance_values),
     # the same as the shared clause's subqueries count (the filter-plan test compares).
     "asserted_by_min": "c.asserted_by >= $asserted_by_min",
-    "rejected_by_min": """COUNT { MATCH (s:Source)-[:ASSERTS {stance: 'rejects'}]->(c)
+    "rejected_by_min": """COUNT { MATCH (s:Source)-[a:ASSERTS]->(c)
+                  WHERE coalesce(a.stance, 'asserts') = 'rejects'
                   RETURN DISTINCT s } >= $rejected_by_min""",
     # Stored by the derived values (kb/derived/rules.py consensus): a party, source or
     # reported speaker, commits and another rejects.

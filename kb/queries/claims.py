@@ -9,6 +9,9 @@ from kb.queries.slots import SLOT_PROJECTION
 # parameter that is null when unused, so one plan serves every combination.
 # `$after` (the keyset cursor, '' when unused) keeps the claims whose id sorts
 # after it; in an id-ordered page it is a range seek on the claim_id index.
+# Stances are compared through `coalesce`, so a count is read from `c` outward and
+# never planned onto the stance index (a scan of every stance-bearing assertion,
+# which the planner picks on a small graph; tests/integration/test_filter_plans.py).
 _CLAIM_FILTERS: LiteralString = """
 WHERE c.id > $after
   AND ($type IS NULL OR c.type = $type)
@@ -28,13 +31,14 @@ WHERE c.id > $after
                   WHERE coalesce(a.stance, 'asserts') IN ['asserts', 'presupposes']
                   RETURN DISTINCT s } >= $asserted_by_min)
   AND ($rejected_by_min IS NULL
-       OR COUNT { MATCH (s:Source)-[:ASSERTS {stance: 'rejects'}]->(c)
+       OR COUNT { MATCH (s:Source)-[a:ASSERTS]->(c)
+                  WHERE coalesce(a.stance, 'asserts') = 'rejects'
                   RETURN DISTINCT s } >= $rejected_by_min)
   AND ($contested IS NULL
        OR $contested = (coalesce(c.consensus, 'single') = 'contested'))
   AND ($reported_by_min IS NULL
-       OR COUNT { MATCH (:Source)-[a:ASSERTS {stance: 'reports'}]->(c)
-                  WHERE a.speaker IS NOT NULL
+       OR COUNT { MATCH (:Source)-[a:ASSERTS]->(c)
+                  WHERE coalesce(a.stance, 'asserts') = 'reports' AND a.speaker IS NOT NULL
                   RETURN DISTINCT a.speaker } >= $reported_by_min)
   AND ($consensus IS NULL OR coalesce(c.consensus, 'single') = $consensus)
 """
