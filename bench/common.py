@@ -7,7 +7,7 @@ import shutil
 import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -99,17 +99,30 @@ def rss_mb(pid: int | None) -> float:
 BENCH_PASSWORD = "kb-bench-password"
 
 
+def bench_settings(
+    local: LocalServerConfig, read_timeout: float = 3600.0, patient_requests: bool = False
+) -> Settings:
+    """Settings that reach the bench server `local` (patient reads: bench queries are
+    large); API requests keep the production deadline unless `patient_requests`."""
+    settings = Settings(
+        neo4j_uri=f"neo4j://127.0.0.1:{local.bolt_port}",
+        neo4j_password=BENCH_PASSWORD,
+        local=local,
+        neo4j_max_retry_seconds=60.0,
+        read_timeout_seconds=read_timeout,
+    )
+    if patient_requests:
+        return replace(
+            settings, request_timeout_seconds=read_timeout, request_max_retry_seconds=5.0
+        )
+    return settings
+
+
 def fresh_bench_server(home: Path, bolt_port: int, http_port: int) -> Settings:
     """A Neo4j server of the benchmark's own at `home`, started with an empty store
     (neo4j-admin import needs it empty); the settings to reach it (`.local` is set)."""
     local = LocalServerConfig(home, bolt_port, http_port, BENCH_PASSWORD)
-    settings = Settings(
-        neo4j_uri=f"neo4j://127.0.0.1:{bolt_port}",
-        neo4j_password=BENCH_PASSWORD,
-        local=local,
-        neo4j_max_retry_seconds=60.0,
-        read_timeout_seconds=3600.0,
-    )
+    settings = bench_settings(local)
     localdb.stop(local)
     shutil.rmtree(local.data_dir, ignore_errors=True)
     localdb.start(local, timeout=600)

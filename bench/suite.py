@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import capture, graphgen  # noqa: F401  (capture: hook in place before any query)
-from bench.common import Options, rss_mb
+from bench.common import BENCH_PASSWORD, Options, bench_settings, rss_mb
 from kb import localdb
 from kb.bulkcsv import discover
 from kb.config import LOCAL_DIR, PROJECT_ROOT, LocalServerConfig, Settings
@@ -25,7 +25,7 @@ from kb.services import bulk as bulk_service
 from kb.services import keys as key_service
 from kb.sizing import store_size
 
-PASSWORD = "kb-bench-password"
+PASSWORD = BENCH_PASSWORD
 DATA_ROOT = LOCAL_DIR / "bench-data"
 
 
@@ -54,16 +54,7 @@ def server(options: Options) -> tuple[LocalServerConfig, Settings]:
         PASSWORD,
         memory=options.memory,
     )
-    settings = Settings(
-        neo4j_uri=f"neo4j://127.0.0.1:{options.bolt_port}",
-        neo4j_password=PASSWORD,
-        local=local,
-        neo4j_max_retry_seconds=60.0,
-        read_timeout_seconds=300.0,
-        request_timeout_seconds=300.0,
-        request_max_retry_seconds=5.0,
-    )
-    return local, settings
+    return local, bench_settings(local, read_timeout=300.0, patient_requests=True)
 
 
 def run_size(size: int, options: Options, smallest: bool) -> dict[str, Any]:
