@@ -44,8 +44,9 @@ class Claims(MethodView):
         `meta.next_after` with `after` (a keyset cursor): a page number costs the
         pages before it. A filtered total counts
         at most 1,000 matches; past that `meta.total_is_estimate` is true (see
-        `PageMeta`). A search (`q`) ranks the best 1,000 hits of each full-text
-        index (more for deeper pages, 10,000 at most: a deeper page is a 422).
+        `PageMeta`). A search (`q`) ranks the best hits of each full-text index its
+        page needs (`skip + limit`, at least 50), or with a filter set the best
+        1,000 (10,000 at most: a deeper page is a 422).
         An answer needing more memory than Neo4j allows one transaction is a 422
         `query-too-large` problem saying how to narrow the request.
         """

@@ -75,7 +75,7 @@ def test_a_search_counts_within_its_window(
     whole = client.get(url).get_json()
     assert whole["meta"]["total_is_estimate"] is False
     assert whole["meta"]["total"] > 3
-    monkeypatch.setattr(claim_repo, "SEARCH_WINDOW", 1)
+    monkeypatch.setattr(claim_repo, "PAGE_SEARCH_WINDOW", 1)
     windowed = client.get(url).get_json()
     assert windowed["meta"]["total_is_estimate"] is True
     # each index answers its best skip + limit hits: the best hit is still first, and the
@@ -84,6 +84,11 @@ def test_a_search_counts_within_its_window(
     assert windowed["items"][0]["score"] == whole["items"][0]["score"]
     everything = client.get(f"{API}/claims?q=second+phase&limit=200").get_json()
     assert set(ids(windowed)) <= set(ids(everything))
+    # a filtered search keeps the wide window (its filter looks among the best 1,000)
+    checkable = client.get(f"{API}/claims?q=second+phase&checkable=true&limit=200").get_json()
+    expected = {item["id"] for item in everything["items"] if item["checkable"]}
+    assert checkable["meta"]["total_is_estimate"] is False
+    assert set(ids(checkable)) == expected and expected
 
 
 def test_walks_page_nearest_first_and_count_every_claim_reached(client: CheckedClient) -> None:
