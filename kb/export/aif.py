@@ -217,22 +217,7 @@ def causal_parts(row: dict[str, Any], stamp: str) -> Parts:
     return parts
 
 
-@dataclass(frozen=True)
-class Encoded:
-    """A slice's lists as compact JSON, each its items without the brackets (b"" if none)."""
-
-    nodes: bytes
-    edges: bytes
-    locutions: bytes
-    participants: bytes
-
-
-def encode(parts: Parts) -> Encoded:
-    lists = (parts.nodes, parts.edges, parts.locutions, parts.participants)
-    return Encoded(*(_items(items) for items in lists))
-
-
-def stream(slices: Iterable[Encoded]) -> Iterator[bytes]:
+def stream(slices: Iterable[Parts]) -> Iterator[bytes]:
     """The AIF document as compact UTF-8 JSON chunks: nodes go straight out, the other
     lists wait in spooled temporary files, so memory stays bounded however large the graph."""
     spools = {
@@ -243,14 +228,15 @@ def stream(slices: Iterable[Encoded]) -> Iterator[bytes]:
         yield b'{"nodes":['
         first = {key: True for key in ("nodes", *spools)}
         for piece in slices:
-            for key, text in (
+            for key, items in (
                 ("nodes", piece.nodes),
                 ("edges", piece.edges),
                 ("locutions", piece.locutions),
                 ("participants", piece.participants),
             ):
-                if not text:
+                if not items:
                     continue
+                text = _items(items)
                 if not first[key]:
                     text = b"," + text
                 first[key] = False
@@ -271,7 +257,7 @@ def stream(slices: Iterable[Encoded]) -> Iterator[bytes]:
 
 def _items(items: list[dict[str, Any]]) -> bytes:
     """The items as compact JSON objects separated by commas (one `orjson.dumps` of
-    the whole list: UTF-8 as it is, no whitespace); b"" for none."""
+    the whole list: UTF-8 as it is, no whitespace)."""
     return orjson.dumps(items)[1:-1]
 
 

@@ -26,14 +26,13 @@ from kb.derived.oracle import evidence_statuses
 from kb.derived.rules import evidence_status
 from kb.errors import NotFound
 from kb.export import aif, claimreview, graphml, neo4j_csv
-from kb.export import pages as page_formats
 from kb.export.formats import AIF, CLAIMREVIEW, CSV, FORMATS, GRAPHML, ExportFormat
 from kb.export.loss import Loss
 from kb.export.properties import KeyTypes, key_types
 from kb.export.publisher import Publisher
+from kb.models import ClaimType
 from kb.repositories import export as repo
 from kb.schema import ARGUMENTS, RelKind
-from kb.services.formatter_process import Job, formatted
 from kb.services.read_ahead import PagedRead, ReadAhead, Rows
 
 PAGE_SIZE = 2000  # anchors per read: few round trips, still a bounded page
@@ -106,7 +105,7 @@ def _graphml_body(
         PAGE_SIZE,
     )
     types = key_types(store.read_bulk(repo.property_types, source_id))
-    return graphml.losses(types), _graphml(reader, types)
+    return graphml.losses(types), _encode(_graphml(reader, types))
 
 
 def _csv_body(
@@ -162,7 +161,7 @@ def _rel_reads(store: Store, kinds: Iterable[RelKind], source_id: str | None) ->
 # --- AIF ---------------------------------------------------------------------------------
 
 
-def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Encoded]:
+def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Parts]:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
     reads = [
         _paged(store, repo.node_page, "id", "Source", source_id),
@@ -172,25 +171,39 @@ def _aif_slices(store: Store, source_id: str | None) -> Iterator[aif.Encoded]:
     ]
     groups = ReadAhead(reads, PAGE_SIZE).per_read()
     names = {row["id"]: aif.source_name(row["props"]) for rows in next(groups) for row in rows}
-
-    def jobs() -> Iterator[Job[tuple[aif.Encoded, dict[str, str]]]]:
-        for rows in next(groups):  # one slice per page of rows
-            yield page_formats.aif_claims, (rows, names, stamp)
-        for kind, kind_pages in zip(ARGUMENTS, groups, strict=False):
-            for rows in kind_pages:
-                yield page_formats.aif_arguments, (rows, kind, stamp)
-        for rows in next(groups):
-            yield page_formats.aif_causal, (rows, stamp)
-
     speakers: dict[str, str] = {}
-    for encoded, named in formatted(jobs()):
-        speakers.update(named)
-        yield encoded
+    # one slice per page of rows
+    for rows in next(groups):
+        page = aif.Parts()
+        for row in rows:
+            page.add(aif.claim_parts(row, names, stamp))
+            if row["type"] == ClaimType.reported_speech:
+                speakers.update({s["id"]: s["name"] for s in row["speakers"]})
+            # a `reports` appearance's speaker has a locution too, so is a participant
+            speakers.update(
+                {
+                    a["speaker"]["id"]: a["speaker"]["name"]
+                    for a in row["assertions"]
+                    if a["stance"] == "reports" and a["speaker"]
+                }
+            )
+        yield page
+    for kind, pages in zip(ARGUMENTS, groups, strict=False):
+        for rows in pages:
+            page = aif.Parts()
+            for row in rows:
+                page.add(aif.argument_parts(row, kind, stamp))
+            yield page
+    for rows in next(groups):
+        page = aif.Parts()
+        for row in rows:
+            page.add(aif.causal_parts(row, stamp))
+        yield page
     people = [aif.participant(aif.source_participant(key), name) for key, name in names.items()]
     people += [
         aif.participant(aif.actor_participant(key), name) for key, name in sorted(speakers.items())
     ]
-    yield aif.encode(aif.Parts(participants=people))
+    yield aif.Parts(participants=people)
 
 
 # --- ClaimReview -------------------------------------------------------------------------
@@ -224,24 +237,23 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
 # --- GraphML -----------------------------------------------------------------------------
 
 
-def _graphml(reader: ReadAhead, types: KeyTypes) -> Iterator[bytes]:
+def _graphml(reader: ReadAhead, types: KeyTypes) -> Iterator[str]:
     node_types = graphml.domain_types(types, "node")
     edge_types = graphml.domain_types(types, "rel")
-    yield graphml.header(node_types, edge_types).encode("utf-8")
+    yield graphml.header(node_types, edge_types)
     groups = reader.per_read()  # the node reads, then the relationship reads (zip: a part each)
-
-    def jobs() -> Iterator[Job[bytes]]:
-        for label, label_pages in zip(repo.NODE_LABELS, groups, strict=False):
-            for rows in label_pages:  # a chunk per page
-                yield page_formats.graphml_nodes, (label, rows, node_types)
-        number = 0
-        for kind, kind_pages in zip(repo.REL_KINDS, groups, strict=False):
-            for rows in kind_pages:
-                yield page_formats.graphml_edges, (kind, rows, edge_types, number)
-                number += sum(len(row["rels"]) for row in rows)
-
-    yield from formatted(jobs())
-    yield graphml.FOOTER.encode("utf-8")
+    for label, pages in zip(repo.NODE_LABELS, groups, strict=False):
+        for rows in pages:
+            yield "".join(graphml.nodes(label, rows, node_types))  # a chunk per page
+    number = 0
+    for kind, pages in zip(repo.REL_KINDS, groups, strict=False):
+        for rows in pages:
+            rels = [rel for row in rows for rel in row["rels"]]
+            yield "".join(
+                graphml.edges((kind.type, kind.start, kind.end), rels, edge_types, number)
+            )
+            number += len(rels)
+    yield graphml.FOOTER
 
 
 # --- neo4j-admin CSV ---------------------------------------------------------------------
