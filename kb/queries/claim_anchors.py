@@ -256,9 +256,32 @@ def conditions(params: dict[str, Any], anchor: str = "id") -> LiteralString:
     return where + "\n"
 
 
+# Count anchors a count reads at most `$scan_cap` claims of: an actor or topic about
+# more claims than that (a popular one is about more at every graph size) is counted
+# over its first `$scan_cap` claims, a lower bound flagged as an estimate, so a count
+# costs the same at any size; one about fewer is counted exactly.
+SCAN_CAPPED: frozenset[str] = frozenset({"actor", "topic"})
+
+
 def count_query(anchor: str, params: dict[str, Any]) -> LiteralString:
-    """Matches of `params` read from `anchor`, counted up to `$count_cap`."""
-    return ANCHORS[anchor] + "WITH c\n" + conditions(params, anchor) + capped_count("c")
+    """Matches of `params` read from `anchor`, counted up to `$count_cap` (and, from a
+    `SCAN_CAPPED` anchor, among its first `$scan_cap` claims)."""
+    if anchor not in SCAN_CAPPED:
+        return ANCHORS[anchor] + "WITH c\n" + conditions(params, anchor) + capped_count("c")
+    return (
+        ANCHORS[anchor]
+        + "WITH c LIMIT $scan_cap\n"
+        + "WITH collect(c) AS scanned\n"
+        + "CALL (scanned) {\n"
+        + "UNWIND scanned AS c\n"
+        + "WITH c\n"
+        + conditions(params, anchor)
+        + "WITH c LIMIT $count_cap\n"
+        + "RETURN count(c) AS matched\n"
+        + "}\n"
+        + "RETURN matched AS total,\n"
+        + "       matched >= $count_cap OR size(scanned) >= $scan_cap AS estimate\n"
+    )
 
 
 def page_query(anchor: str, params: dict[str, Any]) -> LiteralString:

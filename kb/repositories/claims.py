@@ -25,6 +25,10 @@ from kb.repositories.paging import PageRows, read_page
 # counting costs the rows counted, and 1,000 is reached within the same few thousand
 # claims at any graph size when a filter passes a tenth of them.
 FILTERED_COUNT_CAP = 1_000
+# Claims of a popular actor or topic a filtered count reads at most (kb/queries/
+# claim_anchors.py `SCAN_CAPPED`): what a bounded anchor sorts at most, so the count
+# of `status=supported&actor=<popular>` costs the same at 10k and 1M claims.
+COUNT_SCAN_CAP = claim_anchors.DEGREE_ANCHOR_MAX
 # Full-text hits each index answers at least for a filtered search (more when the
 # page lies deeper): the window it ranks, filters and counts, so that its filters
 # find matches among the best hits. Larger windows cost Lucene more, and more so on
@@ -56,7 +60,15 @@ def claim_page(tx: ManagedTransaction, params: dict[str, Any], request: PageRequ
     page, count = claim_anchors.choose(tx, params)
     count_query = claim_anchors_queries.count_query(count, params)
     page_query = claim_anchors_queries.page_query(page, params)
-    return read_page(tx, count_query, page_query, request, count_cap=FILTERED_COUNT_CAP, **params)
+    return read_page(
+        tx,
+        count_query,
+        page_query,
+        request,
+        count_cap=FILTERED_COUNT_CAP,
+        scan_cap=COUNT_SCAN_CAP,
+        **params,
+    )
 
 
 def _search_page(tx: ManagedTransaction, params: dict[str, Any], request: PageRequest) -> PageRows:

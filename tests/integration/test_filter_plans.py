@@ -100,7 +100,11 @@ def _ids(store: Store, query: LiteralString, params: dict[str, Any]) -> list[str
 
 
 def _params(case: dict[str, Any]) -> dict[str, Any]:
-    return {**UNSET, **case, "after": "", "skip": 0, "limit": 1000, "count_cap": 10_000}
+    return {
+        **UNSET,
+        **case,
+        **{"after": "", "skip": 0, "limit": 1000, "count_cap": 10_000, "scan_cap": 10_000},
+    }
 
 
 def test_every_filter_and_pair_plans_a_seek_without_sorting_every_claim(
@@ -196,3 +200,24 @@ def test_each_anchor_reads_only_matching_claims(seeded_store: Store, anchor: str
     params.update(topic="no-such-topic", status="supported", standing="weakened")
     params.update(checkable=True, slot="closed")
     assert _ids(seeded_store, page_query(anchor, params), params) == []
+
+
+def test_a_popular_actor_is_counted_over_its_first_claims_as_a_lower_bound(
+    seeded_store: Store,
+) -> None:
+    """A count from an actor reads at most `$scan_cap` of its claims: past that the
+    total is a lower bound, flagged; within it the count is exact."""
+    actor = max(_values(seeded_store)["actor"], key=lambda a: _about(seeded_store, a))
+    params = _params({"actor": actor})
+    claims_about = _about(seeded_store, actor)
+    assert claims_about > 2
+    with seeded_store.driver.session(database=seeded_store.database) as session:
+        whole = session.run(count_query("actor", params), params).single()
+        capped = session.run(count_query("actor", params), {**params, "scan_cap": 2}).single()
+    assert whole is not None and (whole["total"], whole["estimate"]) == (claims_about, False)
+    assert capped is not None and (capped["total"], capped["estimate"]) == (2, True)
+
+
+def _about(store: Store, actor: str) -> int:
+    query = "MATCH (:Actor {id: $actor})<-[:ABOUT]-(c:Claim) RETURN count(DISTINCT c) AS n"
+    return int(store.read(lambda tx: tx.run(query, actor=actor).single(strict=True)["n"]))
