@@ -43,7 +43,8 @@ class Claims(MethodView):
         names) and the read stops after the page. For deep paging follow
         `meta.next_after` with `after` (a keyset cursor): a page number costs the
         pages before it. A filtered total counts
-        at most 1,000 matches; past that `meta.total_is_estimate` is true (see
+        at most 1,000 matches (with `actor` or `topic`, among the first 2,000 claims
+        about it); past that `meta.total_is_estimate` is true (see
         `PageMeta`). A search (`q`) ranks the best hits of each full-text index its
         page needs (`skip + limit`, at least 50), or with a filter set the best
         1,000 (10,000 at most: a deeper page is a 422).
